@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { IsoDateTime, TambonCode, scopeShape } from './common';
+
+export const ACTIVITY_TYPES = ['seminar', 'training', 'meeting', 'mou', 'campaign', 'election_day', 'other'] as const;
+export const ActivityType = z.enum(ACTIVITY_TYPES);
+export type ActivityType = z.infer<typeof ActivityType>;
+
+/** Participants by group, as the seed article counts them (77 provinces × 4, 77 directors …). */
+export const ParticipantGroup = z.object({
+  group: z.string().trim().min(1, 'กรุณาระบุกลุ่มผู้เข้าร่วม').max(200),
+  count: z.number().int().min(0, 'จำนวนต้องไม่ติดลบ').max(1_000_000),
+});
+export type ParticipantGroup = z.infer<typeof ParticipantGroup>;
+
+export const CalendarEvent = z
+  .object({
+    ...scopeShape,
+    title: z.string().trim().min(1, 'กรุณาใส่ชื่อกิจกรรม').max(300),
+    type: ActivityType,
+    start: IsoDateTime,
+    end: IsoDateTime,
+    allDay: z.boolean(),
+    place: z.string().max(500),
+    placeTambonCode: TambonCode.nullable(),
+    organiser: z.string().max(300),
+    description: z.string().max(20_000),
+    expected: z.array(ParticipantGroup).max(50),
+    actual: z.array(ParticipantGroup).max(50),
+    /** RFC 5545 RRULE for recurring activities, exceptions as ISO instants. */
+    rrule: z.string().max(500).nullable(),
+    exdates: z.array(IsoDateTime).max(500),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .refine((e) => Date.parse(e.end) >= Date.parse(e.start), { message: 'เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม', path: ['end'] });
+export type CalendarEvent = z.infer<typeof CalendarEvent>;

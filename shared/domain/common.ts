@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+// Every synced record carries its scope: the province, and the district (amphoe) where it
+// belongs to one. The server decides from the device's token which scopes it may touch.
+export const ProvinceCode = z.string().regex(/^\d{2}$/, 'รหัสจังหวัดต้องเป็นตัวเลข 2 หลัก');
+export const AmphoeCode = z.string().regex(/^\d{4}$/, 'รหัสอำเภอต้องเป็นตัวเลข 4 หลัก');
+export const TambonCode = z.string().regex(/^\d{6}$/, 'รหัสตำบลต้องเป็นตัวเลข 6 หลัก');
+export const RecordId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'รหัสระเบียนไม่ถูกต้อง');
+/** A calendar date without time, 'YYYY-MM-DD' (Christian Era on disk; shown in BE). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'วันที่ต้องอยู่ในรูปแบบ ปปปป-ดด-วว');
+/** An instant, ISO 8601 with time zone. */
+export const IsoDateTime = z.string().datetime({ offset: true });
+
+export const scopeShape = {
+  id: RecordId,
+  provinceCode: ProvinceCode,
+  districtCode: AmphoeCode.nullable(),
+  /** Tombstone: a delete is a field with its own stamp, so it merges like any other. */
+  deleted: z.boolean(),
+};
+
+/** Fields every synced record has that are not domain content. */
+export const RECORD_META_FIELDS = ['id', 'provinceCode', 'districtCode'] as const;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { IsoDate, IsoDateTime, scopeShape } from './common';
+
+/** The partner networks named in the seed pages. */
+export const PARTNER_TYPES = [
+  'คณะกรรมการพัฒนาสตรี',
+  'กรรมการหมู่บ้าน',
+  'กรมการพัฒนาชุมชน',
+  'กรมการปกครอง',
+  'องค์กรปกครองส่วนท้องถิ่น',
+  'สถานศึกษา',
+  'อื่น ๆ',
+] as const;
+
+export const PartnerContact = z.object({
+  name: z.string().trim().min(1).max(200),
+  position: z.string().max(200),
+  phone: z.string().max(20),
+  email: z.string().max(200),
+});
+
+export const PartnerOrganisation = z.object({
+  ...scopeShape,
+  type: z.string().min(1).max(100),
+  name: z.string().trim().min(1, 'กรุณาใส่ชื่อหน่วยงาน').max(300),
+  level: z.enum(['province', 'district', 'tambon', 'village']),
+  contacts: z.array(PartnerContact).max(50),
+  mouDate: IsoDate.nullable(),
+  mouAttachmentId: z.string().nullable(),
+  notes: z.string().max(10_000),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type PartnerOrganisation = z.infer<typeof PartnerOrganisation>;

@@ -1,0 +1,2 @@
+export * from './desk-api';
+export * from './desk-result';
