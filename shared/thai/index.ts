@@ -1,0 +1,5 @@
+export * from './buddhist-era-date';
+export * from './national-id';
+export * from './phone-number';
+export * from './thai-collation';
+export * from './search-tokens';
