@@ -34,10 +34,11 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   build: {
-    outDir: '../dist/renderer',
+    // PROVINCEDESK_RENDERER_OUT lets several test runs build side by side.
+    outDir: process.env.PROVINCEDESK_RENDERER_OUT ?? '../dist/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2048,
   },
   server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  preview: { port: Number(process.env.PROVINCEDESK_E2E_PORT ?? 4173), strictPort: true, host: '127.0.0.1' },
 });

@@ -1,0 +1,44 @@
+import { ROUTES, useNavigation } from '../navigation-store';
+import { useTranslate } from '../use-translate';
+import type { MessageKey } from '../i18n/translate';
+
+const ICONS: Record<(typeof ROUTES)[number], string> = {
+  dashboard: '⌂',
+  news: '✎',
+  calendar: '▦',
+  roster: '☷',
+  sync: '⇅',
+  settings: '⚙',
+};
+
+export function NavBar() {
+  const t = useTranslate();
+  const { route, navigate } = useNavigation();
+  return (
+    <header className="nav-bar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          กกต
+        </span>
+        <div>
+          <div className="brand-name">{t('app.name')}</div>
+          <div className="brand-office">{t('app.office')}</div>
+        </div>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul>
+          {ROUTES.map((r, i) => (
+            <li key={r}>
+              <button type="button" className="nav-item" aria-current={route === r ? 'page' : undefined} aria-keyshortcuts={`Alt+${i + 1}`} onClick={() => navigate(r)} data-route={r}>
+                <span className="nav-icon" aria-hidden="true">
+                  {ICONS[r]}
+                </span>
+                {t(`nav.${r}` as MessageKey)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

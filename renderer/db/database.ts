@@ -1,0 +1,33 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { SyncedTable } from '../../shared/domain/synced-tables';
+import type { BlobRow, ConflictRow, LocalRecord, OutboxEntry, SyncStateRow } from './local-record';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
+
+export const DEFAULT_DATABASE_NAME = 'provincedesk';
+
+/** The one IndexedDB database of the app. Only repositories in renderer/db write to it. */
+export class DeskDatabase extends Dexie {
+  news!: Table<LocalRecord<'news'>, string>;
+  events!: Table<LocalRecord<'events'>, string>;
+  centres!: Table<LocalRecord<'centres'>, string>;
+  members!: Table<LocalRecord<'members'>, string>;
+  partners!: Table<LocalRecord<'partners'>, string>;
+  attendance!: Table<LocalRecord<'attendance'>, string>;
+  attachments!: Table<LocalRecord<'attachments'>, string>;
+  blobs!: EntityTable<BlobRow, 'sha256'>;
+  outbox!: Table<OutboxEntry, number>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1], versions: SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name, options);
+    for (const v of versions) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+
+  recordTable<T extends SyncedTable>(table: T): Table<LocalRecord<T>, string> {
+    return this.table(table) as unknown as Table<LocalRecord<T>, string>;
+  }
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { compareStamps } from '../../shared/sync/hybrid-logical-clock';
+import { openDeskData } from './desk-data';
+import { RecordValidationError } from './record-validation-error';
+import { createTestDatabase } from './test-database';
+
+const author = { userId: 'u1', displayName: 'สมศรี ใจดี' };
+const scope = { provinceCode: '57', districtCode: null };
+
+describe('RecordWriter', () => {
+  it('writes the record, its stamps and an outbox entry in one go', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const item = await data.news.createDraft({ title: 'รวมพลคน ศส.ปชต.' }, author, scope);
+
+    const stored = await data.db.news.get(item.id);
+    expect(stored?.title).toBe('รวมพลคน ศส.ปชต.');
+    expect(Object.keys(stored!._stamps)).toContain('title');
+    const outbox = await data.db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.recordId).toBe(item.id);
+    expect(outbox[0]!.changes.title).toMatchObject({ value: 'รวมพลคน ศส.ปชต.', prev: null });
+    expect(outbox[0]!.changes.title!.stamp).toBe(stored!._stamps.title);
+  });
+
+  it('queues only the fields that changed, with the stamp each replaced', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const item = await data.news.createDraft({ title: 'ร่าง' }, author, scope);
+    const firstStamp = item._stamps.title!;
+    const updated = await data.news.update(item.id, { title: 'ร่างที่สอง' });
+
+    const entries = await data.db.outbox.toArray();
+    expect(entries).toHaveLength(2);
+    const second = entries[1]!;
+    expect(Object.keys(second.changes).sort()).toEqual(['title', 'updatedAt']);
+    expect(second.changes.title!.prev).toBe(firstStamp);
+    expect(compareStamps(updated._stamps.title!, firstStamp)).toBe(1);
+    expect(updated._stamps.lead).toBe(item._stamps.lead);
+  });
+
+  it('writes nothing when nothing changed', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const item = await data.news.createDraft({ title: 'เดิม' }, author, scope);
+    await data.news.update(item.id, { title: 'เดิม' });
+    expect(await data.db.outbox.count()).toBe(1);
+  });
+
+  it('coalesces an editing session into one pending change per record', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const item = await data.news.createDraft({ title: 'ข่าว' }, author, scope);
+    await data.news.update(item.id, { lead: 'ก' });
+    const firstLead = (await data.db.outbox.toArray())[1]!.changes.lead!;
+    for (let i = 0; i < 50; i++) await data.news.update(item.id, { lead: 'ก'.repeat(i + 2) }, { coalesce: true });
+
+    const entries = await data.db.outbox.toArray();
+    expect(entries).toHaveLength(2);
+    expect(entries[1]!.changes.lead!.value).toBe('ก'.repeat(51));
+    expect(entries[1]!.changes.lead!.prev).toBe(firstLead.prev);
+  });
+
+  it('never coalesces into an entry already sent', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const item = await data.news.createDraft({ title: 'ข่าว' }, author, scope);
+    await data.db.outbox.toCollection().modify({ sentAt: new Date().toISOString() });
+    await data.news.update(item.id, { lead: 'ใหม่' }, { coalesce: true });
+    expect(await data.db.outbox.count()).toBe(2);
+  });
+
+  it('refuses an invalid record with Thai messages and writes nothing', async () => {
+    const data = await openDeskData(createTestDatabase());
+    await expect(data.news.createDraft({ title: '   ' }, author, scope)).rejects.toBeInstanceOf(RecordValidationError);
+    await expect(data.news.createDraft({ title: '   ' }, author, scope)).rejects.toThrow('กรุณาใส่หัวข้อข่าว');
+    expect(await data.db.news.count()).toBe(0);
+    expect(await data.db.outbox.count()).toBe(0);
+  });
+
+  it('rolls the record back when the outbox write fails', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const item = await data.news.createDraft({ title: 'ก่อน' }, author, scope);
+    const failing = () => {
+      throw new Error('disk full');
+    };
+    data.db.outbox.hook('creating', failing);
+    await expect(data.news.update(item.id, { title: 'หลัง' })).rejects.toThrow('disk full');
+    data.db.outbox.hook('creating').unsubscribe(failing);
+    expect((await data.db.news.get(item.id))?.title).toBe('ก่อน');
+    expect(await data.db.outbox.count()).toBe(1);
+  });
+
+  it('deletes with a tombstone that syncs like any field', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const item = await data.news.createDraft({ title: 'ลบ' }, author, scope);
+    await data.news.remove(item.id);
+    expect((await data.db.news.get(item.id))?.deleted).toBe(true);
+    const last = (await data.db.outbox.toArray()).at(-1)!;
+    expect(last.changes.deleted?.value).toBe(true);
+    expect(await data.news.listRecent()).toHaveLength(0);
+  });
+
+  it('keeps stamps increasing across a restart of the app', async () => {
+    const db = createTestDatabase();
+    const first = await openDeskData(db);
+    const item = await first.news.createDraft({ title: 'หนึ่ง' }, author, scope);
+    db.close();
+    // The wall clock went backwards by an hour between the runs: stamps must still grow.
+    const second = await openDeskData(db, () => Date.now() - 3_600_000);
+    const updated = await second.news.update(item.id, { title: 'สอง' });
+    expect(second.identity.deviceId).toBe(first.identity.deviceId);
+    expect(compareStamps(updated._stamps.title!, item._stamps.title!)).toBe(1);
+  });
+
+  it('derives Thai search tokens for news', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const item = await data.news.createDraft({ title: 'จัดเสวนาวิชาการ รวมพลคน ศส.ปชต.' }, author, scope);
+    const hits = await data.db.news.where('searchTokens').startsWith('เสวนา').toArray();
+    expect(hits.map((h) => h.id)).toEqual([item.id]);
+  });
+});
