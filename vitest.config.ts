@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // renderer's data layer (db/, sync/) against fake-indexeddb. End-to-end tests are Playwright's.
 export default defineConfig({
   test: {
-    include: ['{shared,electron,renderer,server,tests/integration}/**/*.test.ts'],
+    include: ['{shared,electron,renderer,server,scripts,tests/integration}/**/*.test.ts'],
     exclude: ['node_modules', 'dist', 'tests/e2e/**'],
     environment: 'node',
     testTimeout: 30_000,

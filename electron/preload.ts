@@ -1,0 +1,32 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { DESK_EVENT_CHANNEL, DESK_METHODS, type DeskApi, type DeskEvent, type DeskMethod } from '../shared/ipc';
+
+/**
+ * The sandboxed preload: exposes `window.desk` and nothing else. It runs bundled as one CJS
+ * file (scripts/build-electron.mjs) because a sandboxed preload may only require 'electron'.
+ * Never expose ipcRenderer or an IPC event object: either would let the page send anything
+ * on any channel (https://www.electronjs.org/docs/latest/tutorial/context-isolation#security-considerations).
+ */
+
+function invoke<M extends DeskMethod>(method: M, ...args: Parameters<DeskApi[M]>): ReturnType<DeskApi[M]> {
+  return ipcRenderer.invoke(DESK_METHODS[method].channel, ...args) as ReturnType<DeskApi[M]>;
+}
+
+const desk = {
+  appInfo: () => invoke('appInfo'),
+  getSettings: () => invoke('getSettings'),
+  updateSettings: (patch) => invoke('updateSettings', patch),
+  saveFile: (request) => invoke('saveFile', request),
+  openFiles: (request) => invoke('openFiles', request),
+  syncRequest: (request) => invoke('syncRequest', request),
+  onEvent(listener) {
+    // Only the payload crosses to the page, never the IpcRendererEvent (it holds `sender`).
+    const relay = (_event: IpcRendererEvent, payload: DeskEvent) => listener(payload);
+    ipcRenderer.on(DESK_EVENT_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(DESK_EVENT_CHANNEL, relay);
+    };
+  },
+} satisfies DeskApi;
+
+contextBridge.exposeInMainWorld('desk', desk);
