@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BlobPutResponse } from '../../shared/sync/protocol';
+import { createServer, type ProvinceDeskServer } from '../app';
+import { seedProvince, type SeededProvince } from '../testing/seed-province';
+import { mutation, stampAt, TestClient } from '../testing/test-client';
+import { testBackends } from '../testing/test-stores';
+
+const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe.each(testBackends())('blobs over HTTP ($name)', (backend) => {
+  let server: ProvinceDeskServer;
+  let bkk: SeededProvince;
+  let cnx: SeededProvince;
+  const client = async (user: { username: string; password: string }) => {
+    const c = new TestClient(server.app);
+    await c.login(user.username, user.password);
+    return c;
+  };
+  const put = (c: TestClient, hash: string, body: Buffer, range?: string) =>
+    c.request({ method: 'PUT', url: `/v1/blobs/${hash}`, headers: { 'content-type': 'application/octet-stream', ...(range ? { 'content-range': range } : {}) }, payload: body });
+
+  beforeAll(async () => {
+    server = await createServer({ store: backend.options() });
+    bkk = await seedProvince(server.store, { provinceCode: '10' });
+    cnx = await seedProvince(server.store, { provinceCode: '50' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await backend.cleanUp();
+  });
+
+  it('resumes a chunked upload, verifies the hash and serves ranges', async () => {
+    const uploader = await client(bkk.officer);
+    const data = randomBytes(2.5 * 1024 * 1024);
+    const hash = sha(data);
+    const head0 = await uploader.request({ method: 'HEAD', url: `/v1/blobs/${hash}` });
+    expect(head0.statusCode).toBe(404);
+    expect(head0.headers['x-provincedesk-received']).toBe('0');
+
+    const first = await put(uploader, hash, data.subarray(0, 1_000_000), `bytes 0-999999/${data.length}`);
+    expect(first.statusCode).toBe(202);
+    expect(first.json<BlobPutResponse>()).toMatchObject({ complete: false, received: 1_000_000 });
+    // The connection dropped: ask where to resume.
+    const head1 = await uploader.request({ method: 'HEAD', url: `/v1/blobs/${hash}` });
+    expect(head1.headers['x-provincedesk-received']).toBe('1000000');
+    const wrongOffset = await put(uploader, hash, data.subarray(500_000, 600_000), `bytes 500000-599999/${data.length}`);
+    expect(wrongOffset.statusCode).toBe(409);
+    expect(wrongOffset.json()).toMatchObject({ error: 'upload-offset-mismatch', received: 1_000_000 });
+    const rest = await put(uploader, hash, data.subarray(1_000_000), `bytes 1000000-${data.length - 1}/${data.length}`);
+    expect(rest.statusCode).toBe(200);
+    expect(rest.json<BlobPutResponse>()).toMatchObject({ complete: true, size: data.length });
+
+    const head2 = await uploader.request({ method: 'HEAD', url: `/v1/blobs/${hash}` });
+    expect(head2.statusCode).toBe(200);
+    expect(head2.headers['x-provincedesk-size']).toBe(String(data.length));
+    const whole = await uploader.request({ method: 'GET', url: `/v1/blobs/${hash}` });
+    expect(whole.statusCode).toBe(200);
+    expect(sha(whole.rawPayload)).toBe(hash);
+    const part = await uploader.request({ method: 'GET', url: `/v1/blobs/${hash}`, headers: { range: 'bytes=1048000-1049999' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 1048000-1049999/${data.length}`);
+    expect(part.rawPayload.equals(data.subarray(1_048_000, 1_050_000))).toBe(true);
+    const tail = await uploader.request({ method: 'GET', url: `/v1/blobs/${hash}`, headers: { range: 'bytes=-10' } });
+    expect(tail.rawPayload.equals(data.subarray(data.length - 10))).toBe(true);
+    const bad = await uploader.request({ method: 'GET', url: `/v1/blobs/${hash}`, headers: { range: `bytes=${data.length}-` } });
+    expect(bad.statusCode).toBe(416);
+  });
+
+  it('discards an upload whose bytes do not hash to its name (422)', async () => {
+    const c = await client(bkk.editor);
+    const data = randomBytes(1000);
+    const claimed = sha(Buffer.from('something else'));
+    const res = await put(c, claimed, data);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toBe('hash-mismatch');
+    const head = await c.request({ method: 'HEAD', url: `/v1/blobs/${claimed}` });
+    expect(head.statusCode).toBe(404);
+    expect(head.headers['x-provincedesk-received']).toBe('0');
+  });
+
+  it('lets read a blob only its uploader and devices whose scope holds an attachment to it', async () => {
+    const uploader = await client(bkk.editor);
+    const sameProvince = await client(bkk.coordinator);
+    const otherProvince = await client(cnx.editor);
+    const otherAdmin = await client(cnx.admin);
+    const data = randomBytes(5000);
+    const hash = sha(data);
+    expect((await put(uploader, hash, data)).statusCode).toBe(200);
+    expect((await uploader.request({ method: 'GET', url: `/v1/blobs/${hash}` })).statusCode).toBe(200);
+    expect((await sameProvince.request({ method: 'GET', url: `/v1/blobs/${hash}` })).statusCode).toBe(404);
+
+    const attachment = {
+      deleted: false,
+      sha256: hash,
+      ownerTable: 'news',
+      ownerId: '01890000-0000-7000-8000-00000000c001',
+      fileName: 'photo.jpg',
+      mimeType: 'image/jpeg',
+      size: data.length,
+      width: null,
+      height: null,
+      caption: 'ภาพกิจกรรม',
+      createdAt: '2022-08-24T09:30:00.000+07:00',
+    };
+    const pushed = await uploader.push([mutation({ id: uploader.nextMutationId(), table: 'attachments', provinceCode: '10', values: attachment, stamp: stampAt(Date.now()) })]);
+    expect(pushed.json().results[0].status).toBe('applied');
+    expect((await sameProvince.request({ method: 'GET', url: `/v1/blobs/${hash}` })).statusCode).toBe(200);
+    expect((await otherAdmin.request({ method: 'HEAD', url: `/v1/blobs/${hash}` })).statusCode).toBe(200);
+    expect((await otherProvince.request({ method: 'GET', url: `/v1/blobs/${hash}` })).statusCode).toBe(404);
+    expect((await otherProvince.request({ method: 'HEAD', url: `/v1/blobs/${hash}` })).statusCode).toBe(404);
+    expect((await otherProvince.request({ method: 'GET', url: `/v1/blobs/${hash}` })).json().error).toBe('not-found');
+  });
+
+  it('needs a token', async () => {
+    const anonymous = new TestClient(server.app);
+    expect((await anonymous.request({ method: 'GET', url: `/v1/blobs/${'0'.repeat(64)}` })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,148 @@
+// The server's command line: `npm run server -- <command> [options]`. Data: DATABASE_URL when set,
+// otherwise the PGlite folder given by --data (default .data/server).
+import { parseArgs } from 'node:util';
+import { ROLES, type Role } from '../shared/sync/protocol';
+import { AccountError, createOffice, createUser, listDevices, listOffices, revokeDevice } from './accounts/accounts-repository';
+import { startServer } from './app';
+import { openStore, storeOptionsFromEnv, type Store } from './store/open-store';
+import { pruneHistory } from './sync/pull-service';
+
+const USAGE = `usage: npm run server -- <command> [options]
+
+  serve          [--port 8787] [--host 127.0.0.1] [--data DIR]     (default command)
+  create-office  --province 10 [--district 1001] --name NAME
+  list-offices
+  create-admin   --username NAME --display-name NAME [--password PW]
+  create-user    --username NAME --display-name NAME --role officer|editor|coordinator|admin --office ID [--password PW]
+  list-devices   [--username NAME]
+  revoke-device  --device ID
+  prune          [--up-to SEQ]    drop old tombstones and resolved conflicts; older cursors must refetch
+
+Every command takes --data DIR (PGlite folder, default .data/server); DATABASE_URL overrides it.
+Passwords may come from PROVINCEDESK_PASSWORD instead of --password (keeps them out of the process list).`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  province: { type: 'string' },
+  district: { type: 'string' },
+  name: { type: 'string' },
+  username: { type: 'string' },
+  'display-name': { type: 'string' },
+  password: { type: 'string' },
+  role: { type: 'string' },
+  office: { type: 'string' },
+  device: { type: 'string' },
+  'up-to': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function required(values: Values, name: keyof Values): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`missing --${name}`);
+  return value;
+}
+
+function password(values: Values): string {
+  const value = values.password ?? process.env.PROVINCEDESK_PASSWORD;
+  if (value === undefined || value === '') throw new UsageError('missing --password (or PROVINCEDESK_PASSWORD)');
+  return value;
+}
+
+async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeOptionsFromEnv(values.data));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(values: Values): Promise<void> {
+  const port = values.port === undefined ? 8787 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad --port ${values.port}`);
+  const server = await startServer({
+    store: storeOptionsFromEnv(values.data),
+    port,
+    host: values.host ?? '127.0.0.1',
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  });
+  // The end-to-end harness and the fault test wait for this line.
+  console.log(`ProvinceDesk server listening on ${server.url}`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const command = positionals[0] ?? 'serve';
+  if (values.help === true) {
+    console.log(USAGE);
+    return;
+  }
+  switch (command) {
+    case 'serve':
+      return serve(values);
+    case 'create-office':
+      return withStore(values, async (store) => {
+        const office = await createOffice(store.sql, { provinceCode: required(values, 'province'), districtCode: values.district ?? null, name: required(values, 'name') });
+        console.log(`office ${office.id} created (${office.provinceCode}${office.districtCode === null ? '' : ` / ${office.districtCode}`} ${office.name})`);
+      });
+    case 'list-offices':
+      return withStore(values, async (store) => {
+        for (const o of await listOffices(store.sql)) console.log(`${o.id}\t${o.provinceCode}\t${o.districtCode ?? '-'}\t${o.name}`);
+      });
+    case 'create-admin':
+    case 'create-user':
+      return withStore(values, async (store) => {
+        const role = (command === 'create-admin' ? 'admin' : required(values, 'role')) as Role;
+        if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+        const { id } = await createUser(store.sql, {
+          username: required(values, 'username'),
+          displayName: required(values, 'display-name'),
+          role,
+          officeId: role === 'admin' ? (values.office ?? null) : required(values, 'office'),
+          password: password(values),
+        });
+        console.log(`${role} ${values.username} created (${id})`);
+      });
+    case 'list-devices':
+      return withStore(values, async (store) => {
+        for (const d of await listDevices(store.sql, values.username)) {
+          console.log(`${d.id}\t${d.username}\t${d.name}\tlast seen ${d.lastSeenAt ?? '-'}\t${d.revokedAt === null ? 'active' : `revoked ${d.revokedAt}`}`);
+        }
+      });
+    case 'revoke-device':
+      return withStore(values, async (store) => {
+        const id = values.device ?? positionals[1];
+        if (id === undefined) throw new UsageError('missing --device');
+        if (!(await revokeDevice(store.sql, id))) throw new AccountError(`no active device ${id}`);
+        console.log(`device ${id} revoked`);
+      });
+    case 'prune':
+      return withStore(values, async (store) => {
+        const upTo = values['up-to'] === undefined ? undefined : Number(values['up-to']);
+        if (upTo !== undefined && !Number.isSafeInteger(upTo)) throw new UsageError('bad --up-to');
+        const result = await pruneHistory(store, upTo);
+        console.log(`pruned ${result.records} tombstones and ${result.conflicts} resolved conflicts; min valid seq ${result.minValidSeq}`);
+      });
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+  else if (error instanceof AccountError || (error instanceof Error && error.name === 'ZodError')) console.error(`error: ${error.message}`);
+  else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) console.error(`${error.message}\n\n${USAGE}`);
+  else console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,13 @@
+import type { FastifyRequest } from 'fastify';
+import { authenticateToken, type AuthenticatedDevice } from '../accounts/accounts-repository';
+import { bearerToken } from '../accounts/device-token';
+import type { ServerContext } from '../server-context';
+import { ApiError } from './api-error';
+
+/** The calling device from `Authorization: Bearer`, or 401. Scope comes from here and nowhere else. */
+export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<AuthenticatedDevice> {
+  const token = bearerToken(request.headers.authorization);
+  const device = token === undefined ? undefined : await authenticateToken(ctx.store.sql, token);
+  if (device === undefined) throw new ApiError(401, 'unauthorized');
+  return device;
+}

@@ -1,0 +1,175 @@
+// Versioned migrations, the same SQL for PGlite and PostgreSQL. Append new versions; never edit an
+// applied one. Each runs in its own transaction with its row in schema_migrations.
+
+import type { SqlClient } from './sql-client';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts',
+    sql: `
+      CREATE TABLE offices (
+        id text PRIMARY KEY,
+        province_code text NOT NULL CHECK (province_code ~ '^[0-9]{2}$'),
+        district_code text CHECK (district_code ~ '^[0-9]{4}$' AND left(district_code, 2) = province_code),
+        name text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        display_name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('officer', 'editor', 'coordinator', 'admin')),
+        office_id text REFERENCES offices (id),
+        password_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CHECK (role = 'admin' OR office_id IS NOT NULL)
+      );
+      CREATE TABLE devices (
+        id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id),
+        name text NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz,
+        revoked_at timestamptz,
+        -- the scope ('*', '10' or '10:1001') this device last pulled from cursor 0 with (refetch on change)
+        synced_scope text
+      );
+      CREATE INDEX devices_user ON devices (user_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'sync',
+    sql: `
+      -- One row. last_seq is the global change sequence; writers lock this row (FOR UPDATE), so seqs
+      -- commit in order and a reader that saw last_seq = N has seen every change <= N.
+      CREATE TABLE sync_state (
+        id int PRIMARY KEY CHECK (id = 1),
+        last_seq bigint NOT NULL,
+        min_valid_seq bigint NOT NULL
+      );
+      INSERT INTO sync_state (id, last_seq, min_valid_seq) VALUES (1, 0, 0);
+      CREATE TABLE records (
+        table_name text NOT NULL,
+        id text NOT NULL,
+        province_code text NOT NULL,
+        district_code text,
+        seq bigint NOT NULL,
+        vals jsonb NOT NULL,
+        stamps jsonb NOT NULL,
+        -- field -> [userId, deviceId] of the write that holds the field, for conflict rows
+        authors jsonb NOT NULL,
+        PRIMARY KEY (table_name, id)
+      );
+      CREATE UNIQUE INDEX records_seq ON records (seq);
+      CREATE INDEX records_scope_seq ON records (province_code, district_code, seq);
+      CREATE INDEX records_attachment_sha ON records ((vals ->> 'sha256')) WHERE table_name = 'attachments';
+      CREATE TABLE applied_mutations (
+        mutation_id text PRIMARY KEY,
+        device_id text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE conflicts (
+        id text PRIMARY KEY,
+        table_name text NOT NULL,
+        record_id text NOT NULL,
+        province_code text NOT NULL,
+        district_code text,
+        field text NOT NULL,
+        seq bigint NOT NULL,
+        winner_value jsonb NOT NULL,
+        winner_stamp text NOT NULL,
+        winner_user text,
+        winner_device text,
+        loser_value jsonb NOT NULL,
+        loser_stamp text NOT NULL,
+        loser_user text,
+        loser_device text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        resolution text,
+        resolved_at timestamptz,
+        resolved_by text
+      );
+      CREATE UNIQUE INDEX conflicts_seq ON conflicts (seq);
+      CREATE INDEX conflicts_scope_seq ON conflicts (province_code, district_code, seq);
+    `,
+  },
+  {
+    version: 3,
+    name: 'blobs',
+    sql: `
+      CREATE TABLE blobs (
+        sha256 text PRIMARY KEY,
+        size bigint NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- bytea chunks rather than files: one code path and one backup for PGlite and PostgreSQL.
+      CREATE TABLE blob_chunks (
+        sha256 text NOT NULL REFERENCES blobs (sha256) ON DELETE CASCADE,
+        start_byte bigint NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (sha256, start_byte)
+      );
+      CREATE TABLE blob_uploaders (
+        sha256 text NOT NULL,
+        device_id text NOT NULL,
+        PRIMARY KEY (sha256, device_id)
+      );
+      CREATE TABLE blob_uploads (
+        sha256 text NOT NULL,
+        device_id text NOT NULL,
+        total bigint NOT NULL,
+        received bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (sha256, device_id)
+      );
+      CREATE TABLE upload_chunks (
+        sha256 text NOT NULL,
+        device_id text NOT NULL,
+        start_byte bigint NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (sha256, device_id, start_byte),
+        FOREIGN KEY (sha256, device_id) REFERENCES blob_uploads (sha256, device_id) ON DELETE CASCADE
+      );
+    `,
+  },
+];
+
+/** Applies the missing migrations; safe when several server processes start at once on one database. */
+export async function migrate(sql: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    // Serialises concurrent starters; the key is per schema so parallel test schemas do not wait on each other.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('provincedesk-migrate:' || current_schema()))`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version int PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.map((r) => Number(r.version)));
+    const applied: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(migration.version)) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}
+
+// Extended-protocol queries take one statement each; our migrations have no ';' inside literals or bodies.
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { migrate } from './migrations';
+import { openPgClient } from './pg-sql-client';
+import { openPgliteClient } from './pglite-sql-client';
+import type { SqlClient } from './sql-client';
+
+/**
+ * Where the server keeps its data: a PGlite folder (the embedded default, `.data/server`), PGlite in
+ * memory (tests), or a PostgreSQL server, optionally in a schema of its own.
+ */
+export type StoreOptions =
+  | { kind: 'pglite'; dataDir?: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export interface Store {
+  sql: SqlClient;
+  /** The LISTEN/NOTIFY channel for change pokes, per schema so test schemas never poke each other. */
+  notifyChannel: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATA_DIR = path.join('.data', 'server');
+
+/** DATABASE_URL wins; otherwise PGlite in dataDir. */
+export function storeOptionsFromEnv(dataDir: string = DEFAULT_DATA_DIR, env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  const url = env.DATABASE_URL;
+  if (url !== undefined && url !== '') return { kind: 'postgres', url, schema: env.PROVINCEDESK_DB_SCHEMA || undefined };
+  return { kind: 'pglite', dataDir };
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const sql =
+    options.kind === 'pglite'
+      ? await openPgliteClient(options.dataDir)
+      : await openPgClient({ connectionString: options.url, schema: options.schema });
+  try {
+    await migrate(sql);
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+  const schema = options.kind === 'postgres' ? (options.schema ?? 'public') : 'public';
+  return { sql, notifyChannel: `provincedesk_changes_${schema}`, close: () => sql.close() };
+}

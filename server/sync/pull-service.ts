@@ -1,0 +1,90 @@
+import { encodeRecordStamps, type PulledRecord, type PullResponse } from '../../shared/sync/protocol';
+import type { SyncedTable } from '../../shared/domain/synced-tables';
+import type { AuthenticatedDevice } from '../accounts/accounts-repository';
+import { readableSql, scopeKey } from '../accounts/scope';
+import { ApiError } from '../http/api-error';
+import type { Store } from '../store/open-store';
+import { toNumber } from '../store/sql-client';
+import { CONFLICT_SELECT, conflictToWire, type ConflictDbRow } from './conflict-rows';
+
+interface PulledDbRow {
+  table_name: string;
+  id: string;
+  province_code: string;
+  district_code: string | null;
+  seq: unknown;
+  vals: Record<string, unknown>;
+  stamps: Record<string, string>;
+}
+
+/**
+ * Changes after `cursor` within the device's scope, in seq order. The high-water mark is read first:
+ * writers lock sync_state, so every change with seq <= last_seq is already visible to the queries after it.
+ */
+export async function pullChanges(
+  store: Store,
+  device: AuthenticatedDevice,
+  query: { cursor: number; limit: number },
+): Promise<Omit<PullResponse, 'serverTime'>> {
+  const { sql } = store;
+  const state = (await sql.query<{ last_seq: unknown; min_valid_seq: unknown }>('SELECT last_seq, min_valid_seq FROM sync_state WHERE id = 1')).rows[0];
+  const lastSeq = toNumber(state?.last_seq);
+  const minValidSeq = toNumber(state?.min_valid_seq);
+  const key = scopeKey(device.scope);
+
+  if (query.cursor > 0) {
+    // Pruned history, a changed scope, or a cursor from a server that was restored from an older backup:
+    // the device's copy can no longer be brought up to date by changes, so it starts over.
+    if (query.cursor < minValidSeq || query.cursor > lastSeq || device.syncedScope !== key) {
+      throw new ApiError(409, 'refetch');
+    }
+  } else if (device.syncedScope !== key) {
+    await sql.query('UPDATE devices SET synced_scope = $2 WHERE id = $1', [device.deviceId, key]);
+  }
+
+  const scope = readableSql(device.scope, 'r', 4);
+  const { rows } = await sql.query<PulledDbRow>(
+    `SELECT r.table_name, r.id, r.province_code, r.district_code, r.seq, r.vals, r.stamps
+       FROM records r
+      WHERE r.seq > $1 AND r.seq <= $2 AND ${scope.sql}
+      ORDER BY r.seq
+      LIMIT $3`,
+    [query.cursor, lastSeq, query.limit + 1, ...scope.params],
+  );
+  const hasMore = rows.length > query.limit;
+  const page = hasMore ? rows.slice(0, query.limit) : rows;
+  const cursor = hasMore ? toNumber(page[page.length - 1]?.seq) : Math.max(lastSeq, query.cursor);
+
+  const records: PulledRecord[] = page.map((row) => ({
+    table: row.table_name as SyncedTable,
+    id: row.id,
+    provinceCode: row.province_code,
+    districtCode: row.district_code,
+    seq: toNumber(row.seq),
+    values: row.vals,
+    ...encodeRecordStamps(row.stamps),
+  }));
+
+  let conflicts: PullResponse['conflicts'] = [];
+  if (device.user.role === 'coordinator' || device.user.role === 'admin') {
+    const conflictScope = readableSql(device.scope, 'c', 3);
+    const result = await sql.query<ConflictDbRow>(
+      `${CONFLICT_SELECT} WHERE c.seq > $1 AND c.seq <= $2 AND ${conflictScope.sql} ORDER BY c.seq`,
+      [query.cursor, cursor, ...conflictScope.params],
+    );
+    conflicts = result.rows.map(conflictToWire);
+  }
+  return { records, conflicts, cursor, hasMore };
+}
+
+/** Raises min_valid_seq and drops what it makes unreachable: old tombstones and resolved conflicts. */
+export async function pruneHistory(store: Store, upToSeq?: number): Promise<{ minValidSeq: number; records: number; conflicts: number }> {
+  return store.sql.transaction(async (tx) => {
+    const state = (await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE')).rows[0];
+    const target = Math.min(upToSeq ?? toNumber(state?.last_seq), toNumber(state?.last_seq));
+    const records = await tx.query(`DELETE FROM records WHERE seq <= $1 AND vals ->> 'deleted' = 'true' RETURNING id`, [target]);
+    const conflicts = await tx.query('DELETE FROM conflicts WHERE seq <= $1 AND resolution IS NOT NULL RETURNING id', [target]);
+    await tx.query('UPDATE sync_state SET min_valid_seq = GREATEST(min_valid_seq, $1) WHERE id = 1', [target]);
+    return { minValidSeq: target, records: records.rows.length, conflicts: conflicts.rows.length };
+  });
+}

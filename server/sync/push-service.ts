@@ -1,0 +1,195 @@
+import { applyFieldWrites, detectConflicts, type FieldChange, type FieldWrite } from '../../shared/sync/field-merge';
+import { ClockDriftError, HybridLogicalClock, InvalidStampError } from '../../shared/sync/hybrid-logical-clock';
+import type { Mutation } from '../../shared/sync/mutation';
+import type { MutationResult } from '../../shared/sync/protocol';
+import { uuidv7 } from '../../shared/ids/uuid-v7';
+import type { AuthenticatedDevice } from '../accounts/accounts-repository';
+import { canWrite } from '../accounts/scope';
+import { ApiError } from '../http/api-error';
+import { notifyChanges, type ChangedScope } from '../live/change-hub';
+import type { Store } from '../store/open-store';
+import type { SqlQueryable } from '../store/sql-client';
+import { validateField } from './field-validation';
+import { loadRecords, lockChangeSequence, recordKey, saveRecord, storeChangeSequence, type Author, type StoredRecord } from './record-row';
+
+export interface PushOptions {
+  now: number;
+  maxDriftMs: number;
+}
+
+/** Refuses the whole batch if a stamp is malformed or too far ahead: the device must re-stamp first. */
+function checkStamps(mutations: readonly Mutation[], options: PushOptions): void {
+  for (const mutation of mutations) {
+    for (const change of Object.values(mutation.changes)) {
+      try {
+        HybridLogicalClock.checkNotTooFarAhead(change.stamp, options.now, options.maxDriftMs);
+        if (change.prev !== null) HybridLogicalClock.checkNotTooFarAhead(change.prev, options.now, Number.POSITIVE_INFINITY);
+      } catch (error) {
+        if (error instanceof ClockDriftError) {
+          throw new ApiError(422, 'clock-ahead', undefined, { serverTime: new Date(options.now).toISOString() });
+        }
+        if (error instanceof InvalidStampError) throw new ApiError(400, 'bad-request', `ข้อมูลที่ส่งมาไม่ถูกต้อง: invalid stamp in ${mutation.id}`);
+        throw error;
+      }
+    }
+  }
+}
+
+interface PendingConflict {
+  record: StoredRecord;
+  field: string;
+  winner: { value: unknown; stamp: string; author: Author | undefined };
+  loser: { value: unknown; stamp: string; author: Author | undefined };
+}
+
+function reject(id: string, reason: Extract<MutationResult, { status: 'rejected' }>['reason'], message: string): MutationResult {
+  return { id, status: 'rejected', reason, message };
+}
+
+/**
+ * Applies a batch in one transaction: per mutation idempotency, scope, field validation, per-field LWW,
+ * and a conflict row for every concurrent overwrite whose values differ. Each changed record gets one
+ * new seq; the changed scopes are notified at commit.
+ */
+export async function applyPush(store: Store, device: AuthenticatedDevice, mutations: readonly Mutation[], options: PushOptions): Promise<MutationResult[]> {
+  checkStamps(mutations, options);
+  if (mutations.length === 0) return [];
+  const author: Author = [device.user.id, device.deviceId];
+
+  return store.sql.transaction(async (tx) => {
+    let lastSeq = await lockChangeSequence(tx);
+    const applied = await alreadyApplied(tx, device.deviceId, mutations.map((m) => m.id));
+    const records = await loadRecords(tx, [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/') as [string, string]));
+    const dirty = new Set<StoredRecord>();
+    const conflicts: PendingConflict[] = [];
+    const newlyApplied: string[] = [];
+    const results: MutationResult[] = [];
+
+    for (const mutation of mutations) {
+      if (applied.has(mutation.id)) {
+        results.push({ id: mutation.id, status: 'duplicate' });
+        continue;
+      }
+      if (!canWrite(device.scope, mutation.provinceCode, mutation.districtCode)) {
+        results.push(reject(mutation.id, 'out-of-scope', 'ระเบียนนี้อยู่นอกพื้นที่ที่คุณมีสิทธิ์แก้ไข'));
+        continue;
+      }
+      const key = recordKey(mutation.table, mutation.recordId);
+      const current = records.get(key);
+      if (current !== undefined && (current.provinceCode !== mutation.provinceCode || current.districtCode !== mutation.districtCode)) {
+        results.push(reject(mutation.id, 'scope-change', 'ไม่สามารถย้ายระเบียนไปจังหวัดหรืออำเภออื่นได้'));
+        continue;
+      }
+      const invalid = Object.entries(mutation.changes)
+        .map(([field, change]) => [field, validateField(mutation.table, field, change.value)] as const)
+        .find(([, verdict]) => verdict !== 'ok');
+      if (invalid !== undefined) {
+        const [field, verdict] = invalid;
+        results.push(
+          verdict === 'unknown-field'
+            ? reject(mutation.id, 'unknown-field', `ไม่รู้จักช่องข้อมูล ${field}`)
+            : reject(mutation.id, 'invalid-value', `ค่าของช่องข้อมูล ${field} ไม่ถูกต้อง`),
+        );
+        continue;
+      }
+
+      const changes = mutation.changes as Record<string, FieldChange>;
+      const writes: Record<string, FieldWrite> = {};
+      for (const [field, change] of Object.entries(changes)) writes[field] = { value: change.value, stamp: change.stamp };
+      const found = detectConflicts(current, changes);
+      const merged = applyFieldWrites(current, writes);
+      const record: StoredRecord = current ?? {
+        table: mutation.table,
+        id: mutation.recordId,
+        provinceCode: mutation.provinceCode,
+        districtCode: mutation.districtCode,
+        seq: 0,
+        values: {},
+        stamps: {},
+        authors: {},
+      };
+      const authors = { ...record.authors };
+      let changed = current === undefined;
+      for (const field of merged.accepted) {
+        if (record.stamps[field] !== merged.record.stamps[field]) {
+          authors[field] = author;
+          changed = true;
+        }
+      }
+      for (const conflict of found) {
+        const existingAuthor = record.authors[conflict.field];
+        const incomingStamp = changes[conflict.field]?.stamp;
+        const authorOf = (stamp: string) => (stamp === incomingStamp ? author : existingAuthor);
+        conflicts.push({
+          record,
+          field: conflict.field,
+          winner: { value: conflict.winner.value, stamp: conflict.winner.stamp, author: authorOf(conflict.winner.stamp) },
+          loser: { value: conflict.loser.value, stamp: conflict.loser.stamp, author: authorOf(conflict.loser.stamp) },
+        });
+      }
+      if (changed) {
+        record.values = merged.record.values;
+        record.stamps = merged.record.stamps;
+        record.authors = authors;
+        records.set(key, record);
+        dirty.add(record);
+      }
+      applied.add(mutation.id);
+      newlyApplied.push(mutation.id);
+      results.push({ id: mutation.id, status: 'applied' });
+    }
+
+    for (const record of dirty) {
+      record.seq = ++lastSeq;
+      await saveRecord(tx, record);
+    }
+    for (const conflict of conflicts) await insertConflict(tx, conflict, ++lastSeq);
+    if (newlyApplied.length > 0) {
+      await tx.query(
+        `INSERT INTO applied_mutations (device_id, mutation_id) SELECT $1, m FROM jsonb_array_elements_text($2::jsonb) AS m`,
+        [device.deviceId, JSON.stringify(newlyApplied)],
+      );
+    }
+    if (dirty.size > 0 || conflicts.length > 0) {
+      await storeChangeSequence(tx, lastSeq);
+      const scopes: ChangedScope[] = [...dirty, ...conflicts.map((c) => c.record)].map((r) => ({ provinceCode: r.provinceCode, districtCode: r.districtCode }));
+      await notifyChanges(tx, store.notifyChannel, scopes);
+    }
+    return results;
+  });
+}
+
+async function alreadyApplied(tx: SqlQueryable, deviceId: string, ids: readonly string[]): Promise<Set<string>> {
+  const { rows } = await tx.query<{ mutation_id: string }>(
+    `SELECT mutation_id FROM applied_mutations WHERE device_id = $1 AND mutation_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    [deviceId, JSON.stringify(ids)],
+  );
+  return new Set(rows.map((r) => r.mutation_id));
+}
+
+async function insertConflict(tx: SqlQueryable, conflict: PendingConflict, seq: number): Promise<void> {
+  const { record, winner, loser } = conflict;
+  await tx.query(
+    `INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq,
+                            winner_value, winner_stamp, winner_user, winner_device,
+                            loser_value, loser_stamp, loser_user, loser_device)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12::jsonb, $13, $14, $15)`,
+    [
+      uuidv7(),
+      record.table,
+      record.id,
+      record.provinceCode,
+      record.districtCode,
+      conflict.field,
+      seq,
+      JSON.stringify(winner.value ?? null),
+      winner.stamp,
+      winner.author?.[0] ?? null,
+      winner.author?.[1] ?? null,
+      JSON.stringify(loser.value ?? null),
+      loser.stamp,
+      loser.author?.[0] ?? null,
+      loser.author?.[1] ?? null,
+    ],
+  );
+}

@@ -1,0 +1,91 @@
+import type { StampedRecord } from '../../shared/sync/field-merge';
+import type { SqlQueryable } from '../store/sql-client';
+import { toNumber } from '../store/sql-client';
+
+/** [userId, deviceId] of the write that holds a field. */
+export type Author = [string, string];
+
+export interface StoredRecord extends StampedRecord {
+  table: string;
+  id: string;
+  provinceCode: string;
+  districtCode: string | null;
+  seq: number;
+  authors: Record<string, Author>;
+}
+
+interface RecordDbRow {
+  table_name: string;
+  id: string;
+  province_code: string;
+  district_code: string | null;
+  seq: unknown;
+  vals: Record<string, unknown>;
+  stamps: Record<string, string>;
+  authors: Record<string, Author>;
+}
+
+export const recordKey = (table: string, id: string): string => `${table}/${id}`;
+
+function fromRow(row: RecordDbRow): StoredRecord {
+  return {
+    table: row.table_name,
+    id: row.id,
+    provinceCode: row.province_code,
+    districtCode: row.district_code,
+    seq: toNumber(row.seq),
+    values: row.vals,
+    stamps: row.stamps,
+    authors: row.authors,
+  };
+}
+
+export const RECORD_COLUMNS = 'table_name, id, province_code, district_code, seq, vals, stamps, authors';
+
+export async function loadRecords(tx: SqlQueryable, keys: ReadonlyArray<[string, string]>): Promise<Map<string, StoredRecord>> {
+  const found = new Map<string, StoredRecord>();
+  if (keys.length === 0) return found;
+  // The keys travel as one jsonb parameter: the same SQL works over PGlite and pg without array binding.
+  const { rows } = await tx.query<RecordDbRow>(
+    `SELECT ${RECORD_COLUMNS} FROM records
+      WHERE (table_name, id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements($1::jsonb) AS k)`,
+    [JSON.stringify(keys)],
+  );
+  for (const row of rows) found.set(recordKey(row.table_name, row.id), fromRow(row));
+  return found;
+}
+
+export async function loadRecord(tx: SqlQueryable, table: string, id: string): Promise<StoredRecord | undefined> {
+  return (await loadRecords(tx, [[table, id]])).get(recordKey(table, id));
+}
+
+export async function saveRecord(tx: SqlQueryable, record: StoredRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb)
+     ON CONFLICT (table_name, id) DO UPDATE SET seq = EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, authors = EXCLUDED.authors`,
+    [
+      record.table,
+      record.id,
+      record.provinceCode,
+      record.districtCode,
+      record.seq,
+      JSON.stringify(record.values),
+      JSON.stringify(record.stamps),
+      JSON.stringify(record.authors),
+    ],
+  );
+}
+
+/**
+ * Takes the write lock (the sync_state row) and returns the last seq. Every transaction that hands out
+ * seqs calls this first, so seqs become visible in order and a pull never skips a change.
+ */
+export async function lockChangeSequence(tx: SqlQueryable): Promise<number> {
+  const { rows } = await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE');
+  return toNumber(rows[0]?.last_seq);
+}
+
+export async function storeChangeSequence(tx: SqlQueryable, lastSeq: number): Promise<void> {
+  await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [lastSeq]);
+}

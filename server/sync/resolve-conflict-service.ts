@@ -1,0 +1,62 @@
+import { applyFieldWrites } from '../../shared/sync/field-merge';
+import type { HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
+import type { ConflictWire, ResolveConflictRequest } from '../../shared/sync/protocol';
+import type { SyncedTable } from '../../shared/domain/synced-tables';
+import type { AuthenticatedDevice } from '../accounts/accounts-repository';
+import { canRead } from '../accounts/scope';
+import { ApiError } from '../http/api-error';
+import { notifyChanges } from '../live/change-hub';
+import type { Store } from '../store/open-store';
+import { validateField } from './field-validation';
+import { loadConflict } from './conflict-rows';
+import { loadRecord, lockChangeSequence, saveRecord, storeChangeSequence } from './record-row';
+
+/**
+ * A coordinator's decision on a conflict becomes a new field write stamped by the server's clock (later
+ * than the current value, and with prev = the current stamp, so it is a sequential edit and not a new
+ * conflict). It syncs to every device like any other change.
+ */
+export async function resolveConflict(
+  store: Store,
+  device: AuthenticatedDevice,
+  clock: HybridLogicalClock,
+  conflictId: string,
+  request: ResolveConflictRequest,
+): Promise<ConflictWire> {
+  if (device.user.role !== 'coordinator' && device.user.role !== 'admin') throw new ApiError(403, 'forbidden');
+  return store.sql.transaction(async (tx) => {
+    let lastSeq = await lockChangeSequence(tx);
+    const conflict = await loadConflict(tx, conflictId);
+    // Out of scope answers as missing: a device learns nothing about other provinces.
+    if (conflict === undefined || !canRead(device.scope, conflict.provinceCode, conflict.districtCode)) throw new ApiError(404, 'not-found');
+    if (conflict.resolution !== null) throw new ApiError(409, 'already-resolved');
+
+    const value = request.resolution === 'winner' ? conflict.winner.value : request.resolution === 'loser' ? conflict.loser.value : request.value;
+    if (validateField(conflict.table as SyncedTable, conflict.field, value) !== 'ok') {
+      throw new ApiError(400, 'bad-request', `ค่าที่เลือกสำหรับช่องข้อมูล ${conflict.field} ไม่ถูกต้อง`);
+    }
+    const record = await loadRecord(tx, conflict.table, conflict.recordId);
+    if (record === undefined) throw new ApiError(404, 'not-found');
+
+    const currentStamp = record.stamps[conflict.field];
+    if (currentStamp !== undefined) clock.receive(currentStamp);
+    const stamp = clock.tick();
+    const merged = applyFieldWrites(record, { [conflict.field]: { value, stamp } });
+    record.values = merged.record.values;
+    record.stamps = merged.record.stamps;
+    record.authors = { ...record.authors, [conflict.field]: [device.user.id, device.deviceId] };
+    record.seq = ++lastSeq;
+    await saveRecord(tx, record);
+    await tx.query(`UPDATE conflicts SET resolution = $2, resolved_at = now(), resolved_by = $3, seq = $4 WHERE id = $1`, [
+      conflictId,
+      request.resolution,
+      device.user.id,
+      ++lastSeq,
+    ]);
+    await storeChangeSequence(tx, lastSeq);
+    await notifyChanges(tx, store.notifyChannel, [record]);
+    const resolved = await loadConflict(tx, conflictId);
+    if (resolved === undefined) throw new Error('conflict vanished inside its own transaction');
+    return resolved;
+  });
+}

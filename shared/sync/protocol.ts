@@ -1,0 +1,246 @@
+// The wire format of sync protocol v1, shared by the device's sync agent and the central server.
+// docs/sync-protocol.md is the prose version of this file; keep the two true to each other.
+
+import { z } from 'zod';
+import { AmphoeCode, ProvinceCode, RecordId } from '../domain/common';
+import { SYNCED_TABLES, type SyncedTable } from '../domain/synced-tables';
+import { STAMP_REGEX } from './hybrid-logical-clock';
+import { MutationSchema } from './mutation';
+
+/** Bumped on any incompatible change of endpoints or bodies. */
+export const PROTOCOL_VERSION = 1;
+/** Bumped when the synced record schemas (shared/domain) change. */
+export const SCHEMA_VERSION = 1;
+/** The oldest client schema the server still accepts; older clients are told to update (426). */
+export const MIN_CLIENT_SCHEMA_VERSION = 1;
+
+/** Header names are lower case: HTTP headers are case-insensitive and Node hands them over lower-cased. */
+export const PROTOCOL_HEADER = 'x-provincedesk-protocol';
+export const SCHEMA_HEADER = 'x-provincedesk-schema';
+/** HEAD /v1/blobs/:sha256 answers how many bytes of an unfinished upload the server already holds. */
+export const BLOB_RECEIVED_HEADER = 'x-provincedesk-received';
+
+export const MAX_PUSH_MUTATIONS = 500;
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 2000;
+
+export const ERROR_CODES = [
+  'bad-request',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'update-required',
+  'unsupported-version',
+  'payload-too-large',
+  'rate-limited',
+  'clock-ahead',
+  'refetch',
+  'upload-offset-mismatch',
+  'hash-mismatch',
+  'range-not-satisfiable',
+  'already-resolved',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** Every error answer. `message` is Thai, meant for the user; clients switch on `error`. */
+export const ErrorBody = z.object({
+  error: ErrorCode,
+  message: z.string(),
+  /** clock-ahead: the server's clock, so the device can reset its HLC and re-stamp. */
+  serverTime: z.string().optional(),
+  /** upload-offset-mismatch: the length the server holds; resume from there. */
+  received: z.number().int().min(0).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const ROLES = ['officer', 'editor', 'coordinator', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const Stamp = z.string().regex(STAMP_REGEX, 'invalid HLC stamp');
+
+// ---- auth ----
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1024),
+  deviceName: z.string().trim().min(1).max(100),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const SessionUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  provinceCode: ProvinceCode.nullable(),
+  districtCode: AmphoeCode.nullable(),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const LoginResponse = z.object({
+  /** Bearer token: send as `Authorization: Bearer <token>`. Shown once; the server keeps only its hash. */
+  token: z.string(),
+  deviceId: z.string(),
+  user: SessionUser,
+  serverTime: z.string(),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+// ---- push ----
+
+export const PushRequest = z.object({
+  mutations: z.array(MutationSchema).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const REJECT_REASONS = ['out-of-scope', 'scope-change', 'unknown-field', 'invalid-value'] as const;
+export const RejectReason = z.enum(REJECT_REASONS);
+export type RejectReason = z.infer<typeof RejectReason>;
+
+export const MutationResult = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('applied') }),
+  z.object({ id: z.string(), status: z.literal('duplicate') }),
+  z.object({ id: z.string(), status: z.literal('rejected'), reason: RejectReason, message: z.string() }),
+]);
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({
+  results: z.array(MutationResult),
+  serverTime: z.string(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+// ---- pull ----
+
+export const PullQuery = z.object({
+  cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+/**
+ * A record as pulled. Stamps are sent compactly: `stamps` lists the record's distinct stamps and
+ * `fieldStamps` maps each field to an index in it. When every field carries `stamps[0]` (a record written
+ * in one go, the common case) `fieldStamps` is left out.
+ */
+export const PulledRecord = z.object({
+  table: z.enum(SYNCED_TABLES as [SyncedTable, ...SyncedTable[]]),
+  id: RecordId,
+  provinceCode: ProvinceCode,
+  districtCode: AmphoeCode.nullable(),
+  seq: z.number().int().min(1),
+  values: z.record(z.string(), z.unknown()),
+  stamps: z.array(Stamp).min(1),
+  fieldStamps: z.record(z.string(), z.number().int().min(0)).optional(),
+});
+export type PulledRecord = z.infer<typeof PulledRecord>;
+
+export const ConflictAuthor = z.object({
+  userId: z.string(),
+  deviceId: z.string(),
+  displayName: z.string(),
+});
+
+export const ConflictWrite = z.object({
+  value: z.unknown(),
+  stamp: Stamp,
+  author: ConflictAuthor.nullable(),
+});
+
+export const RESOLUTIONS = ['winner', 'loser', 'merged'] as const;
+export const Resolution = z.enum(RESOLUTIONS);
+
+export const ConflictWire = z.object({
+  id: z.string(),
+  table: z.enum(SYNCED_TABLES as [SyncedTable, ...SyncedTable[]]),
+  recordId: RecordId,
+  provinceCode: ProvinceCode,
+  districtCode: AmphoeCode.nullable(),
+  field: z.string(),
+  seq: z.number().int().min(1),
+  winner: ConflictWrite,
+  loser: ConflictWrite,
+  createdAt: z.string(),
+  resolution: Resolution.nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type ConflictWire = z.infer<typeof ConflictWire>;
+
+export const PullResponse = z.object({
+  records: z.array(PulledRecord),
+  /** Only for coordinators and admins; officers and editors always get []. */
+  conflicts: z.array(ConflictWire),
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+  serverTime: z.string(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+// ---- conflicts ----
+
+export const ResolveConflictRequest = z
+  .object({ resolution: Resolution, value: z.unknown().optional() })
+  .refine((r) => r.resolution !== 'merged' || r.value !== undefined, { message: 'merged needs a value', path: ['value'] });
+export type ResolveConflictRequest = z.infer<typeof ResolveConflictRequest>;
+
+export const ResolveConflictResponse = z.object({ conflict: ConflictWire, serverTime: z.string() });
+export type ResolveConflictResponse = z.infer<typeof ResolveConflictResponse>;
+
+// ---- blobs ----
+
+export const BlobPutResponse = z.object({
+  sha256: z.string(),
+  complete: z.boolean(),
+  received: z.number().int().min(0),
+  size: z.number().int().min(0).nullable(),
+});
+export type BlobPutResponse = z.infer<typeof BlobPutResponse>;
+
+// ---- info ----
+
+export const SyncInfoResponse = z.object({
+  protocolVersion: z.number().int(),
+  schemaVersion: z.number().int(),
+  minClientSchemaVersion: z.number().int(),
+  maxPushMutations: z.number().int(),
+  maxDriftMs: z.number().int(),
+  serverTime: z.string(),
+});
+export type SyncInfoResponse = z.infer<typeof SyncInfoResponse>;
+
+// ---- stamp encoding ----
+
+/** Field → stamp, as both ends keep it, to the compact wire form of PulledRecord. */
+export function encodeRecordStamps(stampsByField: Record<string, string>): Pick<PulledRecord, 'stamps' | 'fieldStamps'> {
+  const stamps: string[] = [];
+  const indexOf = new Map<string, number>();
+  const fieldStamps: Record<string, number> = {};
+  for (const field of Object.keys(stampsByField)) {
+    const stamp = stampsByField[field] as string;
+    let index = indexOf.get(stamp);
+    if (index === undefined) {
+      index = stamps.length;
+      stamps.push(stamp);
+      indexOf.set(stamp, index);
+    }
+    Object.defineProperty(fieldStamps, field, { value: index, enumerable: true, writable: true, configurable: true });
+  }
+  if (stamps.length === 1) return { stamps };
+  return { stamps, fieldStamps };
+}
+
+/** The inverse of encodeRecordStamps; `fields` are the record's fields (the keys of `values`). */
+export function decodeRecordStamps(record: Pick<PulledRecord, 'stamps' | 'fieldStamps'>, fields: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of fields) {
+    const index = record.fieldStamps === undefined ? 0 : Object.hasOwn(record.fieldStamps, field) ? record.fieldStamps[field] : undefined;
+    const stamp = index === undefined ? undefined : record.stamps[index];
+    if (stamp === undefined) throw new RangeError(`decodeRecordStamps: no stamp for field "${field}"`);
+    Object.defineProperty(out, field, { value: stamp, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
