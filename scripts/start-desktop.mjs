@@ -2,11 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElectron } from './build-electron.mjs';
+import { startLocalServer } from './local-server.mjs';
 import { explainMissingElectron, findElectronBinary, resolveElectronPackageDir } from './electron-binary.mjs';
 
 /**
  * `npm start`: check the Electron runtime is there (before spending a minute on builds),
- * build the renderer and the main process, then run Electron on this folder.
+ * build the renderer and the main process, start the embedded central server (PGlite), then run
+ * Electron on this folder.
  */
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +30,9 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+
+const server = await startLocalServer();
+process.on('exit', () => server.stop());
 
 // ELECTRON_RUN_AS_NODE would turn Electron into plain Node and ignore the app.
 const { ELECTRON_RUN_AS_NODE: _ignored, ...env } = process.env;

@@ -1,7 +1,21 @@
 // `npm run start:web`: the browser shell — the same renderer on Vite's dev server, with the web
-// implementation of the desk API (renderer/bridge/web-desk.ts).
+// implementation of the desk API (renderer/bridge/web-desk.ts) — and the embedded central server.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLocalServer } from './local-server.mjs';
 
-const child = spawn('npx', ['vite', '--host', '127.0.0.1'], { stdio: 'inherit', shell: process.platform === 'win32' });
-child.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const server = await startLocalServer();
+const viteBin = path.join(path.dirname(fileURLToPath(import.meta.resolve('vite/package.json'))), 'bin', 'vite.js');
+const vite = spawn(process.execPath, [viteBin, '--host', '127.0.0.1'], { cwd: projectRoot, stdio: 'inherit' });
+vite.on('exit', (code) => {
+  server.stop();
+  process.exit(code ?? 0);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    vite.kill(signal);
+    server.stop();
+  });
+}

@@ -2,6 +2,7 @@
 // otherwise the PGlite folder given by --data (default .data/server).
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../shared/sync/protocol';
+import { demoAccountsNotice, ensureDemoAccounts } from './accounts/demo-accounts';
 import { AccountError, createOffice, createUser, listDevices, listOffices, revokeDevice } from './accounts/accounts-repository';
 import { startServer } from './app';
 import { openStore, storeOptionsFromEnv, type Store } from './store/open-store';
@@ -9,7 +10,8 @@ import { pruneHistory } from './sync/pull-service';
 
 const USAGE = `usage: npm run server -- <command> [options]
 
-  serve          [--port 8787] [--host 127.0.0.1] [--data DIR]     (default command)
+  serve          [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]   (default command)
+                 --demo: on first run create demo accounts (Chiang Rai, one user per role); loopback only
   create-office  --province 10 [--district 1001] --name NAME
   list-offices
   create-admin   --username NAME --display-name NAME [--password PW]
@@ -37,6 +39,7 @@ const OPTIONS = {
   office: { type: 'string' },
   device: { type: 'string' },
   'up-to': { type: 'string' },
+  demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -66,14 +69,21 @@ async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>): P
 async function serve(values: Values): Promise<void> {
   const port = values.port === undefined ? 8787 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad --port ${values.port}`);
+  const host = values.host ?? '127.0.0.1';
+  if (values.demo === true) {
+    // A known password is only acceptable on a server nobody else can reach.
+    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new UsageError('--demo only with a loopback --host');
+    await withStore(values, (store) => ensureDemoAccounts(store.sql));
+  }
   const server = await startServer({
     store: storeOptionsFromEnv(values.data),
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
   // The end-to-end harness and the fault test wait for this line.
   console.log(`ProvinceDesk server listening on ${server.url}`);
+  if (values.demo === true) console.log(demoAccountsNotice(server.url));
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };
