@@ -13,6 +13,7 @@ import { registerConflictRoutes } from './routes/conflict-routes';
 import { registerEventRoutes } from './routes/events-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
+import { registerUpdateRoutes } from './routes/update-routes';
 import type { ServerContext } from './server-context';
 import { openStore, type Store, type StoreOptions } from './store/open-store';
 
@@ -31,6 +32,8 @@ export interface ServerOptions {
   now?: () => number;
   loginRateLimit?: LoginRateLimit;
   heartbeatMs?: number;
+  /** Folder of published desktop-app updates served at /updates/ (see `publish-update`). */
+  updatesDir?: string;
 }
 
 export interface ProvinceDeskServer {
@@ -85,6 +88,7 @@ export async function createServer(options: ServerOptions): Promise<ProvinceDesk
   registerConflictRoutes(app, ctx);
   registerBlobRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  registerUpdateRoutes(app, options.updatesDir);
   app.addHook('onClose', async () => {
     await hub.stop();
     if (ownsStore) await store.close();

@@ -1,5 +1,6 @@
 // The server's command line: `npm run server -- <command> [options]`. Data: DATABASE_URL when set,
 // otherwise the PGlite folder given by --data (default .data/server).
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../shared/sync/protocol';
 import { demoAccountsNotice, ensureDemoAccounts } from './accounts/demo-accounts';
@@ -7,6 +8,11 @@ import { AccountError, createOffice, createUser, listDevices, listOffices, revok
 import { startServer } from './app';
 import { openStore, storeOptionsFromEnv, type Store } from './store/open-store';
 import { pruneHistory } from './sync/pull-service';
+import { publishUpdate } from './updates/update-files';
+
+function updatesDir(values: { updates?: string }): string {
+  return values.updates ?? process.env.PROVINCEDESK_UPDATES_DIR ?? path.join('.data', 'updates');
+}
 
 const USAGE = `usage: npm run server -- <command> [options]
 
@@ -19,8 +25,10 @@ const USAGE = `usage: npm run server -- <command> [options]
   list-devices   [--username NAME]
   revoke-device  --device ID
   prune          [--up-to SEQ]    drop old tombstones and resolved conflicts; older cursors must refetch
+  publish-update --from DIR [--updates DIR]   publish an electron-builder release folder to the update feed
 
 Every command takes --data DIR (PGlite folder, default .data/server); DATABASE_URL overrides it.
+Updates are served at /updates/ from --updates DIR (or PROVINCEDESK_UPDATES_DIR; default .data/updates).
 Passwords may come from PROVINCEDESK_PASSWORD instead of --password (keeps them out of the process list).`;
 
 class UsageError extends Error {}
@@ -40,6 +48,8 @@ const OPTIONS = {
   device: { type: 'string' },
   'up-to': { type: 'string' },
   demo: { type: 'boolean' },
+  from: { type: 'string' },
+  updates: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -79,6 +89,7 @@ async function serve(values: Values): Promise<void> {
     store: storeOptionsFromEnv(values.data),
     port,
     host,
+    updatesDir: updatesDir(values),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
   // The end-to-end harness and the fault test wait for this line.
@@ -144,6 +155,11 @@ async function main(argv: string[]): Promise<void> {
         const result = await pruneHistory(store, upTo);
         console.log(`pruned ${result.records} tombstones and ${result.conflicts} resolved conflicts; min valid seq ${result.minValidSeq}`);
       });
+    case 'publish-update': {
+      const published = await publishUpdate(required(values, 'from'), updatesDir(values));
+      console.log(`published ${published.length} files to ${updatesDir(values)}: ${published.join(', ')}`);
+      return;
+    }
     default:
       throw new UsageError(`unknown command ${command}`);
   }
