@@ -141,6 +141,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'pull-index-and-device-mutation-ids',
+    sql: `
+      -- A province-wide pull reads one province in seq order: without this it sorts the whole province per page.
+      CREATE INDEX records_province_seq ON records (province_code, seq);
+      -- Mutation ids are unique per device, not globally: another device may use the same local id.
+      ALTER TABLE applied_mutations DROP CONSTRAINT applied_mutations_pkey;
+      ALTER TABLE applied_mutations ADD PRIMARY KEY (device_id, mutation_id);
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

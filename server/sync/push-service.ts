@@ -1,3 +1,4 @@
+import { BOOKKEEPING_FIELDS } from '../../shared/domain/common';
 import { applyFieldWrites, detectConflicts, type FieldChange, type FieldWrite } from '../../shared/sync/field-merge';
 import { ClockDriftError, HybridLogicalClock, InvalidStampError } from '../../shared/sync/hybrid-logical-clock';
 import type { Mutation } from '../../shared/sync/mutation';
@@ -10,7 +11,7 @@ import { notifyChanges, type ChangedScope } from '../live/change-hub';
 import type { Store } from '../store/open-store';
 import type { SqlQueryable } from '../store/sql-client';
 import { validateField } from './field-validation';
-import { loadRecords, lockChangeSequence, recordKey, saveRecord, storeChangeSequence, type Author, type StoredRecord } from './record-row';
+import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
   now: number;
@@ -96,7 +97,7 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
       const changes = mutation.changes as Record<string, FieldChange>;
       const writes: Record<string, FieldWrite> = {};
       for (const [field, change] of Object.entries(changes)) writes[field] = { value: change.value, stamp: change.stamp };
-      const found = detectConflicts(current, changes);
+      const found = detectConflicts(current, changes).filter((c) => !BOOKKEEPING_FIELDS.includes(c.field));
       const merged = applyFieldWrites(current, writes);
       const record: StoredRecord = current ?? {
         table: mutation.table,
@@ -139,10 +140,8 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
       results.push({ id: mutation.id, status: 'applied' });
     }
 
-    for (const record of dirty) {
-      record.seq = ++lastSeq;
-      await saveRecord(tx, record);
-    }
+    for (const record of dirty) record.seq = ++lastSeq;
+    await saveRecords(tx, [...dirty]);
     for (const conflict of conflicts) await insertConflict(tx, conflict, ++lastSeq);
     if (newlyApplied.length > 0) {
       await tx.query(

@@ -176,6 +176,28 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
     expect(rows).toHaveLength(0);
   });
 
+  it('keeps no conflict for bookkeeping fields such as updatedAt', async () => {
+    const a = await client(bkk.editor);
+    const recordId = '01890000-0000-7000-8000-00000000a003';
+    const created = stampAt(tick(), 'c000000000000004');
+    await a.push([mutation({ id: a.nextMutationId(), recordId, provinceCode: '10', values: newsValues('เวลา'), stamp: created })]);
+    await a.push([mutation({ id: a.nextMutationId(), recordId, provinceCode: '10', values: { updatedAt: '2026-11-22T09:10:00.000Z' }, stamp: stampAt(tick(), 'c000000000000005'), prev: created })]);
+    await a.push([mutation({ id: a.nextMutationId(), recordId, provinceCode: '10', values: { updatedAt: '2026-11-22T09:09:00.000Z' }, stamp: stampAt(tick(), 'c000000000000006'), prev: created })]);
+    const { rows } = await server.store.sql.query('SELECT 1 FROM conflicts WHERE record_id = $1', [recordId]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('treats mutation ids as unique per device, not across devices', async () => {
+    const a = await client(bkk.editor);
+    const b = await client(bkk.editor);
+    const sameId = 'shared-local-id:1';
+    const first = await a.push([mutation({ id: sameId, recordId: '01890000-0000-7000-8000-00000000a004', provinceCode: '10', values: newsValues('หนึ่ง'), stamp: stampAt(tick(), 'c000000000000007') })]);
+    const second = await b.push([mutation({ id: sameId, recordId: '01890000-0000-7000-8000-00000000a005', provinceCode: '10', values: newsValues('สอง'), stamp: stampAt(tick(), 'c000000000000008') })]);
+    expect(first.json<PushResponse>().results[0]?.status).toBe('applied');
+    expect(second.statusCode).toBe(200);
+    expect(second.json<PushResponse>().results[0]?.status).toBe('applied');
+  });
+
   it('refuses a batch with a stamp too far ahead, with the server time', async () => {
     const c = await client(bkk.editor);
     const ahead = await c.push([mutation({ id: c.nextMutationId(), provinceCode: '10', values: newsValues(), stamp: stampAt(nowMs + 6 * 60_000) })]);

@@ -21,3 +21,9 @@ export const scopeShape = {
 
 /** Fields every synced record has that are not domain content. */
 export const RECORD_META_FIELDS = ['id', 'provinceCode', 'districtCode'] as const;
+
+/**
+ * Fields the app maintains itself rather than a person typing them: a concurrent overwrite of one
+ * loses nothing anybody wrote, so it is merged by last-writer-wins without a conflict record.
+ */
+export const BOOKKEEPING_FIELDS: readonly string[] = ['updatedAt'];
