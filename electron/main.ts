@@ -20,7 +20,9 @@ import { CredentialsStore, safeStorageCipher } from './services/credentials-stor
 import { readPickedFiles, saveFileTo } from './services/file-service';
 import { handleDeskCall, type DeskHandlers } from './services/ipc-guard';
 import { OnlineMonitor } from './services/online-monitor';
+import { PokeRelay } from './services/poke-relay';
 import { SettingsStore } from './services/settings-store';
+import { SignInService } from './services/sign-in-service';
 import { SyncTransport } from './services/sync-transport';
 import { buildWindowOptions } from './services/window-options';
 
@@ -61,7 +63,26 @@ function run(): void {
   const credentials = new CredentialsStore({ directory: userData, cipher: safeStorageCipher(safeStorage) });
   const serverUrl = async () => (await settings.get()).serverUrl;
   const transport = new SyncTransport({ getServerUrl: serverUrl, getToken: () => credentials.getServerToken(), logger: console });
-  const onlineMonitor = new OnlineMonitor({ getServerUrl: serverUrl, onChange: (online) => sendEvent({ type: 'network', online }) });
+  const signIn = new SignInService({
+    directory: userData,
+    transport,
+    credentials,
+    settings,
+    onSessionChange: (session) => {
+      sendEvent({ type: 'session-changed', session });
+      void pokes.refresh();
+    },
+    logger: console,
+  });
+  // Live pokes from the server while someone is signed in (the token stays here in main).
+  const pokes = new PokeRelay({ getSession: () => signIn.getSession(), getToken: () => credentials.getServerToken(), onPoke: () => sendEvent({ type: 'poke' }) });
+  const onlineMonitor = new OnlineMonitor({
+    getServerUrl: serverUrl,
+    onChange: (online) => {
+      sendEvent({ type: 'network', online });
+      if (online) void pokes.refresh();
+    },
+  });
 
   settings.onChange((next) => {
     sendEvent({ type: 'settings-changed', settings: next });
@@ -89,6 +110,9 @@ function run(): void {
       return readPickedFiles(picked.filePaths, maxBytesPerFile);
     },
     syncRequest: (request) => transport.request(request),
+    signIn: (request) => signIn.signIn(request),
+    signOut: () => signIn.signOut(),
+    getSession: () => signIn.getSession(),
   };
 
   // Checklist 13, 14, 15 (and 12: no <webview>), for every webContents, ours or not.
@@ -118,7 +142,10 @@ function run(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('before-quit', () => onlineMonitor.stop());
+  app.on('before-quit', () => {
+    onlineMonitor.stop();
+    pokes.stop();
+  });
 
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request));
@@ -136,6 +163,7 @@ function run(): void {
       void onlineMonitor.check();
     });
     onlineMonitor.start();
+    void pokes.refresh();
 
     mainWindow = createWindow(() => onlineMonitor.online);
     app.on('activate', () => {

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { DESK_EVENT_CHANNEL, DESK_METHODS, type DeskApi, type DeskEvent, type DeskMethod } from '../shared/ipc';
+import type { DeskApi, DeskEvent, DeskMethod } from '../shared/ipc/desk-api';
+import { DESK_CHANNELS, DESK_EVENT_CHANNEL } from '../shared/ipc/desk-channels';
 
 /**
  * The sandboxed preload: exposes `window.desk` and nothing else. It runs bundled as one CJS
@@ -9,7 +10,7 @@ import { DESK_EVENT_CHANNEL, DESK_METHODS, type DeskApi, type DeskEvent, type De
  */
 
 function invoke<M extends DeskMethod>(method: M, ...args: Parameters<DeskApi[M]>): ReturnType<DeskApi[M]> {
-  return ipcRenderer.invoke(DESK_METHODS[method].channel, ...args) as ReturnType<DeskApi[M]>;
+  return ipcRenderer.invoke(DESK_CHANNELS[method], ...args) as ReturnType<DeskApi[M]>;
 }
 
 const desk = {
@@ -19,6 +20,9 @@ const desk = {
   saveFile: (request) => invoke('saveFile', request),
   openFiles: (request) => invoke('openFiles', request),
   syncRequest: (request) => invoke('syncRequest', request),
+  signIn: (request) => invoke('signIn', request),
+  signOut: () => invoke('signOut'),
+  getSession: () => invoke('getSession'),
   onEvent(listener) {
     // Only the payload crosses to the page, never the IpcRendererEvent (it holds `sender`).
     const relay = (_event: IpcRendererEvent, payload: DeskEvent) => listener(payload);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, ok, type DeskResult } from '../../shared/ipc';
+import { DEFAULT_SETTINGS, fail, ok, type DeskResult } from '../../shared/ipc';
 import { handleDeskCall, isTrustedSender, type DeskHandlers, type IpcGuardLogger } from './ipc-guard';
 
 const APP = 'app://provincedesk/index.html';
@@ -26,6 +26,12 @@ function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers & { calls
       calls.push(request);
       return ok({ status: 200, body: { path: request.path } });
     },
+    signIn: (request) => {
+      calls.push(request);
+      return fail('network', 'no server in this test');
+    },
+    signOut: () => ok(undefined),
+    getSession: () => ok(null),
   };
   return Object.assign({ ...base, ...overrides }, { calls });
 }

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -68,6 +69,7 @@ describe('SyncTransport against a real HTTP server', () => {
     expect(request?.url).toBe('/v1/push');
     expect(request?.headers.authorization).toBe('Bearer device-token-123');
     expect(request?.headers['x-provincedesk-protocol']).toBe('1');
+    expect(request?.headers['x-provincedesk-schema']).toBe(String(SCHEMA_VERSION));
     expect(request?.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(request?.headers['accept-encoding']).toContain('gzip');
     expect(JSON.parse(request?.body ?? '')).toEqual({ mutations: [{ id: 'm1', title: 'สัมมนาเครือข่าย ศส.ปชต.' }] });

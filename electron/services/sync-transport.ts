@@ -1,3 +1,4 @@
+import { SCHEMA_HEADER, SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { fail, ok, type DeskResult, type SyncHttpRequest, type SyncHttpResponse } from '../../shared/ipc';
 
 /**
@@ -120,7 +121,7 @@ export class SyncTransport {
     const token = await this.#options.getToken();
     if (!token.ok) return token;
 
-    const headers: Record<string, string> = { Accept: 'application/json', [SYNC_PROTOCOL_HEADER]: SYNC_PROTOCOL_VERSION };
+    const headers: Record<string, string> = { Accept: 'application/json', [SYNC_PROTOCOL_HEADER]: SYNC_PROTOCOL_VERSION, [SCHEMA_HEADER]: String(SCHEMA_VERSION) };
     if (token.value) headers.Authorization = `Bearer ${token.value}`;
     let body: string | undefined;
     if (request.body !== undefined) {

@@ -1,4 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { desk } from '../bridge/desk-bridge';
+import { startSyncRuntime } from '../sync/sync-runtime';
+import { useDeskData } from './desk-data-context';
+import { useSession } from './session-store';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { NewsPage } from '../features/news/news-page';
@@ -24,6 +28,7 @@ export function App() {
   const t = useTranslate();
   const route = useNavigation((s) => s.route);
   useAltNumberShortcuts();
+  useSyncAgent();
 
   return (
     <div className="app">
@@ -38,6 +43,20 @@ export function App() {
       <StatusBar />
     </div>
   );
+}
+
+/**
+ * Starts the sync agent and its scheduler once (idempotent, so StrictMode's double render is harmless)
+ * before the first paint, so the status bar reads it from the start; keeps the signed-in user in the session.
+ */
+function useSyncAgent(): void {
+  const data = useDeskData();
+  const runtime = useMemo(() => startSyncRuntime(data, desk), [data]);
+  useEffect(() => {
+    const apply = (session: Parameters<ReturnType<typeof useSession.getState>['setSyncSession']>[0]) => useSession.getState().setSyncSession(session);
+    if (runtime.session()) apply(runtime.session());
+    return runtime.onSession(apply);
+  }, [runtime]);
 }
 
 /** Alt+1 … Alt+6 jump between the main screens, as the nav shows. */

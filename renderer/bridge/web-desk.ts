@@ -1,3 +1,4 @@
+import { PokeStream } from '../../shared/sync/poke-stream';
 import {
   AppInfoSchema,
   DEFAULT_SETTINGS,
@@ -7,11 +8,16 @@ import {
   type DeskEvent,
   type OpenedFile,
   type Settings,
+  SignInRequestSchema,
+  SyncSessionSchema,
+  type SyncSession,
 } from '../../shared/ipc/desk-api';
 import { fail, ok } from '../../shared/ipc/desk-result';
-import { webSyncRequest } from './web-sync-request';
+import { LoginResponse } from '../../shared/sync/protocol';
+import { createFetchSyncRequest, TOKEN_KEY, webSyncRequest } from './web-sync-request';
 
 const SETTINGS_KEY = 'provincedesk.settings';
+const SESSION_KEY = 'provincedesk.session';
 
 /**
  * The desk API in a plain browser: settings in localStorage, files through download and
@@ -32,6 +38,31 @@ export function createWebDesk(win: Window): DeskApi {
     }
   };
 
+  const readSession = (): SyncSession | null => {
+    if (!win.localStorage.getItem(TOKEN_KEY)) return null;
+    try {
+      const parsed = SyncSessionSchema.safeParse(JSON.parse(win.localStorage.getItem(SESSION_KEY) ?? 'null'));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+  const pokes = new PokeStream({ serverUrl: () => readSession()?.serverUrl ?? null, token: () => win.localStorage.getItem(TOKEN_KEY), onPoke: () => emit({ type: 'poke' }) });
+  const forget = () => {
+    win.localStorage.removeItem(TOKEN_KEY);
+    win.localStorage.removeItem(SESSION_KEY);
+    pokes.stop();
+  };
+
+  const updateSettings: DeskApi['updateSettings'] = async (patch) => {
+    const parsed = SettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) return fail('invalid-argument', parsed.error.issues.map((i) => i.message).join('; '));
+    const next = SettingsSchema.parse({ ...readSettings(), ...parsed.data });
+    win.localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+    emit({ type: 'settings-changed', settings: next });
+    return ok(next);
+  };
+
   const api = {
     async appInfo() {
       return ok(AppInfoSchema.parse({ name: 'ProvinceDesk', version: import.meta.env.VITE_APP_VERSION ?? '0.1.0', shell: 'web', platform: win.navigator.platform || 'web' }));
@@ -39,14 +70,7 @@ export function createWebDesk(win: Window): DeskApi {
     async getSettings() {
       return ok(readSettings());
     },
-    async updateSettings(patch) {
-      const parsed = SettingsPatchSchema.safeParse(patch);
-      if (!parsed.success) return fail('invalid-argument', parsed.error.issues.map((i) => i.message).join('; '));
-      const next = SettingsSchema.parse({ ...readSettings(), ...parsed.data });
-      win.localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
-      emit({ type: 'settings-changed', settings: next });
-      return ok(next);
-    },
+    updateSettings,
     async saveFile(request) {
       const data = typeof request.data === 'string' ? request.data : new Uint8Array(request.data);
       const url = URL.createObjectURL(new Blob([data]));
@@ -69,14 +93,58 @@ export function createWebDesk(win: Window): DeskApi {
     syncRequest(request) {
       return webSyncRequest(readSettings().serverUrl, request);
     },
+    async signIn(request) {
+      const parsed = SignInRequestSchema.safeParse(request);
+      if (!parsed.success) return fail('invalid-argument', parsed.error.issues.map((i) => i.message).join('; '));
+      const { serverUrl, username, password, deviceName } = parsed.data;
+      // Never send the old token to another server.
+      forget();
+      const saved = await updateSettings({ serverUrl, deviceName });
+      if (!saved.ok) return saved;
+      const answer = await createFetchSyncRequest({ getServerUrl: () => serverUrl, getToken: () => null })({
+        method: 'POST',
+        path: '/v1/auth/login',
+        body: { username, password, deviceName },
+        timeoutMs: 20_000,
+      });
+      if (!answer.ok) return answer;
+      const { status, body } = answer.value;
+      if (status !== 200) {
+        const message = typeof (body as { message?: unknown } | null)?.message === 'string' ? (body as { message: string }).message : `HTTP ${status}`;
+        return fail(status === 401 || status === 400 || status === 426 ? 'invalid-argument' : 'network', message);
+      }
+      const login = LoginResponse.safeParse(body);
+      if (!login.success) return fail('internal', 'เซิร์ฟเวอร์ตอบกลับในรูปแบบที่ไม่รู้จัก ตรวจสอบที่อยู่เซิร์ฟเวอร์อีกครั้ง');
+      const session: SyncSession = { serverUrl, deviceId: login.data.deviceId, user: login.data.user, signedInAt: new Date().toISOString() };
+      win.localStorage.setItem(TOKEN_KEY, login.data.token);
+      win.localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+      emit({ type: 'session-changed', session });
+      pokes.start();
+      return ok(session);
+    },
+    async signOut() {
+      const session = readSession();
+      if (session) await webSyncRequest(session.serverUrl, { method: 'POST', path: '/v1/auth/logout', timeoutMs: 5_000 });
+      forget();
+      emit({ type: 'session-changed', session: null });
+      return ok(undefined);
+    },
+    async getSession() {
+      return ok(readSession());
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   } satisfies DeskApi;
+  if (readSession()) pokes.start();
   return api;
 }
 
+/**
+ * The server's pokes (GET /v1/events, server-sent events) read with fetch, because EventSource cannot send
+ * the Authorization header. Reconnects with a growing pause while signed in; a poke carries no data.
+ */
 function pickFiles(win: Window, accept: string, multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = win.document.createElement('input');

@@ -1,3 +1,4 @@
+import type { HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
 import { DeskDatabase } from './database';
 import { loadDeviceClock, loadDeviceIdentity, type DeviceIdentity } from './device-clock';
 import { RecordWriter } from './record-writer';
@@ -9,6 +10,8 @@ import { RosterRepository } from './repositories/roster-repository';
 export interface DeskData {
   db: DeskDatabase;
   identity: DeviceIdentity;
+  /** The device's one HLC: the writer ticks it, the sync agent receives pulled stamps into it. */
+  clock: HybridLogicalClock;
   writer: RecordWriter;
   news: NewsRepository;
   events: EventRepository;
@@ -23,6 +26,7 @@ export async function openDeskData(db: DeskDatabase = new DeskDatabase(), now?: 
   return {
     db,
     identity,
+    clock,
     writer,
     news: new NewsRepository(db, writer),
     events: new EventRepository(db, writer),

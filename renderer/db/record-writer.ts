@@ -1,3 +1,4 @@
+import { RECORD_META_FIELDS } from '../../shared/domain/common';
 import { SYNCED_TABLE_SCHEMAS, type RecordOf, type SyncedTable } from '../../shared/domain/synced-tables';
 import { canonicalJson } from '../../shared/sync/canonical-json';
 import type { HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
@@ -66,7 +67,8 @@ export class RecordWriter {
   private async write<T extends SyncedTable>(table: T, current: LocalRecord<T> | undefined, next: RecordOf<T>, options: WriteOptions): Promise<LocalRecord<T>> {
     const before = (current ?? {}) as Record<string, unknown>;
     const after = next as Record<string, unknown>;
-    const changedFields = Object.keys(after).filter((f) => f !== 'id' && (current === undefined || canonicalJson(before[f]) !== canonicalJson(after[f])));
+    // id and scope travel in the mutation's envelope, never as stamped fields (the server refuses them).
+    const changedFields = Object.keys(after).filter((f) => !isMetaField(f) && (current === undefined || canonicalJson(before[f]) !== canonicalJson(after[f])));
     // A bumped updatedAt alone is not a change worth syncing.
     if (current && changedFields.every((f) => f === 'updatedAt')) return current;
 
@@ -83,6 +85,21 @@ export class RecordWriter {
     await this.enqueue(table, next, changes, options);
     await saveDeviceClock(this.db, this.clock);
     return stored;
+  }
+
+  /**
+   * Stores records merged from a pull (or a re-stamp) with their derived fields recomputed. No stamp is
+   * issued and nothing is queued: the caller (the sync agent) merged them by the same LWW rule. Runs in
+   * the caller's transaction when there is one.
+   */
+  async storeMerged<T extends SyncedTable>(
+    table: T,
+    records: Array<RecordOf<T> & { _stamps: Record<string, string> }>,
+    options: { alreadyDerived?: boolean } = {},
+  ): Promise<void> {
+    if (records.length === 0) return;
+    const rows = options.alreadyDerived ? (records as LocalRecord<T>[]) : records.map((record) => withDerivedFields(table, record));
+    await this.db.recordTable(table).bulkPut(rows);
   }
 
   private async enqueue<T extends SyncedTable>(table: T, record: RecordOf<T>, changes: OutboxEntry['changes'], options: WriteOptions): Promise<void> {
@@ -108,4 +125,19 @@ export class RecordWriter {
       sentAt: null,
     });
   }
+}
+
+export function isMetaField(field: string): boolean {
+  return (RECORD_META_FIELDS as readonly string[]).includes(field);
+}
+
+/** A synced record with its locally derived fields (search tokens …) computed; incomplete records get none. */
+export function withDerivedFields<T extends SyncedTable>(table: T, record: RecordOf<T> & { _stamps: Record<string, string> }): LocalRecord<T> {
+  let derived: { searchTokens?: string[] } = {};
+  try {
+    derived = deriveLocalFields(table, record);
+  } catch {
+    // A record that arrived incomplete still syncs; it is just not searchable until complete.
+  }
+  return { ...record, ...derived } as LocalRecord<T>;
 }

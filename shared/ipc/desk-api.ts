@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SessionUser } from '../sync/protocol';
+import { DESK_CHANNELS } from './desk-channels';
 import type { DeskResult } from './desk-result';
 
 /**
@@ -61,26 +63,54 @@ export const SyncHttpRequestSchema = z.object({
 export type SyncHttpRequest = z.infer<typeof SyncHttpRequestSchema>;
 export type SyncHttpResponse = { status: number; body: unknown };
 
+/** Sign in to a sync server and register this computer as a device there. */
+export const SignInRequestSchema = z.object({
+  serverUrl: z.string().url().max(2000),
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1024),
+  deviceName: z.string().trim().min(1).max(100),
+});
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/**
+ * Who is signed in on this device. The token is not here: main keeps it encrypted (the browser shell
+ * keeps it in localStorage). `deviceId` is the server's id of this registration, the prefix of every
+ * mutation id the sync agent sends.
+ */
+export const SyncSessionSchema = z.object({
+  serverUrl: z.string(),
+  deviceId: z.string(),
+  user: SessionUser,
+  signedInAt: z.string(),
+});
+export type SyncSession = z.infer<typeof SyncSessionSchema>;
+
 /** Events main pushes to the renderer. */
 export type DeskEvent =
   | { type: 'network'; online: boolean }
   | { type: 'resumed' }
-  | { type: 'settings-changed'; settings: Settings };
+  | { type: 'settings-changed'; settings: Settings }
+  /** The server said records in this device's scope changed (server-sent event): pull soon. */
+  | { type: 'poke' }
+  | { type: 'session-changed'; session: SyncSession | null };
 
 export const EmptyRequestSchema = z.undefined();
 
 /** Method name → IPC channel and argument schema. Results are typed by DeskApi below. */
 export const DESK_METHODS = {
-  appInfo: { channel: 'desk:app-info', request: EmptyRequestSchema },
-  getSettings: { channel: 'desk:settings-get', request: EmptyRequestSchema },
-  updateSettings: { channel: 'desk:settings-update', request: SettingsPatchSchema },
-  saveFile: { channel: 'desk:file-save', request: SaveFileRequestSchema },
-  openFiles: { channel: 'desk:files-open', request: OpenFilesRequestSchema },
-  syncRequest: { channel: 'desk:sync-request', request: SyncHttpRequestSchema },
+  appInfo: { channel: DESK_CHANNELS.appInfo, request: EmptyRequestSchema },
+  getSettings: { channel: DESK_CHANNELS.getSettings, request: EmptyRequestSchema },
+  updateSettings: { channel: DESK_CHANNELS.updateSettings, request: SettingsPatchSchema },
+  saveFile: { channel: DESK_CHANNELS.saveFile, request: SaveFileRequestSchema },
+  openFiles: { channel: DESK_CHANNELS.openFiles, request: OpenFilesRequestSchema },
+  syncRequest: { channel: DESK_CHANNELS.syncRequest, request: SyncHttpRequestSchema },
+  signIn: { channel: DESK_CHANNELS.signIn, request: SignInRequestSchema },
+  signOut: { channel: DESK_CHANNELS.signOut, request: EmptyRequestSchema },
+  getSession: { channel: DESK_CHANNELS.getSession, request: EmptyRequestSchema },
 } as const;
 
 export type DeskMethod = keyof typeof DESK_METHODS;
-export const DESK_EVENT_CHANNEL = 'desk:event' as const;
+export { DESK_EVENT_CHANNEL } from './desk-channels';
 
 export interface DeskApi {
   appInfo(): Promise<DeskResult<AppInfo>>;
@@ -89,6 +119,11 @@ export interface DeskApi {
   saveFile(request: SaveFileRequest): Promise<DeskResult<SaveFileResult>>;
   openFiles(request: OpenFilesRequest): Promise<DeskResult<OpenedFile[]>>;
   syncRequest(request: SyncHttpRequest): Promise<DeskResult<SyncHttpResponse>>;
+  /** Signs in (saving the server address), registers this device; the token stays in main. */
+  signIn(request: SignInRequest): Promise<DeskResult<SyncSession>>;
+  /** Revokes this device on the server when it can be reached, and forgets the token either way. */
+  signOut(): Promise<DeskResult<void>>;
+  getSession(): Promise<DeskResult<SyncSession | null>>;
   /** Subscribe to events from main; returns the unsubscribe function. */
   onEvent(listener: (event: DeskEvent) => void): () => void;
 }

@@ -1,0 +1,127 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, ok, type DeskResult, type Settings, type SettingsPatch } from '../../shared/ipc';
+import { startServer, type RunningServer } from '../../server/app';
+import { seedProvince, type SeededProvince } from '../../server/testing/seed-province';
+import { CredentialsStore, type SecretCipher } from './credentials-store';
+import { SignInService } from './sign-in-service';
+import { SyncTransport } from './sync-transport';
+
+class AesGcmTestCipher implements SecretCipher {
+  private readonly key = randomBytes(32);
+  isAvailable(): boolean {
+    return true;
+  }
+  encrypt(plain: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+  decrypt(data: Buffer): string {
+    const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));
+    decipher.setAuthTag(data.subarray(12, 28));
+    return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+  }
+}
+
+class MemorySettings {
+  value: Settings = { ...DEFAULT_SETTINGS };
+  async get(): Promise<Settings> {
+    return this.value;
+  }
+  async update(patch: SettingsPatch): Promise<DeskResult<Settings>> {
+    this.value = { ...this.value, ...patch };
+    return ok(this.value);
+  }
+}
+
+describe('SignInService against the real server', () => {
+  let server: RunningServer;
+  let province: SeededProvince;
+  let dir: string;
+  let settings: MemorySettings;
+  let credentials: CredentialsStore;
+  let seenTokens: Array<string | null>;
+  let events: Array<unknown>;
+  let service: SignInService;
+
+  beforeAll(async () => {
+    server = await startServer({ store: { kind: 'pglite' }, port: 0, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
+    province = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'pd-sign-in-'));
+    settings = new MemorySettings();
+    credentials = new CredentialsStore({ directory: dir, cipher: new AesGcmTestCipher(), logger: { warn: () => {} } });
+    seenTokens = [];
+    events = [];
+    const transport = new SyncTransport({
+      getServerUrl: async () => (await settings.get()).serverUrl,
+      getToken: async () => {
+        const token = await credentials.getServerToken();
+        if (token.ok) seenTokens.push(token.value);
+        return token;
+      },
+      retry: { maxAttempts: 1 },
+    });
+    service = new SignInService({ directory: dir, transport, credentials, settings, onSessionChange: (s) => events.push(s) });
+    return () => rm(dir, { recursive: true, force: true });
+  });
+
+  it('signs in, keeps the token encrypted in main and returns only who signed in', async () => {
+    const result = await service.signIn({ serverUrl: server.url, username: province.coordinator.username, password: province.coordinator.password, deviceName: 'โน้ตบุ๊กสำนักงาน' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.user).toMatchObject({ role: 'coordinator', provinceCode: '57' });
+    expect(JSON.stringify(result.value)).not.toMatch(/token/i);
+    expect(settings.value).toMatchObject({ serverUrl: server.url, deviceName: 'โน้ตบุ๊กสำนักงาน' });
+    const token = await credentials.getServerToken();
+    expect(token.ok && token.value).toBeTruthy();
+    const onDisk = await readFile(credentials.filePath);
+    expect(onDisk.includes(Buffer.from(token.ok ? (token.value as string) : 'x'))).toBe(false);
+    expect(await service.getSession()).toEqual(ok(result.value));
+    expect(events).toEqual([result.value]);
+
+    // The token works for sync calls through the same transport.
+    const pulled = await new SyncTransport({ getServerUrl: () => server.url, getToken: () => credentials.getServerToken() }).request({ method: 'GET', path: '/v1/sync/pull?cursor=0' });
+    expect(pulled.ok && pulled.value.status).toBe(200);
+  });
+
+  it('says a wrong password in Thai and keeps nobody signed in', async () => {
+    const result = await service.signIn({ serverUrl: server.url, username: province.editor.username, password: 'wrong-password', deviceName: 'x' });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง' } });
+    expect(await service.getSession()).toEqual(ok(null));
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    const result = await service.signIn({ serverUrl: 'http://127.0.0.1:9', username: 'a', password: 'b', deviceName: 'x' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('network');
+  });
+
+  it('signs out: revokes the device on the server and forgets the token', async () => {
+    const signedIn = await service.signIn({ serverUrl: server.url, username: province.editor.username, password: province.editor.password, deviceName: 'x' });
+    expect(signedIn.ok).toBe(true);
+    const token = await credentials.getServerToken();
+    expect(await service.signOut()).toEqual(ok(undefined));
+    expect(await service.getSession()).toEqual(ok(null));
+    expect(events.at(-1)).toBeNull();
+    const after = await fetch(`${server.url}/v1/sync/pull`, { headers: { 'x-provincedesk-protocol': '1', 'x-provincedesk-schema': '1', authorization: `Bearer ${token.ok ? token.value : ''}` } });
+    expect(after.status).toBe(401);
+  });
+
+  it('never sends the old token to a new server address', async () => {
+    await service.signIn({ serverUrl: server.url, username: province.editor.username, password: province.editor.password, deviceName: 'x' });
+    seenTokens.length = 0;
+    await service.signIn({ serverUrl: 'http://127.0.0.1:9', username: 'a', password: 'b', deviceName: 'x' });
+    expect(seenTokens.every((t) => t === null)).toBe(true);
+  });
+});

@@ -1,0 +1,658 @@
+// The device's sync agent (issue 3): pushes the outbox in order, pulls and merges field by field with
+// pending local edits, and moves the cursor only in the transaction that stored the page.
+//
+// Crash safety, step by step:
+// - a local edit is in the outbox from the moment it is written (RecordWriter: one transaction);
+// - before a push, the entries get sentAt (the writer never coalesces into a sent entry);
+// - an entry leaves the outbox only once the server answered applied/duplicate (or rejected, when it is
+//   moved to the rejected list the sync page shows); a lost answer means resending the same mutation id,
+//   which the server answers "duplicate";
+// - a pulled page, the clock that received its stamps, its conflicts and the new cursor are stored in one
+//   transaction: a crash mid-page pulls the page again, and merging it twice is a no-op (LWW is idempotent).
+
+import { SYNCED_TABLES, type RecordOf, type SyncedTable } from '../../shared/domain/synced-tables';
+import { mergeRemoteIntoLocal, type FieldWrite, type StampedRecord } from '../../shared/sync/field-merge';
+import { ClockDriftError, compareStamps, InvalidStampError, isStamp, parseStamp } from '../../shared/sync/hybrid-logical-clock';
+import type { Mutation } from '../../shared/sync/mutation';
+import {
+  DEFAULT_PULL_LIMIT,
+  decodeRecordStamps,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_MUTATIONS,
+  type MutationResult,
+  type PullResponse,
+  type SessionUser,
+} from '../../shared/sync/protocol';
+import type { DeskData } from '../db/desk-data';
+import { saveDeviceClock } from '../db/device-clock';
+import type { LocalRecord, OutboxEntry } from '../db/local-record';
+import { isMetaField, withDerivedFields } from '../db/record-writer';
+import { SyncCallError, SyncClient, type SyncRequester } from './sync-client';
+import {
+  conflictRowFromWire,
+  HISTORY_KEY,
+  HISTORY_LIMIT,
+  LAST_SYNC_KEY,
+  PULL_STATE_KEY,
+  REJECTED_KEY,
+  REJECTED_LIMIT,
+  type PullState,
+  type RejectedChange,
+  type SyncedConflictRow,
+  type SyncHistoryEntry,
+} from './sync-records';
+import { SyncStatusStore, type SyncProblem } from './sync-status';
+
+/** Who this device is on the server: from the sign-in (main keeps the token; the renderer never sees it). */
+export interface SyncSessionInfo {
+  deviceId: string;
+  user: SessionUser;
+}
+
+export interface SyncAgentOptions {
+  data: DeskData;
+  request: SyncRequester;
+  getSession: () => Promise<SyncSessionInfo | null>;
+  /** Wall clock for sentAt, history and re-stamping; the HLC keeps its own. */
+  now?: () => number;
+  pullLimit?: number;
+  /** Pull page size when starting from scratch (first sync, refetch): bigger pages, fewer round trips. */
+  initialPullLimit?: number;
+  pushBatchSize?: number;
+  /** JSON size above which a push batch is split (the server takes 10 MiB). */
+  maxPushBytes?: number;
+  status?: SyncStatusStore;
+}
+
+export interface SyncRunResult {
+  ok: boolean;
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  problem: SyncProblem | null;
+  detail: string | null;
+}
+
+/** Pending field writes of an entry that was re-stamped after clock-ahead: the stamps it first had. */
+type OutboxEntryWithRestamp = OutboxEntry & { restampedFrom?: Record<string, string> };
+
+const MAX_CLOCK_AHEAD_RETRIES = 2;
+const MAX_REFETCH_RESTARTS = 3;
+
+class SyncAbort extends Error {
+  constructor(
+    readonly problem: SyncProblem,
+    readonly detail: string | null,
+  ) {
+    super(problem);
+  }
+}
+
+export class SyncAgent {
+  readonly status: SyncStatusStore;
+  private readonly data: DeskData;
+  private readonly client: SyncClient;
+  private readonly getSession: () => Promise<SyncSessionInfo | null>;
+  private readonly now: () => number;
+  private readonly pullLimit: number;
+  private readonly initialPullLimit: number;
+  private readonly pushBatchSize: number;
+  private readonly maxPushBytes: number;
+  private running: Promise<SyncRunResult> | null = null;
+  private again = false;
+  private againReason = '';
+
+  constructor(options: SyncAgentOptions) {
+    this.data = options.data;
+    this.client = new SyncClient(options.request);
+    this.getSession = options.getSession;
+    this.now = options.now ?? Date.now;
+    this.pullLimit = options.pullLimit ?? DEFAULT_PULL_LIMIT;
+    this.initialPullLimit = options.initialPullLimit ?? MAX_PULL_LIMIT;
+    this.pushBatchSize = Math.min(options.pushBatchSize ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
+    this.maxPushBytes = options.maxPushBytes ?? 4 * 1024 * 1024;
+    this.status = options.status ?? new SyncStatusStore();
+  }
+
+  private get db() {
+    return this.data.db;
+  }
+
+  /** The synced tables this database has (a table added to shared/ before its Dexie version is skipped). */
+  private recordTables(): SyncedTable[] {
+    const present = new Set(this.db.tables.map((t) => t.name));
+    return SYNCED_TABLES.filter((t) => present.has(t));
+  }
+
+  /**
+   * Push, then pull. One run at a time: a call during a run makes one more run after it (so a change
+   * made while syncing is not left waiting for the next timer), and both callers get that later result.
+   */
+  sync(reason = 'manual'): Promise<SyncRunResult> {
+    if (this.running) {
+      this.again = true;
+      this.againReason = reason;
+      return this.running;
+    }
+    const run = (async () => {
+      try {
+        let result = await this.runOnce(reason);
+        while (this.again) {
+          this.again = false;
+          result = await this.runOnce(this.againReason);
+        }
+        return result;
+      } finally {
+        // Synchronous with the last check of `again`: no call can slip between them.
+        this.running = null;
+      }
+    })();
+    this.running = run;
+    return run;
+  }
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Reads the last sync time persisted by an earlier session, for the status bar right at start. */
+  async restoreStatus(): Promise<void> {
+    const [last, session] = await Promise.all([this.db.syncState.get(LAST_SYNC_KEY), this.getSession().catch(() => null)]);
+    this.status.update({
+      lastSyncAt: typeof last?.value === 'string' ? last.value : null,
+      state: session ? 'up-to-date' : 'signed-out',
+    });
+  }
+
+  private async runOnce(reason: string): Promise<SyncRunResult> {
+    const started = this.now();
+    const result: SyncRunResult = { ok: false, pushed: 0, pulled: 0, conflicts: 0, problem: null, detail: null };
+    let warning: { problem: SyncProblem; detail: string | null } | null = null;
+    const session = await this.getSession().catch(() => null);
+    if (!session) {
+      this.status.update({ state: 'signed-out', phase: 'idle', problem: 'signed-out', detail: null, initialPull: null });
+      return { ...result, problem: 'signed-out' };
+    }
+    this.status.update({ state: 'syncing', phase: 'pushing', problem: null, detail: null });
+    try {
+      const pushed = await this.pushAll(session);
+      result.pushed = pushed.acknowledged;
+      if (pushed.rejected > 0) warning = { problem: 'rejected', detail: pushed.rejectedMessage };
+      this.status.update({ phase: 'pulling' });
+      const pulled = await this.pullAll(session);
+      result.pulled = pulled.records;
+      result.conflicts = pulled.conflicts;
+      if (pulled.clockBehind) warning ??= { problem: 'clock-behind', detail: null };
+      result.ok = true;
+      result.problem = warning?.problem ?? null;
+      result.detail = warning?.detail ?? null;
+      const at = new Date(this.now()).toISOString();
+      await this.db.syncState.put({ key: LAST_SYNC_KEY, value: at });
+      this.status.update({
+        state: 'up-to-date',
+        phase: 'idle',
+        initialPull: null,
+        lastSyncAt: at,
+        problem: warning?.problem ?? null,
+        detail: warning?.detail ?? null,
+        clockWarning: pulled.clockBehind ? 'clock-behind' : pushed.clockAhead ? 'clock-ahead' : null,
+      });
+    } catch (error) {
+      const { problem, detail } = toProblem(error);
+      result.problem = problem;
+      result.detail = detail;
+      this.status.update({
+        state: problem === 'offline' ? 'offline' : problem === 'unauthorized' ? 'signed-out' : 'error',
+        phase: 'idle',
+        initialPull: null,
+        problem,
+        detail,
+        ...(problem === 'clock-ahead' ? { clockWarning: 'clock-ahead' as const } : {}),
+      });
+    }
+    await this.addHistory({
+      at: new Date(started).toISOString(),
+      reason,
+      outcome: result.ok ? (result.problem ? 'warning' : 'ok') : 'error',
+      pushed: result.pushed,
+      pulled: result.pulled,
+      conflicts: result.conflicts,
+      problem: result.problem,
+      detail: result.detail,
+      durationMs: Math.max(0, this.now() - started),
+    }).catch(() => undefined);
+    return result;
+  }
+
+  // ---------------------------------------------------------------- push
+
+  private async pushAll(session: SyncSessionInfo): Promise<{ acknowledged: number; rejected: number; rejectedMessage: string | null; clockAhead: boolean }> {
+    let acknowledged = 0;
+    let rejected = 0;
+    let rejectedMessage: string | null = null;
+    let clockAheadRetries = 0;
+    let batchSize = this.pushBatchSize;
+    for (;;) {
+      const batch = await this.takeBatch(batchSize);
+      if (batch.length === 0) break;
+      const mutations: Mutation[] = [];
+      const bySeq = new Map<number, OutboxEntryWithRestamp>();
+      const emptySeqs: number[] = [];
+      let bytes = 0;
+      for (const entry of batch) {
+        const seq = entry.seq as number;
+        const mutation = toMutation(session.deviceId, entry);
+        if (mutation === null) {
+          emptySeqs.push(seq);
+          continue;
+        }
+        const size = JSON.stringify(mutation).length;
+        if (mutations.length > 0 && bytes + size > this.maxPushBytes) break;
+        bytes += size;
+        mutations.push(mutation);
+        bySeq.set(seq, entry);
+      }
+      if (emptySeqs.length > 0) await this.db.outbox.bulkDelete(emptySeqs);
+      if (mutations.length === 0) continue;
+
+      let answer;
+      try {
+        answer = await this.client.push(mutations);
+      } catch (error) {
+        if (error instanceof SyncCallError && error.code === 'clock-ahead' && error.serverTime) {
+          // The PC clock ran ahead: move the HLC back to the server's time and re-stamp what waits.
+          // If the PC clock is still wrong the new stamps are ahead again: after a few rounds, say so.
+          if (++clockAheadRetries > MAX_CLOCK_AHEAD_RETRIES) throw new SyncAbort('clock-ahead', error.message);
+          await this.restampAfterClockAhead(Date.parse(error.serverTime));
+          continue;
+        }
+        if (error instanceof SyncCallError && error.code === 'payload-too-large' && mutations.length > 1) {
+          batchSize = Math.max(1, Math.floor(mutations.length / 2));
+          continue;
+        }
+        throw error;
+      }
+      const outcome = await this.acknowledge(session.deviceId, bySeq, answer.results);
+      acknowledged += outcome.acknowledged;
+      rejected += outcome.rejected;
+      rejectedMessage ??= outcome.rejectedMessage;
+      if (outcome.acknowledged + outcome.rejected === 0) {
+        // The server answered none of them: do not loop on the same batch.
+        throw new SyncAbort('bad-response', null);
+      }
+    }
+    return { acknowledged, rejected, rejectedMessage, clockAhead: clockAheadRetries > 0 };
+  }
+
+  /** The oldest entries, marked sent in the same transaction that read them (so none is coalesced into). */
+  private takeBatch(limit: number): Promise<OutboxEntryWithRestamp[]> {
+    return this.db.transaction('rw', this.db.outbox, async () => {
+      const entries = (await this.db.outbox.orderBy(':id').limit(limit).toArray()) as OutboxEntryWithRestamp[];
+      const unsent = entries.filter((e) => e.sentAt === null).map((e) => e.seq as number);
+      if (unsent.length > 0) {
+        const sentAt = new Date(this.now()).toISOString();
+        await this.db.outbox.where(':id').anyOf(unsent).modify({ sentAt });
+      }
+      return entries;
+    });
+  }
+
+  private async acknowledge(
+    deviceId: string,
+    bySeq: Map<number, OutboxEntryWithRestamp>,
+    results: MutationResult[],
+  ): Promise<{ acknowledged: number; rejected: number; rejectedMessage: string | null }> {
+    const resultById = new Map(results.map((r) => [r.id, r]));
+    const done: number[] = [];
+    const rejectedChanges: RejectedChange[] = [];
+    const reverts: OutboxEntryWithRestamp[] = [];
+    let acknowledged = 0;
+    let rejectedMessage: string | null = null;
+    for (const [seq, entry] of bySeq) {
+      const result = resultById.get(`${deviceId}:${seq}`);
+      if (!result) continue; // unanswered: stays queued and is sent again
+      done.push(seq);
+      if (result.status === 'rejected') {
+        rejectedMessage ??= result.message;
+        rejectedChanges.push({
+          at: new Date(this.now()).toISOString(),
+          table: entry.table,
+          recordId: entry.recordId,
+          mutationId: result.id,
+          reason: result.reason,
+          message: result.message,
+          changes: Object.fromEntries(Object.entries(entry.changes).map(([f, c]) => [f, c.value])),
+        });
+      } else {
+        acknowledged++;
+        if (result.status === 'duplicate' && entry.restampedFrom) reverts.push(entry);
+      }
+    }
+    if (done.length === 0) return { acknowledged: 0, rejected: 0, rejectedMessage };
+    await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...this.recordTables().map((t) => this.db.table(t))], async () => {
+      await this.db.outbox.bulkDelete(done);
+      // A re-stamped entry the server had already applied under its first stamps: the server holds
+      // those, so the local record goes back to them (the value is the same).
+      for (const entry of reverts) await this.revertRestamp(entry);
+      if (rejectedChanges.length > 0) {
+        const row = await this.db.syncState.get(REJECTED_KEY);
+        const list = Array.isArray(row?.value) ? (row.value as RejectedChange[]) : [];
+        await this.db.syncState.put({ key: REJECTED_KEY, value: [...rejectedChanges, ...list].slice(0, REJECTED_LIMIT) });
+      }
+    });
+    return { acknowledged, rejected: rejectedChanges.length, rejectedMessage };
+  }
+
+  private async revertRestamp(entry: OutboxEntryWithRestamp): Promise<void> {
+    const table = this.db.recordTable(entry.table);
+    const record = await table.get(entry.recordId);
+    if (!record || !entry.restampedFrom) return;
+    const stamps = { ...record._stamps };
+    let changed = false;
+    for (const [field, original] of Object.entries(entry.restampedFrom)) {
+      if (stamps[field] === entry.changes[field]?.stamp) {
+        stamps[field] = original;
+        changed = true;
+      }
+    }
+    if (changed) await table.update(entry.recordId, { _stamps: stamps } as never);
+  }
+
+  /**
+   * After `clock-ahead`: reset the HLC to the server's time and give every queued change stamped after
+   * it a new stamp, in the outbox and in the record. prev stays: it is what the writer had seen.
+   */
+  private async restampAfterClockAhead(serverMs: number): Promise<void> {
+    const { clock } = this.data;
+    await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...this.recordTables().map((t) => this.db.table(t))], async () => {
+      clock.resetTo(serverMs);
+      const entries = (await this.db.outbox.orderBy(':id').toArray()) as OutboxEntryWithRestamp[];
+      for (const entry of entries) {
+        const future = Object.entries(entry.changes).filter(([, c]) => parseStamp(c.stamp).millis > serverMs);
+        if (future.length === 0) continue;
+        const stamp = clock.tick();
+        const changes = { ...entry.changes };
+        const restampedFrom = { ...entry.restampedFrom };
+        const table = this.db.recordTable(entry.table);
+        const record = await table.get(entry.recordId);
+        const stamps = record ? { ...record._stamps } : null;
+        for (const [field, change] of future) {
+          restampedFrom[field] ??= change.stamp;
+          changes[field] = { ...change, stamp };
+          if (stamps && stamps[field] === change.stamp) stamps[field] = stamp;
+        }
+        await this.db.outbox.update(entry.seq as number, { changes, restampedFrom } as Partial<OutboxEntry>);
+        if (record && stamps) await table.update(entry.recordId, { _stamps: stamps } as never);
+      }
+      await saveDeviceClock(this.db, clock);
+    });
+  }
+
+  // ---------------------------------------------------------------- pull
+
+  private async loadPullState(deviceId: string): Promise<PullState> {
+    const row = await this.db.syncState.get(PULL_STATE_KEY);
+    const value = row?.value as Partial<PullState> | undefined;
+    if (value && value.deviceId === deviceId && typeof value.cursor === 'number') {
+      return { cursor: value.cursor, deviceId, refetch: value.refetch === true };
+    }
+    // First sync with this sign-in. If another sign-in's data is here, start over and drop what the
+    // new one cannot see; a fresh device just pulls.
+    const hadOther = value !== undefined && value.deviceId !== deviceId;
+    return { cursor: 0, deviceId, refetch: hadOther };
+  }
+
+  private async pullAll(session: SyncSessionInfo): Promise<{ records: number; conflicts: number; clockBehind: boolean }> {
+    let state = await this.loadPullState(session.deviceId);
+    // A refetch interrupted by a crash lost its list of seen records: start it again.
+    if (state.refetch && state.cursor > 0) state = { ...state, cursor: 0 };
+    let seen: Set<string> | null = state.refetch ? new Set() : null;
+    let records = 0;
+    let conflicts = 0;
+    let clockBehind = false;
+    let restarts = 0;
+    const fromScratch = state.cursor === 0;
+    if (fromScratch) this.status.update({ initialPull: { stored: 0 } });
+    const limit = () => (state.cursor === 0 || seen ? this.initialPullLimit : this.pullLimit);
+    // The next page is fetched while this one is stored (its cursor is known from the answer); the cursor
+    // itself still moves only in the transaction that stored the page.
+    let next: Promise<PullResponse> | null = null;
+    let committing: Promise<void> | null = null;
+    const prepareP = (page: PullResponse) => preparePage(page, new Set(this.recordTables()));
+    for (;;) {
+      let page: PullResponse;
+      try {
+        page = await (next ?? this.client.pull(state.cursor, limit()));
+      } catch (error) {
+        next = null;
+        // What was fetched before is stored first (or its failure reported).
+        if (committing) await committing;
+        committing = null;
+        if (error instanceof SyncCallError && error.code === 'refetch' && restarts++ < MAX_REFETCH_RESTARTS) {
+          // History pruned, scope changed, or the server restored from an older backup: start over.
+          state = { cursor: 0, deviceId: session.deviceId, refetch: true };
+          seen = new Set();
+          await this.db.syncState.put({ key: PULL_STATE_KEY, value: state });
+          this.status.update({ initialPull: { stored: 0 } });
+          continue;
+        }
+        throw error;
+      }
+      next = page.hasMore ? this.client.pull(page.cursor, limit()) : null;
+      // A prefetch that fails is retried (or reported) by the loop; never an unhandled rejection.
+      next?.catch(() => undefined);
+      // CPU work for this page (stamps, derived fields) overlaps the commit of the previous one, which
+      // IndexedDB does off this thread; pages still commit strictly in order.
+      const prepared = prepareP(page);
+      if (committing) await committing;
+      const pageState = state;
+      committing = this.applyPage(page, pageState, seen, prepared).then((applied) => {
+        clockBehind ||= applied.clockBehind;
+      });
+      committing.catch(() => undefined);
+      state = { ...state, cursor: page.cursor };
+      records += page.records.length;
+      conflicts += page.conflicts.length;
+      if (fromScratch || seen) {
+        const stored = records;
+        void committing.then(() => this.status.update({ initialPull: { stored } }));
+      }
+      if (!page.hasMore) break;
+    }
+    if (committing) await committing;
+    if (seen) await this.finishRefetch(session.deviceId, state.cursor, seen);
+    return { records, conflicts, clockBehind };
+  }
+
+  /** Merges one page and moves the cursor, all in one transaction. */
+  private async applyPage(page: PullResponse, state: PullState, seen: Set<string> | null, prepared: PreparedPage): Promise<{ clockBehind: boolean }> {
+    const { db, clock, writer } = this.data;
+    let clockBehind = false;
+    await db.transaction('rw', [...this.recordTables().map((t) => db.table(t)), db.outbox, db.conflicts, db.syncState], async () => {
+      if (prepared.byTable.size > 0) {
+        const pending = await pendingFieldsByRecord(this.data);
+        for (const [table, pulled] of prepared.byTable) {
+          const locals = await db.recordTable(table).bulkGet(pulled.map((r) => r.id));
+          const fresh: LocalRecord<typeof table>[] = [];
+          const merged: Array<RecordOf<typeof table> & { _stamps: Record<string, string> }> = [];
+          pulled.forEach((remote, index) => {
+            seen?.add(`${table}/${remote.id}`);
+            const local = locals[index];
+            // New to this device (every record of a first pull): the remote record as it is.
+            if (!local) {
+              fresh.push(remote.row as LocalRecord<typeof table>);
+              return;
+            }
+            const result = mergeRemoteIntoLocal(toStamped(local), remote.writes, pending.get(`${table}/${remote.id}`) ?? EMPTY);
+            if (result.changed.length === 0) return;
+            merged.push({
+              ...result.record.values,
+              id: remote.id,
+              provinceCode: remote.provinceCode,
+              districtCode: remote.districtCode,
+              _stamps: result.record.stamps,
+            } as RecordOf<typeof table> & { _stamps: Record<string, string> });
+          });
+          await writer.storeMerged(table, fresh, { alreadyDerived: true });
+          await writer.storeMerged(table, merged);
+        }
+        if (prepared.maxStamp !== null) {
+          try {
+            clock.receive(prepared.maxStamp);
+          } catch (error) {
+            // This PC is behind the server by more than the drift limit: keep the data, warn the user.
+            if (!(error instanceof ClockDriftError)) throw error;
+            clockBehind = true;
+          }
+          await saveDeviceClock(db, clock);
+        }
+      }
+      if (page.conflicts.length > 0) {
+        await db.conflicts.bulkPut(page.conflicts.map(conflictRowFromWire) as SyncedConflictRow[]);
+      }
+      await db.syncState.put({ key: PULL_STATE_KEY, value: { ...state, cursor: page.cursor } satisfies PullState });
+    });
+    return { clockBehind };
+  }
+
+  /** The end of a pull from scratch: drop local records the server did not send, unless they wait to be pushed. */
+  private async finishRefetch(deviceId: string, cursor: number, seen: Set<string>): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [...this.recordTables().map((t) => db.table(t)), db.outbox, db.conflicts, db.syncState], async () => {
+      const pending = await pendingFieldsByRecord(this.data);
+      for (const table of this.recordTables()) {
+        const keys = (await db.recordTable(table).toCollection().primaryKeys()) as string[];
+        const gone = keys.filter((id) => !seen.has(`${table}/${id}`) && !pending.has(`${table}/${id}`));
+        if (gone.length > 0) await db.recordTable(table).bulkDelete(gone);
+      }
+      await db.syncState.put({ key: PULL_STATE_KEY, value: { cursor, deviceId, refetch: false } satisfies PullState });
+    });
+  }
+
+  // ---------------------------------------------------------------- conflicts
+
+  /** A coordinator keeps one version or an edited merge; the server writes it and it syncs back. */
+  async resolveConflict(id: string, resolution: 'winner' | 'loser' | 'merged', value?: unknown): Promise<{ ok: true } | { ok: false; problem: SyncProblem; detail: string | null }> {
+    try {
+      const conflict = await this.client.resolveConflict(id, resolution, value);
+      await this.db.conflicts.put(conflictRowFromWire(conflict));
+    } catch (error) {
+      if (!(error instanceof SyncCallError && error.code === 'already-resolved')) {
+        const { problem, detail } = toProblem(error);
+        return { ok: false, problem, detail };
+      }
+    }
+    // The resolution is a new field write on the server: fetch it now.
+    void this.sync('conflict-resolved');
+    return { ok: true };
+  }
+
+  // ---------------------------------------------------------------- history
+
+  private async addHistory(entry: SyncHistoryEntry): Promise<void> {
+    await this.db.transaction('rw', this.db.syncState, async () => {
+      const row = await this.db.syncState.get(HISTORY_KEY);
+      const list = Array.isArray(row?.value) ? (row.value as SyncHistoryEntry[]) : [];
+      await this.db.syncState.put({ key: HISTORY_KEY, value: [entry, ...list].slice(0, HISTORY_LIMIT) });
+    });
+  }
+}
+
+const EMPTY: Set<string> = new Set();
+
+interface PreparedRecord {
+  id: string;
+  provinceCode: string;
+  districtCode: string | null;
+  writes: Record<string, FieldWrite>;
+  /** The record as stored when the device has no copy yet, derived fields included. */
+  row: LocalRecord<SyncedTable>;
+}
+
+interface PreparedPage {
+  byTable: Map<SyncedTable, PreparedRecord[]>;
+  maxStamp: string | null;
+}
+
+/** The CPU side of a page, before any database access: stamps decoded and checked, rows built. */
+function preparePage(page: PullResponse, tables: Set<SyncedTable>): PreparedPage {
+  const byTable = new Map<SyncedTable, PreparedRecord[]>();
+  let maxStamp: string | null = null;
+  for (const remote of page.records) {
+    if (!tables.has(remote.table)) continue; // a table this build does not store yet
+    // Each distinct stamp is checked once: a malformed one would sort after every real stamp and win forever.
+    for (const stamp of remote.stamps) {
+      if (!isStamp(stamp)) throw new InvalidStampError(stamp, `in ${remote.table} ${remote.id}`);
+      if (maxStamp === null || compareStamps(stamp, maxStamp) > 0) maxStamp = stamp;
+    }
+    const fields = Object.keys(remote.values).filter((f) => !isMetaField(f));
+    const stamps = decodeRecordStamps(remote, fields);
+    const writes: Record<string, FieldWrite> = {};
+    for (const field of fields) writes[field] = { value: remote.values[field], stamp: stamps[field] as string };
+    const record = { ...remote.values, id: remote.id, provinceCode: remote.provinceCode, districtCode: remote.districtCode, _stamps: stamps };
+    const list = byTable.get(remote.table) ?? [];
+    list.push({ id: remote.id, provinceCode: remote.provinceCode, districtCode: remote.districtCode, writes, row: withDerivedFields(remote.table, record as never) });
+    byTable.set(remote.table, list);
+  }
+  return { byTable, maxStamp };
+}
+
+/** `${table}/${id}` → fields with a queued, unacknowledged local write. */
+async function pendingFieldsByRecord(data: DeskData): Promise<Map<string, Set<string>>> {
+  const map = new Map<string, Set<string>>();
+  await data.db.outbox.each((entry) => {
+    const key = `${entry.table}/${entry.recordId}`;
+    let fields = map.get(key);
+    if (!fields) map.set(key, (fields = new Set()));
+    for (const field of Object.keys(entry.changes)) fields.add(field);
+  });
+  return map;
+}
+
+function toStamped<T extends SyncedTable>(local: LocalRecord<T>): StampedRecord {
+  const { _stamps, searchTokens: _derived, ...values } = local as LocalRecord<T> & Record<string, unknown>;
+  return { values, stamps: _stamps };
+}
+
+/** An outbox entry as the server's mutation; null when it changes nothing the server stores. */
+export function toMutation(deviceId: string, entry: OutboxEntry): Mutation | null {
+  const changes: Mutation['changes'] = {};
+  let any = false;
+  for (const [field, change] of Object.entries(entry.changes)) {
+    if (isMetaField(field)) continue; // scope travels in the envelope (entries written before v0.2 stamped it)
+    changes[field] = { value: change.value, stamp: change.stamp, prev: change.prev };
+    any = true;
+  }
+  if (!any) return null;
+  return {
+    id: `${deviceId}:${entry.seq}`,
+    table: entry.table,
+    recordId: entry.recordId,
+    provinceCode: entry.provinceCode,
+    districtCode: entry.districtCode,
+    changes,
+  };
+}
+
+function toProblem(error: unknown): { problem: SyncProblem; detail: string | null } {
+  if (error instanceof SyncAbort) return { problem: error.problem, detail: error.detail };
+  if (error instanceof SyncCallError) {
+    if (error.kind === 'network') return { problem: 'offline', detail: error.message };
+    if (error.kind === 'bad-response') return { problem: 'bad-response', detail: error.message };
+    switch (error.code) {
+      case 'unauthorized':
+        return { problem: 'unauthorized', detail: error.message };
+      case 'update-required':
+        return { problem: 'update-required', detail: error.message };
+      case 'unsupported-version':
+        return { problem: 'unsupported-version', detail: error.message };
+      case 'clock-ahead':
+        return { problem: 'clock-ahead', detail: error.message };
+      case 'refetch':
+        return { problem: 'refetch', detail: error.message };
+      default:
+        return { problem: error.status !== null && error.status >= 500 ? 'server-error' : 'internal', detail: error.message };
+    }
+  }
+  return { problem: 'internal', detail: error instanceof Error ? error.message : String(error) };
+}

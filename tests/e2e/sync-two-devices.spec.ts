@@ -1,0 +1,127 @@
+// Issue 3, end to end: two browser contexts are two devices with their own IndexedDB, signed in through the
+// UI to the real server (started here on a free port, PGlite in a temp folder, users seeded by the server's
+// testing helper). Device A goes offline and edits a news draft; device B edits the same draft; both come
+// back; both end with the same data and the coordinator sees the conflict with both texts.
+//
+// To extend when the roster member editor lands: A (offline) also edits a member's phone and B the same
+// member's phone; assert both devices converge and a 'members' conflict shows both numbers.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from '../../server/app';
+import { seedProvince, type SeededProvince } from '../../server/testing/seed-province';
+import { startCorsProxy, type CorsProxy } from './support/sync-cors-proxy';
+import { readRecord, signInThroughUi, syncNow } from './support/sync-desk';
+
+let dataDir: string;
+let server: RunningServer;
+let proxy: CorsProxy;
+let province: SeededProvince;
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'pd-e2e-sync-'));
+  server = await startServer({ store: { kind: 'pglite', dataDir }, port: 0, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
+  province = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
+  proxy = await startCorsProxy(server.url);
+});
+
+test.afterAll(async () => {
+  await proxy?.close();
+  await server?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function editLead(page: Page, newsId: string, text: string): Promise<void> {
+  await page.goto(`/#/news/edit/${newsId}`);
+  const lead = page.getByLabel('ความนำ (สรุปย่อ)');
+  await expect(lead).toBeEditable();
+  await lead.fill(text);
+  await expect(page.getByTestId('news-save-state')).toHaveAttribute('data-state', 'saved');
+  await expect.poll(async () => (await readRecord(page, 'news', newsId))?.lead).toBe(text);
+}
+
+test('two devices: an offline edit and a concurrent edit converge, and the conflict shows both texts', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+
+  const deskA = await signInThroughUi(a, proxy.url, province.editor, 'เครื่อง A');
+  const deskB = await signInThroughUi(b, proxy.url, province.coordinator, 'เครื่อง B');
+  await expect(a.getByTestId('signed-in-as')).toContainText('editor 57');
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-state', 'up-to-date');
+
+  // A writes a draft with the quick form; it syncs shortly after, by itself.
+  await deskA.goTo('news');
+  await a.getByLabel('หัวข้อข่าว').fill('ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.');
+  await a.getByRole('button', { name: 'สร้างร่างข่าว' }).click();
+  await expect(a.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+  const href = await a.getByRole('link', { name: 'ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.' }).getAttribute('href');
+  const newsId = /edit\/([0-9a-f-]{36})/.exec(href ?? '')?.[1] as string;
+  expect(newsId).toBeTruthy();
+
+  await syncNow(b);
+  await expect.poll(async () => (await readRecord(b, 'news', newsId))?.title).toBe('ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.');
+
+  // A goes offline and edits; the change waits in A's outbox.
+  await contextA.setOffline(true);
+  await expect(deskA.networkStatus()).toHaveAttribute('data-online', 'false');
+  await editLead(a, newsId, 'ข้อความนำจากเครื่อง A (แก้ตอนออฟไลน์)');
+  await expect(a.getByTestId('pending-count')).not.toHaveAttribute('data-count', '0');
+  await expect(a.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline');
+
+  // B edits the same field and syncs.
+  await editLead(b, newsId, 'ข้อความนำจากเครื่อง B');
+  await syncNow(b);
+
+  // A reconnects: the reconnect alone pushes its change.
+  await contextA.setOffline(false);
+  await expect(a.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 20_000 });
+  await syncNow(a);
+  await syncNow(b);
+
+  const recordA = await readRecord(a, 'news', newsId);
+  const recordB = await readRecord(b, 'news', newsId);
+  expect(recordA?.lead).toBe(recordB?.lead);
+  expect(recordA?._stamps).toEqual(recordB?._stamps);
+
+  // The coordinator's conflicts page: both texts, who wrote each.
+  await b.goto('/#/sync/conflicts');
+  const conflict = b.locator('[data-testid="conflict"][data-field="lead"]');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('ข้อความนำจากเครื่อง A (แก้ตอนออฟไลน์)');
+  await expect(conflict).toContainText('ข้อความนำจากเครื่อง B');
+  // B wrote last, so B's text is in use; A's offline text is the one kept aside.
+  await expect(conflict.getByTestId('conflict-winner')).toContainText('coordinator 57');
+  await expect(conflict.getByTestId('conflict-winner')).toContainText('ข้อความนำจากเครื่อง B');
+  await expect(conflict.getByTestId('conflict-loser')).toContainText('editor 57');
+  await expect(conflict.getByTestId('conflict-loser')).toContainText('ข้อความนำจากเครื่อง A (แก้ตอนออฟไลน์)');
+  await deskB.screenshot('sync-conflicts');
+
+  // Keep A's version: it becomes the value on both devices.
+  const loserText = await conflict.getByTestId('conflict-loser').getByTestId('conflict-value').innerText();
+  await conflict.getByTestId('keep-loser').click();
+  await expect(b.locator('[data-testid="conflict"][data-field="lead"]')).toHaveCount(0);
+  await expect.poll(async () => (await readRecord(b, 'news', newsId))?.lead, { timeout: 15_000 }).toBe(loserText);
+  await syncNow(a);
+  expect((await readRecord(a, 'news', newsId))?.lead).toBe(loserText);
+
+  await b.goto('/#/sync');
+  await expect(b.getByTestId('sync-history')).toContainText('สำเร็จ');
+  await deskB.screenshot('sync-page');
+  await contextA.close();
+  await contextB.close();
+});
+
+test('a wrong password is refused in plain Thai', async ({ page }) => {
+  await page.goto('/#/sync');
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await page.getByLabel('ที่อยู่เซิร์ฟเวอร์').fill(proxy.url);
+  await page.getByLabel('ชื่อผู้ใช้').fill(province.editor.username);
+  await page.getByLabel('รหัสผ่าน').fill('not-the-password');
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'signed-out');
+});

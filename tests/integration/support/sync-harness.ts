@@ -1,0 +1,90 @@
+// A real server (PGlite in memory, listening on a free loopback port) and devices made of the real data
+// layer (DeskData on fake-indexeddb) and the real sync agent, talking HTTP.
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../shared/ipc/desk-api';
+import type { DeskResult } from '../../../shared/ipc/desk-result';
+import type { LoginResponse } from '../../../shared/sync/protocol';
+import { createFetchSyncRequest, PROTOCOL_HEADERS } from '../../../renderer/bridge/web-sync-request';
+import { openDeskData, type DeskData } from '../../../renderer/db/desk-data';
+import { createTestDatabase } from '../../../renderer/db/test-database';
+import { SyncAgent, type SyncAgentOptions, type SyncSessionInfo } from '../../../renderer/sync/sync-agent';
+import type { SyncRequester } from '../../../renderer/sync/sync-client';
+import { startServer, type RunningServer } from '../../../server/app';
+import { seedProvince, type SeededProvince, type SeededUser } from '../../../server/testing/seed-province';
+
+export interface TestServer {
+  server: RunningServer;
+  province: SeededProvince;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { provinceCode?: string; districtCode?: string; now?: () => number } = {}): Promise<TestServer> {
+  const server = await startServer({ store: { kind: 'pglite' }, port: 0, now: options.now, loginRateLimit: { max: 10_000, timeWindowMs: 60_000 } });
+  const province = await seedProvince(server.store, { provinceCode: options.provinceCode ?? '57', districtCode: options.districtCode ?? '5701' });
+  return { server, province, close: () => server.close() };
+}
+
+export async function login(url: string, user: Pick<SeededUser, 'username' | 'password'>, deviceName = 'เครื่องทดสอบ'): Promise<LoginResponse> {
+  const response = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { ...PROTOCOL_HEADERS, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password, deviceName }),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as LoginResponse;
+}
+
+export interface TestDevice {
+  data: DeskData;
+  agent: SyncAgent;
+  session: SyncSessionInfo;
+  /** Flip to simulate no network: every request fails as a network error. */
+  offline: boolean;
+  /** Requests seen, for assertions. */
+  requests: SyncHttpRequest[];
+  dbName: string;
+  token: string;
+}
+
+export interface DeviceOptions extends Partial<Omit<SyncAgentOptions, 'data' | 'request' | 'getSession'>> {
+  /** The PC's clock (HLC and writer). */
+  clock?: () => number;
+  /** Reopen an existing database (a restart of the app). */
+  dbName?: string;
+  /** Wraps the real HTTP requester (to drop answers, duplicate requests …). */
+  wrap?: (inner: SyncRequester) => SyncRequester;
+  session?: LoginResponse;
+}
+
+export async function createDevice(url: string, user: Pick<SeededUser, 'username' | 'password'>, options: DeviceOptions = {}): Promise<TestDevice> {
+  const session = options.session ?? (await login(url, user));
+  const dbName = options.dbName ?? `device-${crypto.randomUUID()}`;
+  const data = await openDeskData(createTestDatabase(undefined, dbName), options.clock);
+  const http = createFetchSyncRequest({ getServerUrl: () => url, getToken: () => session.token });
+  const device: TestDevice = { data, agent: undefined as unknown as SyncAgent, session: { deviceId: session.deviceId, user: session.user }, offline: false, requests: [], dbName, token: session.token };
+  const base: SyncRequester = async (request) => {
+    device.requests.push(request);
+    if (device.offline) return { ok: false, error: { code: 'network', message: 'offline (test)' } } satisfies DeskResult<SyncHttpResponse>;
+    return http(request);
+  };
+  const { clock, dbName: _n, wrap, session: _s, ...agentOptions } = options;
+  void clock;
+  device.agent = new SyncAgent({
+    data,
+    request: wrap ? wrap(base) : base,
+    getSession: async () => device.session,
+    now: options.clock,
+    ...agentOptions,
+  });
+  return device;
+}
+
+/** The synced content of a device's table, as comparable plain data (no derived fields). */
+export async function snapshot(data: DeskData, table: 'news' | 'members' = 'news'): Promise<Record<string, { values: Record<string, unknown>; stamps: Record<string, string> }>> {
+  const rows = await data.db.recordTable(table).toArray();
+  const out: Record<string, { values: Record<string, unknown>; stamps: Record<string, string> }> = {};
+  for (const row of rows) {
+    const { _stamps, searchTokens: _t, id, provinceCode: _p, districtCode: _d, ...values } = row as unknown as Record<string, unknown> & { _stamps: Record<string, string>; id: string };
+    out[id] = { values, stamps: _stamps };
+  }
+  return out;
+}
