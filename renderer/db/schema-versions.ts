@@ -6,6 +6,7 @@
 import type { Transaction } from 'dexie';
 import { newsSearchText } from './repositories/news-search-text';
 import { memberSearchText } from './repositories/member-search-text';
+import { memberSortKeyOf } from './repositories/member-sort-key';
 import { tokenizeForSearch } from '../../shared/thai/search-tokens';
 
 export interface SchemaVersion {
@@ -45,6 +46,54 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       });
       await tx.table('members').toCollection().modify((row: Record<string, unknown>) => {
         row.searchTokens = tokenizeForSearch(memberSearchText(row));
+      });
+    },
+  },
+  {
+    // v4 (news): revisions and workflow steps as append-only synced tables, an author index for
+    // the list filter, and news tokens re-derived (they now carry the live-record marker).
+    version: 4,
+    stores: {
+      news: 'id, status, category, updatedAt, dateline, *searchTokens, authorId',
+      newsRevisions: 'id, newsId, createdAt',
+      newsTransitions: 'id, newsId, at',
+    },
+    upgrade: async (tx) => {
+      await tx.table('news').toCollection().modify((row: Record<string, unknown>) => {
+        row.searchTokens = tokenizeForSearch(newsSearchText(row));
+      });
+    },
+  },
+  {
+    // v5 (calendar): activities found by the UID of the .ics file they came from (duplicate
+    // imports), recurring ones by their rule (IndexedDB leaves null out of an index, so the rrule
+    // index holds only the series), organisers for the filter; icsUid filled in on older rows.
+    version: 5,
+    stores: {
+      events: 'id, start, end, type, districtCode, icsUid, rrule, organiser',
+    },
+    upgrade: async (tx) => {
+      await tx.table('events').toCollection().modify((row: Record<string, unknown>) => {
+        if (row.icsUid === undefined) row.icsUid = null;
+      });
+    },
+  },
+  {
+    // v6 (roster): people ordered by a Thai sort key (the 100,000-person list pages through it),
+    // found by ID, partners by place, the PDPA audit trail; search tokens re-derived (whole-name
+    // prefix tokens, phone suffixes; none for deleted people).
+    version: 6,
+    stores: {
+      members: 'id, centreId, tambonCode, districtCode, lastName, *searchTokens, sortKey, nationalId, termEnd, [tambonCode+sortKey], [centreId+sortKey]',
+      partners: 'id, type, districtCode, placeCode',
+      auditEntries: 'id, memberId, at, action',
+    },
+    upgrade: async (tx) => {
+      await tx.table('members').toCollection().modify((row: Record<string, unknown>) => {
+        row.searchTokens = tokenizeForSearch(memberSearchText(row));
+        const key = memberSortKeyOf(row);
+        if (key === undefined) delete row.sortKey;
+        else row.sortKey = key;
       });
     },
   },

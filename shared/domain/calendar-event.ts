@@ -29,8 +29,19 @@ export const CalendarEvent = z
     /** RFC 5545 RRULE for recurring activities, exceptions as ISO instants. */
     rrule: z.string().max(500).nullable(),
     exdates: z.array(IsoDateTime).max(500),
+    /**
+     * The UID of the iCalendar VEVENT this activity was imported from, so importing the same
+     * file twice is caught as a duplicate. Null for activities created here (their exported
+     * UID is derived from the id). Defaults to null for records written before the field.
+     */
+    icsUid: z.string().trim().min(1).max(1000).nullable().default(null),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })
   .refine((e) => Date.parse(e.end) >= Date.parse(e.start), { message: 'เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม', path: ['end'] });
 export type CalendarEvent = z.infer<typeof CalendarEvent>;
+
+/** Everyone counted in a list of participant groups. */
+export function participantTotal(groups: readonly ParticipantGroup[]): number {
+  return groups.reduce((sum, g) => sum + g.count, 0);
+}

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { Attachment } from './attachment';
 import { Attendance } from './attendance';
+import { AuditEntry } from './audit-entry';
 import { CalendarEvent } from './calendar-event';
 import { Centre } from './centre';
 import { Member } from './member';
 import { NewsItem } from './news';
+import { NewsRevision } from './news-revision';
+import { NewsTransition } from './news-transition';
 import { PartnerOrganisation } from './partner-organisation';
 
 /** Every table that syncs, with the schema of its records. One list for device and server. */
@@ -16,6 +19,9 @@ export const SYNCED_TABLE_SCHEMAS = {
   partners: PartnerOrganisation,
   attendance: Attendance,
   attachments: Attachment,
+  newsRevisions: NewsRevision,
+  newsTransitions: NewsTransition,
+  auditEntries: AuditEntry,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_TABLE_SCHEMAS;
