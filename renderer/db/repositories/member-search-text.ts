@@ -1,5 +1,25 @@
-/** The text of a person that search covers: names, phone and the last digits of the ID. */
-export function memberSearchText(row: { title?: unknown; firstName?: unknown; lastName?: unknown; phone?: unknown; nationalId?: unknown }): string {
-  const id = typeof row.nationalId === 'string' ? row.nationalId.slice(-4) : '';
-  return [row.firstName, row.lastName, row.phone, id].filter((s) => typeof s === 'string' && s).join(' ');
+import { nameSearchToken } from '../../../shared/roster/person-name-key';
+
+/** Phone suffixes from this many digits up are indexed, so "5678" finds 081-234-5678. */
+const MIN_PHONE_SUFFIX = 4;
+/** Only the last four ID digits are searchable: enough to confirm a person, too few to expose the ID. */
+const ID_DIGITS_SEARCHABLE = 4;
+
+/**
+ * The text of a person that search covers: names (as words and as whole-name tokens for prefix
+ * search), the phone and its suffixes, and the last digits of the ID. A deleted record (merged away
+ * or erased) has none: it must not be found.
+ */
+export function memberSearchText(row: { deleted?: unknown; firstName?: unknown; lastName?: unknown; phone?: unknown; nationalId?: unknown }): string {
+  if (row.deleted === true) return '';
+  const parts: string[] = [];
+  for (const name of [row.firstName, row.lastName]) {
+    if (typeof name === 'string' && name.trim()) parts.push(name, nameSearchToken(name));
+  }
+  if (typeof row.phone === 'string' && row.phone) {
+    parts.push(row.phone);
+    for (let n = MIN_PHONE_SUFFIX; n < row.phone.length; n++) parts.push(row.phone.slice(-n));
+  }
+  if (typeof row.nationalId === 'string' && row.nationalId.length === 13) parts.push(row.nationalId.slice(-ID_DIGITS_SEARCHABLE));
+  return parts.join(' ');
 }

@@ -1,23 +1,28 @@
 import type { Centre } from '../../../shared/domain/centre';
-import type { Member } from '../../../shared/domain/member';
-import type { PartnerOrganisation } from '../../../shared/domain/partner-organisation';
+import type { MemberInput } from '../../../shared/domain/member';
+import type { PartnerOrganisationInput } from '../../../shared/domain/partner-organisation';
 import { uuidv7 } from '../../../shared/ids/uuid-v7';
-import { comparePersonNames } from '../../../shared/thai/thai-collation';
+import { comparePersonNames, sortByThai } from '../../../shared/thai/thai-collation';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import type { WorkScope } from './author';
+import { installMemberSortKey } from './member-sort-key';
 
 type NewRecord<T> = Omit<T, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt'>;
+export type CentreFields = NewRecord<Centre>;
+export type PartnerFields = NewRecord<PartnerOrganisationInput>;
 
 /** ศส.ปชต. centres, their committee members and partner organisations. */
 export class RosterRepository {
   constructor(
     private readonly db: DeskDatabase,
     private readonly writer: RecordWriter,
-  ) {}
+  ) {
+    installMemberSortKey(db);
+  }
 
-  createCentre(input: NewRecord<Centre>, scope: WorkScope, now = new Date()): Promise<LocalRecord<'centres'>> {
+  createCentre(input: CentreFields, scope: WorkScope, now = new Date()): Promise<LocalRecord<'centres'>> {
     const at = now.toISOString();
     return this.writer.create('centres', {
       ...input,
@@ -30,9 +35,17 @@ export class RosterRepository {
     });
   }
 
-  createMember(input: NewRecord<Member>, scope: WorkScope, now = new Date()): Promise<LocalRecord<'members'>> {
+  updateCentre(id: string, patch: Partial<Omit<CentreFields, 'tambonCode'>>): Promise<LocalRecord<'centres'>> {
+    return this.writer.update('centres', id, patch);
+  }
+
+  /** Used by the example data; people edited by users go through PeopleRepository, which audits. */
+  createMember(input: NewRecord<MemberInput>, scope: WorkScope, now = new Date()): Promise<LocalRecord<'members'>> {
     const at = now.toISOString();
     return this.writer.create('members', {
+      mergedIntoId: null,
+      mergedFromIds: [],
+      erasedAt: null,
       ...input,
       id: uuidv7(now.getTime()),
       provinceCode: scope.provinceCode,
@@ -43,25 +56,44 @@ export class RosterRepository {
     });
   }
 
-  updateMember(id: string, patch: Partial<NewRecord<Member>>): Promise<LocalRecord<'members'>> {
-    return this.writer.update('members', id, patch);
+  updateMember(id: string, patch: Partial<NewRecord<MemberInput>>): Promise<LocalRecord<'members'>> {
+    return this.writer.update('members', id, patch as Partial<LocalRecord<'members'>>);
   }
 
-  createPartner(input: NewRecord<PartnerOrganisation>, scope: WorkScope, now = new Date()): Promise<LocalRecord<'partners'>> {
+  createPartner(input: PartnerFields, scope: WorkScope, now = new Date()): Promise<LocalRecord<'partners'>> {
     const at = now.toISOString();
     return this.writer.create('partners', {
+      placeCode: null,
       ...input,
       id: uuidv7(now.getTime()),
       provinceCode: scope.provinceCode,
-      districtCode: scope.districtCode,
+      districtCode: input.placeCode && input.placeCode.length >= 4 ? input.placeCode.slice(0, 4) : scope.districtCode,
       deleted: false,
       createdAt: at,
       updatedAt: at,
     });
   }
 
+  updatePartner(id: string, patch: Partial<PartnerFields>): Promise<LocalRecord<'partners'>> {
+    return this.writer.update('partners', id, patch as Partial<LocalRecord<'partners'>>);
+  }
+
+  removePartner(id: string): Promise<void> {
+    return this.writer.remove('partners', id);
+  }
+
   async centres(): Promise<LocalRecord<'centres'>[]> {
     return (await this.db.centres.toArray()).filter((c) => !c.deleted);
+  }
+
+  centre(id: string): Promise<LocalRecord<'centres'> | undefined> {
+    return this.db.centres.get(id);
+  }
+
+  /** The centre of a tambon (one per tambon; the oldest wins if two devices created one each). */
+  async centreOfTambon(tambonCode: string): Promise<LocalRecord<'centres'> | undefined> {
+    const rows = (await this.db.centres.where('tambonCode').equals(tambonCode).toArray()).filter((c) => !c.deleted);
+    return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
   }
 
   /** A centre's committee, in Thai name order. */
@@ -71,6 +103,15 @@ export class RosterRepository {
   }
 
   async partners(): Promise<LocalRecord<'partners'>[]> {
-    return (await this.db.partners.toArray()).filter((p) => !p.deleted);
+    return sortByThai((await this.db.partners.toArray()).filter((p) => !p.deleted), 'name');
+  }
+
+  /** Partners working in a place or within it: a province lists all its partners, a tambon those placed there. */
+  async partnersOfPlace(placeCode: string): Promise<LocalRecord<'partners'>[]> {
+    const all = await this.partners();
+    return all.filter((p) => {
+      const code = p.placeCode ?? p.districtCode ?? p.provinceCode;
+      return code.startsWith(placeCode);
+    });
   }
 }

@@ -1,60 +1,59 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { sortByThai } from '../../../shared/thai/thai-collation';
-import { useDeskData } from '../../app/desk-data-context';
-import { useThaiGeography } from '../../app/use-thai-geography';
+import { useEffect } from 'react';
+import { useNavigation } from '../../app/navigation-store';
+import { useSession } from '../../app/session-store';
 import { useTranslate } from '../../app/use-translate';
-import { LoadSampleButton } from '../sample-data/load-sample-button';
+import { ErasurePage } from './erasure-page';
+import { ImportPage } from './import-page';
+import { PeopleSearchPage } from './people-search-page';
+import { PersonPage } from './person-page';
+import { PlaceBrowser } from './place-browser';
+import { PrintRoster } from './print-roster';
+import { applyRosterTestRole } from './roster-test-hook';
+import { TambonPage } from './tambon-page';
+import './roster.css';
 
-/** The province's ศส.ปชต. centres and partner organisations; browsing by place and editing build on this. */
+const TABS = [
+  ['', 'roster.tab.browse'],
+  ['people', 'roster.tab.people'],
+  ['import', 'roster.tab.import'],
+  ['erasure', 'roster.tab.erasure'],
+] as const;
+
+/** ทำเนียบเครือข่าย: #/roster[/amphoe/5701 | /tambon/570101 | /person/<id> | /people | /import | /erasure | /print/…]. */
 export function RosterPage() {
   const t = useTranslate();
-  const { db, roster } = useDeskData();
-  const geography = useThaiGeography();
-  const centres = useLiveQuery(async () => {
-    const rows = await roster.centres();
-    const counts = await Promise.all(rows.map((c) => db.members.where('centreId').equals(c.id).filter((m) => !m.deleted).count()));
-    return sortByThai(rows, 'name').map((c) => ({ ...c, memberCount: counts[rows.indexOf(c)] ?? 0 }));
-  }, [db, roster]);
-  const partners = useLiveQuery(() => roster.partners(), [roster]);
+  const path = useNavigation((s) => s.path);
+  const navigate = useNavigation((s) => s.navigate);
+  const provinceCode = useSession((s) => s.scope.provinceCode);
+  useEffect(applyRosterTestRole, []);
+  const [view = '', code = '', extra = ''] = path;
 
+  if (view === 'print') return <PrintRoster level={code === 'amphoe' ? 'amphoe' : 'tambon'} code={extra} />;
+  const current = view === 'amphoe' || view === 'tambon' || view === 'person' ? '' : view;
   return (
-    <section aria-labelledby="roster-title">
+    <section aria-labelledby="roster-title" className="roster">
       <h1 id="roster-title">{t('roster.title')}</h1>
-      {centres === undefined ? (
-        <p>{t('common.loading')}</p>
-      ) : centres.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('roster.empty')}</p>
-          <LoadSampleButton />
-        </div>
+      <nav className="roster-tabs" aria-label={t('roster.tabs')}>
+        {TABS.map(([tab, label]) => (
+          <button key={tab} type="button" className="roster-tab" aria-current={current === tab ? 'page' : undefined} onClick={() => (tab ? navigate('roster', tab) : navigate('roster'))}>
+            {t(label)}
+          </button>
+        ))}
+      </nav>
+      {view === 'amphoe' ? (
+        <PlaceBrowser placeCode={code} />
+      ) : view === 'tambon' ? (
+        <TambonPage tambonCode={code} />
+      ) : view === 'person' ? (
+        <PersonPage id={code} />
+      ) : view === 'people' ? (
+        <PeopleSearchPage />
+      ) : view === 'import' ? (
+        <ImportPage />
+      ) : view === 'erasure' ? (
+        <ErasurePage />
       ) : (
-        <>
-          <h2>{t('roster.centres')}</h2>
-          <ul className="card-list columns">
-            {centres.map((c) => (
-              <li key={c.id} className="card">
-                <h3 className="card-title">{c.name}</h3>
-                <p className="card-lead">{geography?.describePlace(c.tambonCode) ?? c.tambonCode}</p>
-                <p className="card-foot">
-                  {t('roster.place')}: {c.location} · {t('roster.members', { count: c.memberCount })}
-                </p>
-              </li>
-            ))}
-          </ul>
-          {partners && partners.length > 0 && (
-            <>
-              <h2>{t('roster.partners')}</h2>
-              <ul className="card-list columns">
-                {sortByThai(partners, 'name').map((p) => (
-                  <li key={p.id} className="card">
-                    <h3 className="card-title">{p.name}</h3>
-                    <p className="card-foot">{p.type}</p>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </>
+        <PlaceBrowser placeCode={provinceCode} />
       )}
     </section>
   );

@@ -1,0 +1,145 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ImportedPerson } from '../../../shared/roster/row-validation';
+import { openDeskData, type DeskData } from '../desk-data';
+import { createTestDatabase } from '../test-database';
+import { NotAllowedError, PeopleRepository, type PersonFields } from './people-repository';
+import { RosterImportRepository } from './roster-import-repository';
+import { placeCounts } from './roster-place-stats';
+import type { RosterActor } from './roster-actor';
+
+const SCOPE = { provinceCode: '57', districtCode: null };
+const COORDINATOR: RosterActor = { userId: 'u1', displayName: 'ผอ.', role: 'coordinator', districtCode: null };
+const EDITOR: RosterActor = { userId: 'u2', displayName: 'ประชาสัมพันธ์', role: 'editor', districtCode: null };
+const OFFICER_MUEANG: RosterActor = { userId: 'u3', displayName: 'จนท.เมือง', role: 'officer', districtCode: '5701' };
+const OFFICER_ELSEWHERE: RosterActor = { userId: 'u4', displayName: 'จนท.เวียงชัย', role: 'officer', districtCode: '5702' };
+
+function person(over: Partial<PersonFields> = {}): PersonFields {
+  return { tambonCode: '570101', centreId: null, title: 'นาย', firstName: 'สมชาย', lastName: 'ใจดี', nationalId: '1101700230708', phone: '0812345678', lineId: '', email: '', village: 1, role: 'กรรมการ', sector: 'อสม.', termStart: '2022-04-01', termEnd: '2027-03-31', trainings: [], photoAttachmentId: null, privacyNoticeOn: '2022-04-01', ...over };
+}
+
+let data: DeskData;
+let people: PeopleRepository;
+
+beforeEach(async () => {
+  data = await openDeskData(createTestDatabase());
+  people = new PeopleRepository(data.db, data.writer);
+});
+
+describe('people with an audit trail', () => {
+  it('records a change with the names of the fields changed, never their values', async () => {
+    const p = await people.create(person(), SCOPE, COORDINATOR);
+    await people.update(p.id, { phone: '0899999999', lastName: 'ใจดี' }, EDITOR);
+    await people.update(p.id, { phone: '0899999999' }, EDITOR); // nothing changed: nothing written
+    const trail = await people.audit.forPeople([p.id]);
+    expect(trail.map((e) => [e.action, e.fields, e.actorRole])).toEqual([
+      ['update', ['phone'], 'editor'],
+      ['create', expect.arrayContaining(['firstName', 'nationalId']), 'coordinator'],
+    ]);
+    expect(JSON.stringify(trail)).not.toContain('0899999999');
+    const queued = await data.db.outbox.toArray();
+    expect(queued.map((o) => o.table)).toEqual(['members', 'auditEntries', 'members', 'auditEntries']);
+  });
+
+  it('reveals a full ID to a coordinator and an officer of the district, never to an editor or another district', async () => {
+    const p = await people.create(person(), SCOPE, COORDINATOR);
+    expect(await people.revealNationalId(p.id, COORDINATOR)).toBe('1101700230708');
+    expect(await people.revealNationalId(p.id, OFFICER_MUEANG)).toBe('1101700230708');
+    await expect(people.revealNationalId(p.id, EDITOR)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(people.revealNationalId(p.id, OFFICER_ELSEWHERE)).rejects.toBeInstanceOf(NotAllowedError);
+    const reveals = (await people.audit.forPeople([p.id])).filter((e) => e.action === 'reveal-id');
+    expect(reveals.map((e) => e.actorId).sort()).toEqual(['u1', 'u3']);
+  });
+});
+
+describe('search', () => {
+  beforeEach(async () => {
+    await people.create(person(), SCOPE, COORDINATOR);
+    await people.create(person({ firstName: 'สมศรี', lastName: 'คำแก้ว', nationalId: '1101700230716', phone: '0898765432' }), SCOPE, COORDINATOR);
+    await people.create(person({ firstName: 'เกษม', lastName: 'ศรีสุข', nationalId: null, phone: '053711111' }), SCOPE, COORDINATOR);
+  });
+  const names = async (q: string) => (await people.search(q)).map((p) => p.firstName);
+
+  it('finds by a prefix of a first or family name, Thai-ordered', async () => {
+    expect(await names('สม')).toEqual(['สมชาย', 'สมศรี']);
+    expect(await names('สมช')).toEqual(['สมชาย']);
+    expect(await names('ศรีส')).toEqual(['เกษม']);
+    expect(await names('สม คำ')).toEqual(['สมศรี']);
+    expect(await names('นายสมชาย')).toEqual(['สมชาย']);
+  });
+
+  it('finds by phone prefix or last digits, and by the last four ID digits', async () => {
+    expect(await names('081-234')).toEqual(['สมชาย']);
+    expect(await names('5432')).toEqual(['สมศรี']);
+    expect(await names('0708')).toEqual(['สมชาย']);
+    expect(await names('ไม่มี')).toEqual([]);
+  });
+});
+
+describe('duplicates, merge and erasure', () => {
+  it('merges a duplicate keeping both histories on one person', async () => {
+    const a = await people.create(person({ phone: null }), SCOPE, COORDINATOR);
+    const b = await people.create(person({ nationalId: null, trainings: [{ curriculum: 'หลักสูตร ศส.ปชต.', date: '2023-05-01' }] }), SCOPE, COORDINATOR);
+    expect((await people.duplicatesOf(a.id)).map((d) => d.id)).toEqual([b.id]);
+    const merged = await people.merge(a.id, b.id, COORDINATOR);
+    expect(merged).toMatchObject({ phone: '0812345678', nationalId: '1101700230708', mergedFromIds: [b.id], trainings: [{ curriculum: 'หลักสูตร ศส.ปชต.', date: '2023-05-01' }] });
+    expect(await people.get(b.id)).toMatchObject({ deleted: true, mergedIntoId: a.id, firstName: 'สมชาย' });
+    expect((await people.audit.forPeople([a.id, b.id])).filter((e) => e.action === 'merge')).toHaveLength(2);
+    expect((await people.search('สมชาย')).map((p) => p.id)).toEqual([a.id]);
+  });
+
+  it('lists people whose term ended before the cutoff, and erases them as a synced blanking write', async () => {
+    const old = await people.create(person({ termEnd: '2020-03-31', photoAttachmentId: null }), SCOPE, COORDINATOR);
+    await people.create(person({ firstName: 'สมศรี', nationalId: null }), SCOPE, COORDINATOR);
+    expect((await people.dueForErasure('2022-01-01')).map((p) => p.id)).toEqual([old.id]);
+    await expect(people.erase(old.id, EDITOR)).rejects.toBeInstanceOf(NotAllowedError);
+    await people.erase(old.id, COORDINATOR);
+    const erased = await people.get(old.id);
+    expect(erased).toMatchObject({ deleted: true, firstName: '', lastName: '', nationalId: null, phone: null });
+    expect(erased!.searchTokens).toEqual([]);
+    const last = (await data.db.outbox.where('[table+recordId]').equals(['members', old.id]).toArray()).at(-1)!;
+    expect(last.changes.firstName?.value).toBe('');
+    expect(last.changes.nationalId?.value).toBeNull();
+    expect(last.changes.deleted?.value).toBe(true);
+    expect(await people.dueForErasure('2022-01-01')).toEqual([]);
+    expect(await people.search('สมชาย')).toEqual([]);
+  });
+});
+
+describe('import', () => {
+  const imported = (n: number, over: Partial<ImportedPerson> = {}): ImportedPerson => ({ title: 'นาย', firstName: `ทดสอบ${n}`, lastName: 'นำเข้า', nationalId: null, phone: null, lineId: '', email: '', village: null, role: 'กรรมการ', sector: '', tambonCode: n % 2 ? '570101' : '570102', termStart: null, termEnd: null, privacyNoticeOn: null, ...over });
+
+  it('writes every row in one transaction, creating the centre of a tambon that has none', async () => {
+    const repo = new RosterImportRepository(data.db, data.writer);
+    const progress: number[] = [];
+    const result = await repo.importPeople(Array.from({ length: 250 }, (_, i) => imported(i)), SCOPE, COORDINATOR, { fileName: 'a.xlsx', tambonName: () => 'เวียง', onProgress: (p) => progress.push(p.done) });
+    expect(result).toEqual({ imported: 250, centresCreated: 2 });
+    expect(progress).toEqual([100, 200, 250]);
+    expect(await people.countLive()).toBe(250);
+    const counts = await placeCounts(data.db, '5701', 6);
+    expect(counts.byChild.get('570101')).toMatchObject({ centres: 1, members: 125 });
+    expect(counts.total).toMatchObject({ centres: 2, members: 250, completeCentres: 0 });
+  });
+
+  it('writes nothing when a row fails part-way', async () => {
+    const repo = new RosterImportRepository(data.db, data.writer);
+    const rows = Array.from({ length: 50 }, (_, i) => imported(i));
+    rows[40] = imported(40, { tambonCode: 'x' });
+    await expect(repo.importPeople(rows, SCOPE, COORDINATOR, { fileName: 'a.xlsx' })).rejects.toThrow();
+    expect(await data.db.members.count()).toBe(0);
+    expect(await data.db.centres.count()).toBe(0);
+    expect(await data.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('the full list', () => {
+  it('pages through live people in Thai order, deleted ones left out', async () => {
+    for (const firstName of ['อรุณี', 'เกษม', 'กาญจนา', 'ขวัญใจ', 'ไพโรจน์']) await people.create(person({ firstName, nationalId: null }), SCOPE, COORDINATOR);
+    const gone = await people.create(person({ firstName: 'ลบแล้ว', nationalId: null }), SCOPE, COORDINATOR);
+    await data.writer.remove('members', gone.id);
+    const first = (await people.page(0, 1))[0]!;
+    await people.update(first.id, { phone: '0811111111' }, COORDINATOR); // a replacing put keeps the row in the index
+    expect(await people.countLive()).toBe(5);
+    expect((await people.page(0, 3)).map((p) => p.firstName)).toEqual(['กาญจนา', 'เกษม', 'ขวัญใจ']);
+    expect((await people.page(3, 10)).map((p) => p.firstName)).toEqual(['ไพโรจน์', 'อรุณี']);
+  });
+});

@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { COMMITTEE_ROLES, MEMBER_SECTORS } from '../../../shared/domain/member';
+import { isValidNationalId, maskNationalId, normaliseNationalId } from '../../../shared/thai/national-id';
+import { formatPhone, validatePhone } from '../../../shared/thai/phone-number';
+import type { MessageKey } from '../../app/i18n/translate';
+import { useTranslate } from '../../app/use-translate';
+import type { LocalRecord } from '../../db/local-record';
+import type { PersonPatch } from '../../db/repositories/people-repository';
+import { beInputValue, parseBeInput } from './be-date-input';
+import { errorMessage } from './error-message';
+import { useRosterActor, useRosterData } from './use-roster-data';
+
+type Draft = Record<'title' | 'firstName' | 'lastName' | 'newNationalId' | 'phone' | 'lineId' | 'email' | 'village' | 'role' | 'sector' | 'termStart' | 'termEnd' | 'privacyNoticeOn', string>;
+
+function draftOf(p: LocalRecord<'members'>): Draft {
+  return {
+    title: p.title,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    newNationalId: '',
+    phone: p.phone ? (formatPhone(p.phone) ?? p.phone) : '',
+    lineId: p.lineId,
+    email: p.email,
+    village: p.village === null ? '' : String(p.village),
+    role: p.role,
+    sector: p.sector,
+    termStart: beInputValue(p.termStart),
+    termEnd: beInputValue(p.termEnd),
+    privacyNoticeOn: beInputValue(p.privacyNoticeOn),
+  };
+}
+
+type Errors = Partial<Record<keyof Draft, string>>;
+
+/** Reads the draft into a patch, or the Thai error of each bad field. */
+function patchOf(draft: Draft, t: (k: MessageKey) => string): { patch: PersonPatch } | { errors: Errors } {
+  const errors: Errors = {};
+  const patch: PersonPatch = { title: draft.title.trim(), firstName: draft.firstName.trim(), lastName: draft.lastName.trim(), lineId: draft.lineId.trim(), email: draft.email.trim(), role: draft.role.trim(), sector: draft.sector.trim() };
+  if (!patch.firstName) errors.firstName = t('roster.error.firstName');
+  if (draft.newNationalId.trim()) {
+    const id = normaliseNationalId(draft.newNationalId);
+    if (!id || !isValidNationalId(id)) errors.newNationalId = t('roster.error.nationalId');
+    else patch.nationalId = id;
+  }
+  if (draft.phone.trim()) {
+    const phone = validatePhone(draft.phone);
+    if (phone.ok) patch.phone = phone.value;
+    else errors.phone = phone.reason;
+  } else patch.phone = null;
+  if (draft.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())) errors.email = t('roster.error.email');
+  if (draft.village.trim()) {
+    const n = Number(draft.village);
+    if (Number.isInteger(n) && n >= 1 && n <= 99) patch.village = n;
+    else errors.village = t('roster.error.village');
+  } else patch.village = null;
+  for (const field of ['termStart', 'termEnd', 'privacyNoticeOn'] as const) {
+    const value = parseBeInput(draft[field]);
+    if (value === undefined) errors[field] = t('roster.error.date');
+    else patch[field] = value;
+  }
+  if (patch.termStart && patch.termEnd && patch.termEnd < patch.termStart) errors.termEnd = t('roster.error.termOrder');
+  return Object.keys(errors).length > 0 ? { errors } : { patch };
+}
+
+/** The edit form of a person; labels are stable (other teams' tests fill it by label). Works offline: it only writes IndexedDB. */
+export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
+  const t = useTranslate();
+  const { people } = useRosterData();
+  const actor = useRosterActor();
+  const [draft, setDraft] = useState(() => draftOf(person));
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const set = (key: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = patchOf(draft, t);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      setStatus({ kind: 'error', text: t('roster.error.form') });
+      return;
+    }
+    setErrors({});
+    try {
+      const saved = await people.update(person.id, result.patch, actor);
+      setDraft(draftOf(saved));
+      setStatus({ kind: 'ok', text: t('roster.saved') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorMessage(error, t) });
+    }
+  };
+
+  const field = (key: keyof Draft, label: MessageKey, extra: { placeholder?: string; list?: string; inputMode?: 'numeric' | 'tel' | 'email' } = {}) => (
+    <label>
+      {t(label)}
+      <input value={draft[key]} onChange={set(key)} aria-invalid={errors[key] ? true : undefined} aria-describedby={errors[key] ? `person-${key}-error` : undefined} {...extra} />
+      {errors[key] && (
+        <span id={`person-${key}-error`} className="field-error">
+          {errors[key]}
+        </span>
+      )}
+    </label>
+  );
+
+  return (
+    <form className="roster-form" onSubmit={save} noValidate aria-label={t('roster.person.edit')}>
+      {field('title', 'roster.field.title', { list: 'roster-titles' })}
+      {field('firstName', 'roster.field.firstName')}
+      {field('lastName', 'roster.field.lastName')}
+      {field('newNationalId', 'roster.field.newNationalId', { placeholder: person.nationalId ? (maskNationalId(person.nationalId) ?? '') : 'X-XXXX-XXXXX-XX-X', inputMode: 'numeric' })}
+      {field('phone', 'roster.field.phone', { placeholder: '08X-XXX-XXXX', inputMode: 'tel' })}
+      {field('lineId', 'roster.field.lineId')}
+      {field('email', 'roster.field.email', { inputMode: 'email' })}
+      {field('village', 'roster.field.village', { inputMode: 'numeric' })}
+      {field('role', 'roster.field.role', { list: 'roster-roles' })}
+      {field('sector', 'roster.field.sector', { list: 'roster-sectors' })}
+      {field('termStart', 'roster.field.termStart', { placeholder: 'วว/ดด/ปปปป (พ.ศ.)' })}
+      {field('termEnd', 'roster.field.termEnd', { placeholder: 'วว/ดด/ปปปป (พ.ศ.)' })}
+      {field('privacyNoticeOn', 'roster.field.privacyNoticeOn', { placeholder: 'วว/ดด/ปปปป (พ.ศ.)' })}
+      <datalist id="roster-titles">
+        {['นาย', 'นาง', 'นางสาว', 'ดร.', 'ว่าที่ ร.ต.'].map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+      <datalist id="roster-roles">
+        {COMMITTEE_ROLES.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+      <datalist id="roster-sectors">
+        {MEMBER_SECTORS.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+      <div className="wide roster-actions">
+        <button type="submit" className="button primary">
+          {t('roster.save')}
+        </button>
+        {status && (
+          <span className={`message${status.kind === 'error' ? ' error' : ''}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="person-save-status">
+            {status.text}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,318 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { CENTRE_STATUSES } from '../../../shared/domain/centre';
+import { COMMITTEE_ROLES, TITLE_PREFIXES } from '../../../shared/domain/member';
+import { PARTNER_TYPES } from '../../../shared/domain/partner-organisation';
+import { toIsoDate } from '../../../shared/roster/import-cell';
+import type { MessageKey } from '../../app/i18n/translate';
+import { useNavigation } from '../../app/navigation-store';
+import { useNotices } from '../../app/notice-store';
+import { useSession } from '../../app/session-store';
+import { useThaiGeography } from '../../app/use-thai-geography';
+import { useTranslate } from '../../app/use-translate';
+import type { LocalRecord } from '../../db/local-record';
+import { errorMessage } from './error-message';
+import { ExportButtons } from './export-buttons';
+import { PersonRow } from './person-row';
+import { PlaceBreadcrumb } from './place-breadcrumb';
+import { PrivacyNotice } from './privacy-notice';
+import { useRosterActor, useRosterData } from './use-roster-data';
+
+/** A tambon: its ศส.ปชต. centre (details and appointment order), the committee, partners. */
+export function TambonPage({ tambonCode }: { tambonCode: string }) {
+  const t = useTranslate();
+  const geography = useThaiGeography();
+  const { data, people } = useRosterData();
+  const navigate = useNavigation((s) => s.navigate);
+  const centre = useLiveQuery(async () => (await data.roster.centreOfTambon(tambonCode)) ?? null, [data, tambonCode]);
+  const committee = useLiveQuery(() => people.ofTambon(tambonCode), [people, tambonCode]);
+  const partners = useLiveQuery(() => data.roster.partnersOfPlace(tambonCode), [data, tambonCode]);
+
+  if (!geography || centre === undefined || !committee || !partners) return <p>{t('common.loading')}</p>;
+  const tambon = geography.tambon(tambonCode);
+  if (!tambon) return <p className="message error" role="alert">{t('roster.unknownPlace')}</p>;
+
+  return (
+    <>
+      <PlaceBreadcrumb geography={geography} code={tambonCode} />
+      <h2>{centre?.name ?? t('roster.tambon', { name: tambon.nameTh })}</h2>
+      <p className="lead">{geography.describePlace(tambonCode)}</p>
+      {centre ? <CentreForm key={centre.id} centre={centre} /> : <CreateCentre tambonCode={tambonCode} tambonName={tambon.nameTh} />}
+
+      <h2 id="committee-title">{t('roster.committee', { count: committee.length })}</h2>
+      <div className="roster-actions">
+        <ExportButtons placeCode={tambonCode} label={tambon.nameTh} />
+        <button type="button" className="button secondary" onClick={() => navigate('roster', 'print', 'tambon', tambonCode)}>
+          {t('roster.print')}
+        </button>
+      </div>
+      {committee.length === 0 ? (
+        <p className="empty-state">{t('roster.committee.empty')}</p>
+      ) : (
+        <table className="roster-table" aria-labelledby="committee-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('roster.col.name')}</th>
+              <th scope="col">{t('roster.field.role')}</th>
+              <th scope="col">{t('roster.field.sector')}</th>
+              <th scope="col">{t('roster.field.phone')}</th>
+              <th scope="col">{t('roster.field.nationalId')}</th>
+              <th scope="col">{t('roster.field.termEnd')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {committee.map((p) => (
+              <PersonRow key={p.id} person={p} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddPersonForm tambonCode={tambonCode} centreId={centre?.id ?? null} />
+
+      <h2>{t('roster.partners')}</h2>
+      {partners.length === 0 ? <p className="muted">{t('roster.partners.empty')}</p> : <PartnerList partners={partners} />}
+      <AddPartnerForm placeCode={tambonCode} />
+    </>
+  );
+}
+
+function CreateCentre({ tambonCode, tambonName }: { tambonCode: string; tambonName: string }) {
+  const t = useTranslate();
+  const { data } = useRosterData();
+  const scope = useSession((s) => s.scope);
+  const show = useNotices((s) => s.show);
+  const create = async () => {
+    try {
+      await data.roster.createCentre({ tambonCode, name: `ศส.ปชต. ตำบล${tambonName}`, location: '', establishedOn: null, status: 'active', orderNumber: '', orderDate: null, notes: '' }, scope);
+    } catch (error) {
+      show(errorMessage(error, t), 'error');
+    }
+  };
+  return (
+    <div className="empty-state">
+      <p>{t('roster.centre.none')}</p>
+      <button type="button" className="button primary" onClick={() => void create()}>
+        {t('roster.centre.create')}
+      </button>
+    </div>
+  );
+}
+
+function CentreForm({ centre }: { centre: LocalRecord<'centres'> }) {
+  const t = useTranslate();
+  const { data } = useRosterData();
+  const [draft, setDraft] = useState(centre);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const set = <K extends keyof LocalRecord<'centres'>>(key: K, value: LocalRecord<'centres'>[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const { name, location, establishedOn, status, orderNumber, orderDate, notes } = draft;
+      await data.roster.updateCentre(centre.id, { name, location, establishedOn, status, orderNumber, orderDate, notes });
+      setMessage({ kind: 'ok', text: t('roster.saved') });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(error, t) });
+    }
+  };
+  return (
+    <form className="roster-form" onSubmit={save} aria-label={t('roster.centre.details')}>
+      <label>
+        {t('roster.centre.name')}
+        <input value={draft.name} onChange={(e) => set('name', e.target.value)} />
+      </label>
+      <label>
+        {t('roster.centre.location')}
+        <input value={draft.location} onChange={(e) => set('location', e.target.value)} placeholder="กศน.ตำบล…" />
+      </label>
+      <label>
+        {t('roster.centre.established')}
+        <input type="date" value={draft.establishedOn ?? ''} onChange={(e) => set('establishedOn', e.target.value || null)} />
+      </label>
+      <label>
+        {t('roster.centre.status')}
+        <select value={draft.status} onChange={(e) => set('status', e.target.value as LocalRecord<'centres'>['status'])}>
+          {CENTRE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`roster.centre.status.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('roster.centre.orderNumber')}
+        <input value={draft.orderNumber} onChange={(e) => set('orderNumber', e.target.value)} placeholder="101/2565" />
+      </label>
+      <label>
+        {t('roster.centre.orderDate')}
+        <input type="date" value={draft.orderDate ?? ''} onChange={(e) => set('orderDate', e.target.value || null)} />
+      </label>
+      <label className="wide">
+        {t('roster.centre.notes')}
+        <textarea rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
+      </label>
+      <div className="wide roster-actions">
+        <button type="submit" className="button primary">
+          {t('roster.save')}
+        </button>
+        {message && (
+          <span className={`message${message.kind === 'error' ? ' error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function AddPersonForm({ tambonCode, centreId }: { tambonCode: string; centreId: string | null }) {
+  const t = useTranslate();
+  const { people } = useRosterData();
+  const actor = useRosterActor();
+  const scope = useSession((s) => s.scope);
+  const navigate = useNavigation((s) => s.navigate);
+  const [title, setTitle] = useState('นาย');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [role, setRole] = useState('กรรมการ');
+  const [noticeGiven, setNoticeGiven] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!noticeGiven) return setError(t('roster.privacy.required'));
+    try {
+      const created = await people.create(
+        { tambonCode, centreId, title, firstName, lastName, nationalId: null, phone: null, lineId: '', email: '', village: null, role, sector: '', termStart: null, termEnd: null, trainings: [], photoAttachmentId: null, privacyNoticeOn: toIsoDate(new Date()) },
+        scope,
+        actor,
+      );
+      navigate('roster', 'person', created.id);
+    } catch (err) {
+      setError(errorMessage(err, t));
+    }
+  };
+  return (
+    <details className="roster-add">
+      <summary>{t('roster.person.add')}</summary>
+      <PrivacyNotice />
+      <form className="roster-form" onSubmit={add} noValidate>
+        <label>
+          {t('roster.field.title')}
+          <select value={title} onChange={(e) => setTitle(e.target.value)}>
+            {TITLE_PREFIXES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('roster.field.firstName')}
+          <input value={firstName} onChange={(e) => setFirstName(e.target.value)} aria-invalid={error ? true : undefined} />
+        </label>
+        <label>
+          {t('roster.field.lastName')}
+          <input value={lastName} onChange={(e) => setLastName(e.target.value)} />
+        </label>
+        <label>
+          {t('roster.field.role')}
+          <select value={role} onChange={(e) => setRole(e.target.value)}>
+            {COMMITTEE_ROLES.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <label className="wide checkbox">
+          <input type="checkbox" checked={noticeGiven} onChange={(e) => setNoticeGiven(e.target.checked)} /> {t('roster.privacy.given')}
+        </label>
+        <div className="wide roster-actions">
+          <button type="submit" className="button primary">
+            {t('roster.person.create')}
+          </button>
+          {error && (
+            <span className="message error" role="alert">
+              {error}
+            </span>
+          )}
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function PartnerList({ partners }: { partners: LocalRecord<'partners'>[] }) {
+  const t = useTranslate();
+  return (
+    <ul className="card-list columns">
+      {partners.map((p) => (
+        <li key={p.id} className="card">
+          <h3 className="card-title">{p.name}</h3>
+          <p className="card-foot">
+            {p.type} · {t(`roster.partner.level.${p.level}` as MessageKey)}
+            {p.contacts.length > 0 && ` · ${p.contacts.map((c) => c.name).join(', ')}`}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AddPartnerForm({ placeCode }: { placeCode: string }) {
+  const t = useTranslate();
+  const { data } = useRosterData();
+  const scope = useSession((s) => s.scope);
+  const [type, setType] = useState<string>(PARTNER_TYPES[0]);
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [mouDate, setMouDate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await data.roster.createPartner(
+        { type, name, level: 'tambon', placeCode, contacts: contact.trim() ? [{ name: contact.trim(), position: '', phone: '', email: '' }] : [], mouDate: mouDate || null, mouAttachmentId: null, notes: '' },
+        scope,
+      );
+      setName('');
+      setContact('');
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err, t));
+    }
+  };
+  return (
+    <details className="roster-add">
+      <summary>{t('roster.partner.add')}</summary>
+      <form className="roster-form" onSubmit={add} noValidate>
+        <label>
+          {t('roster.partner.type')}
+          <select value={type} onChange={(e) => setType(e.target.value)}>
+            {PARTNER_TYPES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('roster.partner.name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          {t('roster.partner.contact')}
+          <input value={contact} onChange={(e) => setContact(e.target.value)} />
+        </label>
+        <label>
+          {t('roster.partner.mouDate')}
+          <input type="date" value={mouDate} onChange={(e) => setMouDate(e.target.value)} />
+        </label>
+        <div className="wide roster-actions">
+          <button type="submit" className="button primary">
+            {t('roster.partner.create')}
+          </button>
+          {error && (
+            <span className="message error" role="alert">
+              {error}
+            </span>
+          )}
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,32 @@
+// Who may see a full national ID (PDPA: access by role and scope). Decided for ProvinceDesk:
+// - coordinator and admin: any person in their scope (they approve appointment orders);
+// - officer: people of their own district only (they keep that district's roster and confirm
+//   identities when a committee is appointed); an officer without a district sees none;
+// - editor (news and public relations): never — their work needs no ID.
+// Everyone else sees the masked form. Every reveal is written to the audit trail.
+import type { Role } from '../sync/protocol';
+
+export interface Viewer {
+  role: Role;
+  /** The viewer's district (amphoe) from sign-in; null for province-wide users. */
+  districtCode: string | null;
+}
+
+export function canRevealNationalId(viewer: Viewer, person: { districtCode: string | null; tambonCode: string }): boolean {
+  if (viewer.role === 'coordinator' || viewer.role === 'admin') return true;
+  if (viewer.role === 'officer') {
+    const district = person.districtCode ?? person.tambonCode.slice(0, 4);
+    return viewer.districtCode !== null && viewer.districtCode === district;
+  }
+  return false;
+}
+
+/** Exports carry full IDs only for the roles allowed to reveal them everywhere in the export. */
+export function canExportFullIds(viewer: Viewer): boolean {
+  return viewer.role === 'coordinator' || viewer.role === 'admin';
+}
+
+/** Erasure removes a person everywhere once synced: kept for coordinators and admins. */
+export function canErase(viewer: Viewer): boolean {
+  return viewer.role === 'coordinator' || viewer.role === 'admin';
+}

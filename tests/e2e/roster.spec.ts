@@ -1,0 +1,131 @@
+import { writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { expect, test } from '@playwright/test';
+import { badRowsAt, peopleWorkbookBytes } from '../fixtures/roster-sheet';
+import { RosterPage } from './support/roster-page';
+
+test('imports a sheet of 300 people with 5 bad rows: errors per row, valid rows only, 295 in', async ({ page }, testInfo) => {
+  const bad = badRowsAt(300);
+  const file = testInfo.outputPath('ทำเนียบ-300.xlsx');
+  writeFileSync(file, await peopleWorkbookBytes({ count: 300, bad, titleRow: true }));
+  const roster = new RosterPage(page);
+  await roster.open('/import');
+  await roster.importFile(file);
+
+  await expect(roster.summary()).toHaveText('ทั้งหมด 300 แถว · ถูกต้อง 295 แถว · มีข้อผิดพลาด 5 แถว · มีคำเตือน 0 แถว');
+  // Each bad row is listed with the bad cell marked and a Thai message (the heading is row 2).
+  for (const [index, kind] of bad) {
+    const row = roster.problemRow(index + 3);
+    await expect(row.locator('td.cell-error')).toHaveCount(1);
+    await expect(row).toContainText({ 'bad-id': 'เลขประจำตัวประชาชนไม่ถูกต้อง', 'bad-phone': 'หมายเลขโทรศัพท์', 'no-name': 'ไม่มีชื่อ', 'unknown-tambon': 'ไม่พบตำบลนี้', 'bad-date': 'วันที่ไม่ถูกต้อง' }[kind]);
+  }
+  await roster.screenshot('import-preview');
+
+  // All-or-nothing refuses while errors remain; valid-only imports the rest.
+  await page.getByLabel('นำเข้าเมื่อทุกแถวถูกต้องเท่านั้น (ทั้งหมดหรือไม่นำเข้าเลย)').check();
+  await expect(page.getByRole('button', { name: 'นำเข้า 295 คน' })).toBeDisabled();
+  await page.getByLabel('นำเข้าเฉพาะแถวที่ถูกต้อง (295 แถว)').check();
+  await page.getByRole('button', { name: 'นำเข้า 295 คน' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('นำเข้า 295 คน จากไฟล์ ทำเนียบ-300.xlsx แล้ว');
+  await expect(page.getByTestId('import-report')).toContainText('ข้าม 5 แถวที่ผิดพลาด');
+  await roster.screenshot('import-report');
+
+  // Browse province → amphoe → tambon with the counts.
+  await page.getByRole('button', { name: 'ไปที่ทำเนียบตามพื้นที่' }).click();
+  await expect(roster.countsRow('เมืองเชียงราย')).toContainText('295');
+  await page.getByRole('link', { name: 'เมืองเชียงราย', exact: true }).click();
+  await expect(roster.countsRow('เวียง')).toBeVisible();
+  await roster.screenshot('amphoe');
+  await page.getByRole('link', { name: 'เวียง', exact: true }).click();
+  await expect(page.locator('main h2').first()).toHaveText('ศส.ปชต. ตำบลเวียง');
+  await expect(page.getByRole('table', { name: /คณะกรรมการ/ }).locator('tbody tr')).not.toHaveCount(0);
+  await roster.screenshot('tambon');
+
+  // A reimport of the same sheet finds the IDs already on the roster.
+  await roster.open('/import');
+  await roster.importFile(file);
+  await expect(roster.summary()).toContainText('ถูกต้อง');
+  await expect(page.getByTestId('import-problems')).toContainText('มีบุคคลที่ใช้เลขประจำตัวประชาชนนี้ในทะเบียนแล้ว');
+});
+
+test('refuses a file that is not a spreadsheet and writes nothing', async ({ page }, testInfo) => {
+  const file = testInfo.outputPath('photo.png');
+  writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  const roster = new RosterPage(page);
+  await roster.open('/import');
+  await roster.importFile(file);
+  await expect(page.getByTestId('import-error')).toHaveText('ไฟล์นี้ไม่ใช่ตารางข้อมูล (รองรับ .xlsx และ .csv เท่านั้น)');
+  await expect(roster.desk.pendingCount()).toHaveText('ไม่มีข้อมูลรอซิงก์');
+  await roster.screenshot('import-error');
+});
+
+test('edits a member offline, reveals the ID only to an allowed role, exports XLSX that reads back', async ({ page, context }) => {
+  const roster = new RosterPage(page);
+  await roster.open();
+  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+  await expect(page.getByText('ต.เวียง อ.เมืองเชียงราย จ.เชียงราย')).toBeVisible();
+  await page.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
+  await page.getByRole('table', { name: /คณะกรรมการ/ }).getByRole('link').first().click();
+  await expect(page.getByTestId('person-name')).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(roster.desk.networkStatus()).toHaveText('ออฟไลน์');
+  await page.getByLabel('โทรศัพท์').fill('089 111 2222');
+  await page.getByLabel('เลขประจำตัวประชาชน (พิมพ์เพื่อเปลี่ยน)').fill('1-1017-00230-70-9');
+  await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
+  await expect(page.getByTestId('person-save-status')).toHaveText('กรุณาแก้ไขช่องที่มีข้อผิดพลาด');
+  await expect(page.getByLabel('เลขประจำตัวประชาชน (พิมพ์เพื่อเปลี่ยน)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#person-newNationalId-error')).toHaveText('เลขประจำตัวประชาชนไม่ถูกต้อง (ต้องมี 13 หลักและเลขตรวจสอบถูกต้อง)');
+  await page.getByLabel('เลขประจำตัวประชาชน (พิมพ์เพื่อเปลี่ยน)').fill('1-1017-00230-70-8');
+  await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
+  await expect(page.getByTestId('person-save-status')).toHaveText('บันทึกแล้ว');
+  await expect(page.getByLabel('โทรศัพท์')).toHaveValue('089-111-2222');
+  await expect(page.getByTestId('national-id')).toHaveText('x-xxxx-xxxx0-70-8');
+  await roster.screenshot('person-offline');
+
+  // The default local user is an editor: the full ID stays hidden.
+  await page.getByRole('button', { name: 'แสดงเลขเต็ม' }).click();
+  await expect(page.getByRole('alert')).toHaveText('บทบาทของคุณไม่มีสิทธิ์ดูเลขประจำตัวประชาชนเต็มของบุคคลนี้');
+  await expect(page.getByTestId('national-id')).toHaveText('x-xxxx-xxxx0-70-8');
+  await roster.screenshot('reveal-forbidden');
+  await context.setOffline(false);
+
+  // As a coordinator the reveal works and is on the audit trail.
+  const personUrl = new URL(page.url());
+  await roster.desk.open(`/?testRole=coordinator${personUrl.hash}`);
+  await page.getByRole('button', { name: 'แสดงเลขเต็ม' }).click();
+  await expect(page.getByTestId('national-id')).toHaveText('1-1017-00230-70-8');
+  await page.getByText(/ประวัติการเข้าถึงและแก้ไข/).click();
+  await expect(page.getByTestId('audit-trail')).toContainText('เปิดดูเลขประจำตัวประชาชน');
+  await expect(page.getByTestId('audit-trail')).toContainText('แก้ไข');
+  await roster.screenshot('reveal-allowed');
+
+  // Export the tambon as XLSX and read it back.
+  await page.locator('.roster-breadcrumb a').first().click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'ส่งออก Excel (.xlsx)' }).click();
+  const saved = await (await download).path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(saved);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เลขประจำตัวประชาชน', 'โทรศัพท์']));
+  expect(sheet.actualRowCount).toBe(10);
+  const rows = Array.from({ length: 9 }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).map(String));
+  // Coordinators export full IDs; the edited phone is there, formatted.
+  expect(rows.some((r) => r.includes('1-1017-00230-70-8') && r.includes('089-111-2222'))).toBe(true);
+  expect(rows.every((r) => r.includes('เวียง'))).toBe(true);
+});
+
+test('finds people by name prefix, phone and the last ID digits', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.open();
+  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+  await expect(page.getByText('ศส.ปชต. ตำบลเวียง')).toBeVisible();
+  await roster.tab('ค้นหาบุคคล').click();
+  await expect(page.getByTestId('people-total')).toHaveText('ทั้งหมด 25 คน เรียงตามชื่อ');
+  await page.getByLabel('ค้นหาชื่อ เบอร์โทร หรือเลขบัตร 4 ตัวท้าย').fill('สมช');
+  await expect(page.getByTestId('people-list').getByRole('link').first()).toContainText('สมชาย');
+  await roster.screenshot('search');
+  await page.getByLabel('ค้นหาชื่อ เบอร์โทร หรือเลขบัตร 4 ตัวท้าย').fill('ไม่มีใครชื่อนี้');
+  await expect(page.getByText('ไม่พบบุคคลที่ตรงกับ “ไม่มีใครชื่อนี้”')).toBeVisible();
+});
