@@ -1,12 +1,34 @@
 import type { CalendarEvent } from '../../../shared/domain/calendar-event';
 import { uuidv7 } from '../../../shared/ids/uuid-v7';
+import { recordIdOfUid, type IcsActivity } from '../../../shared/calendar/ics-activity';
+import { buildRule, expandOccurrences, presetOf, type Occurrence } from '../../../shared/calendar/recurrence';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import type { WorkScope } from './author';
 
-export type EventInput = Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt'> & { districtCode?: string | null };
+export type EventInput = Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt' | 'icsUid'> & {
+  districtCode?: string | null;
+  icsUid?: string | null;
+};
 export type EventPatch = Partial<Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCode' | 'createdAt'>>;
+
+/** Beyond this length an activity is found through the slower key intersection. */
+const LONG_EVENT_MS = 31 * 86_400_000;
+
+/** One occurrence on screen: a one-off activity, or one instance of a recurring one. */
+export interface CalendarOccurrence extends Occurrence {
+  event: LocalRecord<'events'>;
+}
+
+/** Whether a change to a recurring activity applies to the whole series or to one occurrence. */
+export type OccurrenceScope = 'series' | 'one';
+
+export interface ImportPreview {
+  fresh: IcsActivity[];
+  /** Already on this device (same UID, or our own export of a record that is here), or twice in the file. */
+  duplicates: IcsActivity[];
+}
 
 export class EventRepository {
   constructor(
@@ -16,9 +38,10 @@ export class EventRepository {
 
   create(input: EventInput, scope: WorkScope, now = new Date()): Promise<LocalRecord<'events'>> {
     const at = now.toISOString();
-    const { districtCode, ...fields } = input;
+    const { districtCode, icsUid, ...fields } = input;
     return this.writer.create('events', {
       ...fields,
+      icsUid: icsUid ?? null,
       id: uuidv7(now.getTime()),
       provinceCode: scope.provinceCode,
       districtCode: districtCode === undefined ? scope.districtCode : districtCode,
@@ -36,10 +59,140 @@ export class EventRepository {
     return this.writer.remove('events', id);
   }
 
-  /** Events overlapping [from, to). Events are few per month, so a start-index range plus a filter is enough. */
-  async between(from: Date, to: Date): Promise<LocalRecord<'events'>[]> {
+  get(id: string): Promise<LocalRecord<'events'> | undefined> {
+    return this.db.events.get(id).then((e) => (e && !e.deleted ? e : undefined));
+  }
+
+  /**
+   * Records that may have occurrences in [from, to), read without scanning the whole table:
+   * one-offs that start within a month before `from` (read in full), the rare longer ones (found
+   * by intersecting two key-only index scans, then read), and every series (the rrule index
+   * holds only those).
+   */
+  private async candidates(from: Date, to: Date): Promise<LocalRecord<'events'>[]> {
     const fromIso = from.toISOString();
-    const rows = await this.db.events.where('start').below(to.toISOString()).filter((e) => !e.deleted && e.end >= fromIso).toArray();
-    return rows.sort((a, b) => a.start.localeCompare(b.start));
+    const toIso = to.toISOString();
+    const lookbackIso = new Date(from.getTime() - LONG_EVENT_MS).toISOString();
+    const [near, endingLater, startingEarlier, series] = await Promise.all([
+      this.db.events.where('start').between(lookbackIso, toIso, true, false).toArray(),
+      this.db.events.where('end').aboveOrEqual(fromIso).primaryKeys(),
+      this.db.events.where('start').below(lookbackIso).primaryKeys(),
+      this.db.events.where('rrule').above('').toArray(),
+    ]);
+    const earlier = new Set(startingEarlier);
+    const long = await this.db.events.bulkGet(endingLater.filter((id) => earlier.has(id)));
+    const byId = new Map<string, LocalRecord<'events'>>();
+    for (const e of [...near, ...long, ...series]) if (e && !e.deleted) byId.set(e.id, e);
+    return [...byId.values()];
+  }
+
+  /** Events with an occurrence in [from, to), sorted by start. */
+  async between(from: Date, to: Date): Promise<LocalRecord<'events'>[]> {
+    const rows = await this.candidates(from, to);
+    return rows.filter((e) => expandOccurrences(e, from, to).length > 0).sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  /** What the views draw for [from, to): one-off activities and the instances of recurring ones. */
+  async occurrencesBetween(from: Date, to: Date): Promise<CalendarOccurrence[]> {
+    const occurrences: CalendarOccurrence[] = [];
+    for (const event of await this.candidates(from, to)) {
+      for (const o of expandOccurrences(event, from, to)) occurrences.push({ ...o, event });
+    }
+    return occurrences.sort((a, b) => a.start.getTime() - b.start.getTime() || a.event.title.localeCompare(b.event.title));
+  }
+
+  /** Everyone who organises activities here, for the filter (from the index, without reading records). */
+  async organisers(): Promise<string[]> {
+    const names = (await this.db.events.orderBy('organiser').uniqueKeys()) as string[];
+    return names.filter((n) => n.trim() !== '');
+  }
+
+  /** The start of the latest activity, to offer a jump when the month on screen is empty. */
+  async latestStart(): Promise<Date | null> {
+    const latest = await this.db.events.orderBy('start').reverse().filter((e) => !e.deleted).first();
+    return latest ? new Date(latest.start) : null;
+  }
+
+  /**
+   * Moves or resizes an occurrence (drag and drop, or the form). For one instance of a series
+   * it detaches: the series gets an exception and a one-off activity takes the new times, in
+   * one transaction so neither half exists alone.
+   */
+  async moveOccurrence(occurrence: Pick<CalendarOccurrence, 'event' | 'originalStart' | 'recurring'>, start: Date, end: Date, allDay: boolean, scope: OccurrenceScope, workScope: WorkScope): Promise<string> {
+    const event = occurrence.event;
+    if (!occurrence.recurring) {
+      await this.update(event.id, { start: start.toISOString(), end: end.toISOString(), allDay });
+      return event.id;
+    }
+    if (scope === 'series') {
+      const delta = start.getTime() - occurrence.originalStart.getTime();
+      const seriesStart = new Date(new Date(event.start).getTime() + delta);
+      const seriesEnd = new Date(seriesStart.getTime() + (end.getTime() - start.getTime()));
+      const { preset, until } = presetOf(event.rrule, new Date(event.start));
+      const rrule = preset !== 'none' && preset !== 'custom' ? buildRule(preset, seriesStart, until) : event.rrule;
+      const exdates = event.exdates.map((d) => new Date(Date.parse(d) + delta).toISOString());
+      await this.update(event.id, { start: seriesStart.toISOString(), end: seriesEnd.toISOString(), allDay, rrule, exdates });
+      return event.id;
+    }
+    return this.db.transaction('rw', [this.db.events, this.db.outbox, this.db.syncState], async () => {
+      await this.excludeOccurrence(event.id, occurrence.originalStart);
+      const { id: _id, provinceCode: _p, deleted: _d, createdAt: _c, updatedAt: _u, _stamps, searchTokens: _s, ...content } = event;
+      const single = await this.create({ ...content, icsUid: null, start: start.toISOString(), end: end.toISOString(), allDay, rrule: null, exdates: [] }, workScope);
+      return single.id;
+    });
+  }
+
+  /** Deletes one instance of a series: an exception (EXDATE) on the series. */
+  async excludeOccurrence(id: string, originalStart: Date): Promise<void> {
+    const event = await this.db.events.get(id);
+    if (!event) throw new Error(`events ${id} does not exist`);
+    const iso = originalStart.toISOString();
+    if (!event.exdates.includes(iso)) await this.update(id, { exdates: [...event.exdates, iso].sort() });
+  }
+
+  /** Sorts parsed activities into new ones and duplicates, without writing anything. */
+  async previewImport(activities: readonly IcsActivity[]): Promise<ImportPreview> {
+    const fresh: IcsActivity[] = [];
+    const duplicates: IcsActivity[] = [];
+    const seen = new Set<string>();
+    for (const activity of activities) {
+      if (seen.has(activity.uid) || (await this.isOnDevice(activity.uid))) duplicates.push(activity);
+      else fresh.push(activity);
+      seen.add(activity.uid);
+    }
+    return { fresh, duplicates };
+  }
+
+  /**
+   * Writes the new activities of an import in one transaction: all of them or, if any write
+   * fails validation, none. Duplicates are checked again inside the transaction.
+   */
+  importActivities(activities: readonly IcsActivity[], scope: WorkScope, onProgress?: (done: number, total: number) => void): Promise<{ created: number; duplicates: number }> {
+    return this.db.transaction('rw', [this.db.events, this.db.outbox, this.db.syncState], async () => {
+      const { fresh, duplicates } = await this.previewImport(activities);
+      let done = 0;
+      for (const { uid, ...content } of fresh) {
+        await this.create({ ...content, icsUid: uid }, scope);
+        onProgress?.(++done, fresh.length);
+      }
+      return { created: fresh.length, duplicates: duplicates.length };
+    });
+  }
+
+  private async isOnDevice(uid: string): Promise<boolean> {
+    const byUid = await this.db.events.where('icsUid').equals(uid).filter((e) => !e.deleted).count();
+    if (byUid > 0) return true;
+    const ownId = recordIdOfUid(uid);
+    return ownId !== null && (await this.get(ownId)) !== undefined;
+  }
+
+  /** Activities with at least one occurrence in [from, to), as records, for export and print. */
+  async recordsBetween(from: Date, to: Date): Promise<LocalRecord<'events'>[]> {
+    return this.between(from, to);
+  }
+
+  /** News items written about an activity (drafts included). */
+  linkedNews(eventId: string): Promise<LocalRecord<'news'>[]> {
+    return this.db.news.filter((n) => !n.deleted && n.eventId === eventId).toArray();
   }
 }

@@ -1,0 +1,122 @@
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
+import { useCallback, useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { Calendar, type EventProps, type SlotInfo } from 'react-big-calendar';
+import type { EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import { withDragAndDrop } from './with-drag-and-drop';
+import { useDateFormat } from '../../app/use-date-format';
+import { useTranslate } from '../../app/use-translate';
+import { CalendarToolbar } from './calendar-toolbar';
+import type { CalendarItem } from './calendar-items';
+import type { CalendarView } from './calendar-view-store';
+import { thaiLocalizer } from './thai-localizer';
+import { AGENDA_DAYS } from './visible-range';
+
+const DragAndDropCalendar = withDragAndDrop<CalendarItem>(Calendar);
+
+export interface DroppedRange {
+  item: CalendarItem;
+  start: Date;
+  end: Date;
+  /** Where it landed: the all-day row / a month cell, or a time slot. */
+  allDay: boolean;
+}
+
+interface BigCalendarProps {
+  items: CalendarItem[];
+  view: CalendarView;
+  date: Date;
+  onView(view: CalendarView): void;
+  onNavigate(date: Date): void;
+  onSelectItem(item: CalendarItem): void;
+  onSelectRange(slot: SlotInfo): void;
+  onMove(range: DroppedRange): void;
+}
+
+function ActivityChip({ event, title }: EventProps<CalendarItem>) {
+  const t = useTranslate();
+  return (
+    <span className="activity-chip" tabIndex={0} data-event-id={event.occurrence.event.id}>
+      {event.occurrence.recurring && (
+        <span className="recurring-mark" title={t('calendar.recurringMark')} aria-label={t('calendar.recurringMark')}>
+          ↻{' '}
+        </span>
+      )}
+      {title}
+    </span>
+  );
+}
+
+/** react-big-calendar with drag and drop, the Thai localizer and Thai messages. */
+export function BigCalendar({ items, view, date, onView, onNavigate, onSelectItem, onSelectRange, onMove }: BigCalendarProps) {
+  const t = useTranslate();
+  const { era } = useDateFormat();
+  const localizer = useMemo(() => thaiLocalizer(era), [era]);
+  const messages = useMemo(
+    () => ({
+      date: t('calendar.date'),
+      time: t('calendar.time'),
+      event: t('calendar.event'),
+      allDay: t('calendar.allDay'),
+      week: t('calendar.week'),
+      day: t('calendar.day'),
+      month: t('calendar.month'),
+      previous: t('calendar.previous'),
+      next: t('calendar.next'),
+      today: t('calendar.today'),
+      agenda: t('calendar.agenda'),
+      noEventsInRange: t('calendar.noEventsInRange'),
+      showMore: (count: number) => t('calendar.showMore', { count }),
+    }),
+    [t],
+  );
+  const components = useMemo(() => ({ toolbar: CalendarToolbar, event: ActivityChip }), []);
+  const eventPropGetter = useCallback((item: CalendarItem) => ({ className: `activity-${item.occurrence.event.type}` }), []);
+  const move = useCallback(
+    ({ event, start, end, isAllDay }: EventInteractionArgs<CalendarItem>) => onMove({ item: event, start: new Date(start), end: new Date(end), allDay: isAllDay ?? event.allDay }),
+    [onMove],
+  );
+  const resize = useCallback(({ event, start, end }: EventInteractionArgs<CalendarItem>) => onMove({ item: event, start: new Date(start), end: new Date(end), allDay: event.allDay }), [onMove]);
+  const keyPress = useCallback(
+    (item: CalendarItem, e: SyntheticEvent<HTMLElement>) => {
+      const key = (e as KeyboardEvent<HTMLElement>).key;
+      if (key === 'Enter' || key === ' ') {
+        e.preventDefault();
+        onSelectItem(item);
+      }
+    },
+    [onSelectItem],
+  );
+
+  return (
+    <DragAndDropCalendar
+      localizer={localizer}
+      culture="th"
+      events={items}
+      view={view}
+      views={['month', 'week', 'day', 'agenda']}
+      date={date}
+      onView={(v) => onView(v as CalendarView)}
+      onNavigate={(d) => onNavigate(d)}
+      titleAccessor="title"
+      startAccessor="start"
+      endAccessor="end"
+      allDayAccessor="allDay"
+      tooltipAccessor="title"
+      messages={messages}
+      components={components}
+      eventPropGetter={eventPropGetter}
+      onSelectEvent={onSelectItem}
+      onKeyPressEvent={keyPress}
+      onSelectSlot={onSelectRange}
+      onEventDrop={move}
+      onEventResize={resize}
+      selectable
+      resizable
+      popup
+      length={AGENDA_DAYS}
+      scrollToTime={new Date(1970, 0, 1, 8)}
+      style={{ height: view === 'month' ? 640 : 720 }}
+    />
+  );
+}

@@ -1,0 +1,246 @@
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { CalendarPage } from './support/calendar-page';
+
+// The app runs in Asia/Bangkok (playwright.config.ts); "today" is fixed in August 2565.
+const MID_AUGUST_2565 = new Date('2022-08-15T10:00:00+07:00');
+
+test('August 2565 shows the seminar across the 24th and 25th, in every view, in B.E. and C.E.', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.loadSampleData();
+  await page.getByRole('button', { name: 'สิงหาคม 2565', exact: true }).click();
+  await expect(calendar.rangeHeading()).toHaveText('สิงหาคม 2565');
+  await expect(calendar.miniMonthHeading()).toHaveText('สิงหาคม 2565');
+  await expect(page.locator('.rbc-month-header .rbc-header')).toHaveText(['อา.', 'จ.', 'อ.', 'พ.', 'พฤ.', 'ศ.', 'ส.']);
+  await expect(page.locator('.mini-month td.busy')).toHaveText(['24', '25']);
+
+  // One block from the 24th to the 25th: its left edge in the 24th's column, its right in the 25th's.
+  const seminar = calendar.event('รวมพลคน ศส.ปชต.');
+  await expect(seminar).toHaveCount(1);
+  const block = (await seminar.boundingBox())!;
+  const day24 = (await calendar.dayCell(24).boundingBox())!;
+  const day25 = (await calendar.dayCell(25).boundingBox())!;
+  const column = (await page.locator('.rbc-month-row').nth(3).locator('.rbc-day-bg').nth(3).boundingBox())!;
+  expect(block.x).toBeGreaterThanOrEqual(column.x - 1);
+  expect(block.x).toBeLessThan(day24.x + day24.width);
+  expect(block.x + block.width).toBeGreaterThan(day25.x);
+  expect(block.x + block.width).toBeLessThanOrEqual(column.x + 2 * column.width + 1);
+  await expect(calendar.monthCard('รวมพลคน ศส.ปชต.')).toContainText('24 – 25 ส.ค. 2565');
+  await expect(page.getByText('ผู้เข้าร่วม 427 คน')).toBeVisible();
+  await calendar.screenshot('month');
+
+  await seminar.click();
+  await expect(calendar.detail()).toContainText('วันที่ 24 – 25 ส.ค. 2565'.replace('วันที่ ', ''));
+  await expect(calendar.detail().getByTestId('attendance-total')).toHaveText('427');
+  await expect(calendar.detail().getByRole('button', { name: 'เขียนข่าวจากกิจกรรมนี้' })).toBeVisible();
+  await expect(calendar.detail().getByRole('button', { name: /รวมพลคน ศส\.ปชต\./ })).toBeVisible(); // the linked news
+  await calendar.screenshot('detail');
+  await calendar.detail().getByRole('button', { name: 'ปิด' }).click();
+
+  await page.locator('.mini-month').getByRole('button', { name: '24 สิงหาคม 2565', exact: true }).click();
+  await expect(calendar.rangeHeading()).toHaveText('วันพุธที่ 24 สิงหาคม 2565');
+  await expect(page.locator('.rbc-allday-cell .rbc-event')).toContainText('รวมพลคน');
+  await calendar.screenshot('day');
+
+  await calendar.switchView('สัปดาห์');
+  await expect(calendar.rangeHeading()).toHaveText('21 – 27 ส.ค. 2565');
+  await expect(page.locator('.rbc-time-header .rbc-header')).toHaveText(['อา. 21', 'จ. 22', 'อ. 23', 'พ. 24', 'พฤ. 25', 'ศ. 26', 'ส. 27']);
+  await calendar.screenshot('week');
+
+  await page.locator('.mini-month').getByRole('button', { name: '1 สิงหาคม 2565', exact: true }).click();
+  await calendar.switchView('กำหนดการ');
+  await expect(calendar.rangeHeading()).toHaveText('1 – 31 ส.ค. 2565');
+  await expect(page.locator('.rbc-agenda-view')).toContainText('พ. 24 ส.ค. 2565');
+  await calendar.screenshot('agenda');
+
+  await page.getByLabel('ค.ศ.').check();
+  await expect(calendar.rangeHeading()).toHaveText('1 – 31 ส.ค. 2022');
+  await calendar.switchView('เดือน');
+  await expect(calendar.rangeHeading()).toHaveText('สิงหาคม 2022');
+  await calendar.screenshot('month-ce');
+  await page.getByLabel('พ.ศ.').check();
+  await expect(calendar.rangeHeading()).toHaveText('สิงหาคม 2565');
+
+  // Print: the month table alone, in Sarabun.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.calendar-print .print-title')).toHaveText('ปฏิทินกิจกรรม สิงหาคม 2565');
+  await expect(page.locator('.calendar-print .print-event')).toContainText(['รวมพลคน', 'รวมพลคน']);
+  await calendar.screenshot('print');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('creates by selecting days, moves by drag and drop, resizes, and refuses an end before the start', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.open(MID_AUGUST_2565);
+  await expect(calendar.rangeHeading()).toHaveText('สิงหาคม 2565');
+  await expect(page.getByText('ยังไม่มีกิจกรรมในเดือนนี้')).toBeVisible();
+  await calendar.screenshot('month-empty');
+
+  // Select the 9th and 10th: an all-day activity over both days.
+  await calendar.drag(await calendar.dayPoint(9), await calendar.dayPoint(10));
+  const form = calendar.form();
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('ทั้งวัน')).toBeChecked();
+  await expect(form.getByLabel('วันเริ่ม')).toHaveValue('9/8/2565');
+  await expect(form.getByLabel('วันสิ้นสุด')).toHaveValue('10/8/2565');
+
+  // Validation: no title, end before start — Thai messages, nothing written.
+  await form.getByLabel('วันสิ้นสุด').fill('8/8/2565');
+  await form.getByRole('button', { name: 'บันทึก' }).click();
+  await expect(form.getByText('กรุณาใส่ชื่อกิจกรรม')).toBeVisible();
+  await expect(form.getByText('วันและเวลาสิ้นสุดต้องอยู่หลังวันและเวลาเริ่ม')).toBeVisible();
+  await expect(form.getByLabel('ชื่อกิจกรรม')).toHaveAttribute('aria-invalid', 'true');
+  await calendar.screenshot('form-errors');
+  await expect(calendar.desk.pendingCount()).toHaveText('ไม่มีข้อมูลรอซิงก์');
+
+  await form.getByLabel('ชื่อกิจกรรม').fill('อบรมกรรมการ ศส.ปชต. ตำบลเวียง');
+  await form.getByLabel('ประเภท').selectOption({ label: 'อบรม' });
+  await form.getByLabel('วันสิ้นสุด').fill('10 ส.ค. 2565');
+  await form.getByLabel('สถานที่').fill('กศน.ตำบลเวียง');
+  await form.getByLabel('อำเภอ').selectOption({ label: 'เมืองเชียงราย' });
+  await form.getByLabel('ตำบล').selectOption({ label: 'เวียง' });
+  await form.getByRole('button', { name: 'เพิ่มกลุ่ม' }).first().click();
+  await form.getByLabel('กลุ่ม 1').first().fill('กรรมการ ศส.ปชต.');
+  await form.getByLabel('จำนวน (คน) 1').first().fill('9');
+  await form.getByRole('button', { name: 'บันทึก' }).click();
+  await expect(form).toBeHidden();
+  await expect(calendar.monthCard('อบรมกรรมการ')).toContainText('9 – 10 ส.ค. 2565');
+  await expect(calendar.detail()).toContainText('ต.เวียง อ.เมืองเชียงราย จ.เชียงราย');
+  await expect(calendar.desk.pendingCount()).toHaveText('รอซิงก์ 1 รายการ');
+  await calendar.detail().getByRole('button', { name: 'ปิด' }).click();
+
+  // Drag it to the 16th: the same two days, a week later.
+  const block = (await calendar.event('อบรมกรรมการ').boundingBox())!;
+  await calendar.drag({ x: block.x + 10, y: block.y + block.height / 2 }, await calendar.dayPoint(16));
+  await expect(calendar.monthCard('อบรมกรรมการ')).toContainText('16 – 17 ส.ค. 2565');
+  await expect(page.locator('.mini-month td.busy')).toHaveText(['16', '17']);
+
+  // Resize: pull its right edge to the 19th.
+  const moved = calendar.event('อบรมกรรมการ');
+  await moved.hover();
+  const anchor = (await moved.locator('.rbc-addons-dnd-resize-ew-anchor').last().boundingBox())!;
+  await calendar.drag({ x: anchor.x + anchor.width / 2, y: anchor.y + anchor.height / 2 }, await calendar.dayPoint(19));
+  await expect(calendar.monthCard('อบรมกรรมการ')).toContainText('16 – 19 ส.ค. 2565');
+  await calendar.screenshot('after-drag-resize');
+
+  // Survives a reload: it is in IndexedDB, not in React state.
+  await calendar.desk.reload();
+  await expect(calendar.monthCard('อบรมกรรมการ')).toContainText('16 – 19 ส.ค. 2565');
+
+  // A timed activity in the week view, moved to another time.
+  await calendar.switchView('สัปดาห์');
+  await page.getByRole('button', { name: 'เพิ่มกิจกรรม' }).click();
+  await calendar.form().getByLabel('ชื่อกิจกรรม').fill('ประชุมคณะทำงาน');
+  await calendar.form().getByLabel('วันเริ่ม').fill('16/8/2565');
+  await calendar.form().getByLabel('เวลาเริ่ม').fill('09.30');
+  await calendar.form().getByLabel('วันสิ้นสุด').fill('16/8/2565');
+  await calendar.form().getByLabel('เวลาสิ้นสุด').fill('12.00');
+  await calendar.form().getByRole('button', { name: 'บันทึก' }).click();
+  await expect(calendar.event('ประชุมคณะทำงาน')).toContainText('09.30 – 12.00 น.');
+  await calendar.screenshot('week-timed');
+  await calendar.detail().getByRole('button', { name: 'เขียนข่าวจากกิจกรรมนี้' }).click();
+  // The news screen takes #/news/from-event/<id> and opens the new draft it makes.
+  await expect(page).toHaveURL(/#\/news\/(from-event|edit)\/[0-9a-f-]{36}$/);
+});
+
+test('imports an .ics file: one bad event rejects the file with its line and reason; a good one comes in once', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.open(MID_AUGUST_2565);
+  await page.getByRole('button', { name: 'ถัดไป' }).first().click();
+  await expect(calendar.rangeHeading()).toHaveText('กันยายน 2565');
+
+  await calendar.importFile('shared/calendar/fixtures/one-bad-event.ics');
+  const rejected = page.getByRole('dialog', { name: 'นำเข้าไฟล์ one-bad-event.ics ไม่ได้' });
+  await expect(rejected.getByTestId('ics-errors')).toContainText('บรรทัด 21: วันสิ้นสุดอยู่ก่อนวันเริ่ม — “อบรมเจ้าหน้าที่ประจำหน่วยเลือกตั้ง”');
+  await expect(rejected).toContainText('ไม่ได้นำเข้ากิจกรรมใดเลย');
+  await calendar.screenshot('import-rejected');
+  await rejected.getByRole('button', { name: 'ปิด' }).last().click();
+  await expect(calendar.desk.pendingCount()).toHaveText('ไม่มีข้อมูลรอซิงก์');
+  await expect(page.locator('.rbc-event')).toHaveCount(0);
+
+  // The same file without its bad event.
+  const good = (await readFile('shared/calendar/fixtures/one-bad-event.ics', 'utf8')).replace(/BEGIN:VEVENT\r?\nUID:bad-1[\s\S]*?END:VEVENT\r?\n/, '');
+  await calendar.importFile({ name: 'chiang-rai.ics', mimeType: 'text/calendar', buffer: Buffer.from(good) });
+  const preview = page.getByRole('dialog', { name: 'ตรวจสอบก่อนนำเข้า: chiang-rai.ics' });
+  await expect(preview).toContainText('กิจกรรมใหม่ 2 รายการ');
+  await expect(preview.getByTestId('ics-preview')).toContainText('5 ก.ย. 2565 09.30 น. — ประชุมคณะกรรมการ ศส.ปชต. ตำบลเวียง');
+  await expect(preview.getByTestId('ics-preview')).toContainText('8 – 9 ก.ย. 2565 — รณรงค์การมีส่วนร่วมทางการเมือง');
+  await calendar.screenshot('import-preview');
+  await preview.getByRole('button', { name: 'นำเข้า 2 กิจกรรม' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'นำเข้า 2 กิจกรรมแล้ว' })).toBeVisible();
+  await expect(calendar.event('ประชุมคณะกรรมการ')).toBeVisible();
+  await expect(calendar.event('รณรงค์การมีส่วนร่วม')).toBeVisible();
+  await expect(calendar.desk.pendingCount()).toHaveText('รอซิงก์ 2 รายการ');
+
+  // Again: both are duplicates by UID, nothing to import.
+  await calendar.importFile({ name: 'chiang-rai.ics', mimeType: 'text/calendar', buffer: Buffer.from(good) });
+  await expect(preview).toContainText('ซ้ำกับที่มีอยู่แล้ว 2 รายการ');
+  await expect(preview).toContainText('ทุกกิจกรรมในไฟล์นี้มีอยู่แล้ว');
+  await preview.getByRole('button', { name: 'ยกเลิก' }).click();
+  await expect(calendar.desk.pendingCount()).toHaveText('รอซิงก์ 2 รายการ');
+});
+
+test('exports a range as .ics that imports back as the same activities (all duplicates)', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.loadSampleData();
+  await page.getByRole('button', { name: 'สิงหาคม 2565', exact: true }).click();
+  await page.getByRole('button', { name: 'ส่งออกไฟล์ .ics' }).click();
+  const dialog = page.getByRole('dialog', { name: 'ส่งออกกิจกรรมเป็นไฟล์ .ics' });
+  await dialog.getByLabel('ตั้งแต่วันที่').fill('1/6/2565');
+  await dialog.getByLabel('ถึงวันที่').fill('31/8/2565');
+  await expect(dialog).toContainText('มี 2 กิจกรรมในช่วงนี้');
+  await calendar.screenshot('export');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'บันทึกไฟล์' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('provincedesk-2022-06-01-2022-08-31.ics');
+  const path = await file.path();
+  const text = await readFile(path, 'utf8');
+  expect(text).toContain('DTSTART;VALUE=DATE:20220824');
+  expect(text).toContain('DTSTART:20220616T023000Z');
+  expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+
+  await calendar.importFile(path);
+  const preview = page.getByRole('dialog', { name: /ตรวจสอบก่อนนำเข้า/ });
+  await expect(preview).toContainText('กิจกรรมใหม่ 0 รายการ');
+  await expect(preview).toContainText('ซ้ำกับที่มีอยู่แล้ว 2 รายการ');
+});
+
+test('a weekly meeting recurs across the new year; one occurrence is cancelled and one moved on its own', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.open(new Date('2022-12-15T10:00:00+07:00'));
+  await page.getByRole('button', { name: 'เพิ่มกิจกรรม' }).click();
+  const form = calendar.form();
+  await form.getByLabel('ชื่อกิจกรรม').fill('ประชุมคณะทำงานประจำสัปดาห์');
+  await form.getByLabel('วันเริ่ม').fill('31/12/2565');
+  await form.getByLabel('เวลาเริ่ม').fill('09.30');
+  await form.getByLabel('วันสิ้นสุด').fill('31/12/2565');
+  await form.getByLabel('เวลาสิ้นสุด').fill('12.00');
+  await form.getByLabel('การจัดซ้ำ').selectOption({ label: 'ทุกสัปดาห์ (วันเดียวกัน)' });
+  await form.getByLabel('จัดซ้ำถึงวันที่ (เว้นว่างได้)').fill('31/1/2566');
+  await form.getByRole('button', { name: 'บันทึก' }).click();
+  await expect(form).toBeHidden();
+  await expect(calendar.detail()).toContainText('FREQ=WEEKLY;BYDAY=SA;UNTIL=20230131T235959');
+  await calendar.detail().getByRole('button', { name: 'ปิด' }).click();
+  await expect(calendar.monthCard('ประชุมคณะทำงาน')).toContainText('31 ธ.ค. 2565');
+
+  await page.getByRole('button', { name: 'ถัดไป' }).first().click();
+  await expect(calendar.rangeHeading()).toHaveText('มกราคม 2566');
+  const cards = calendar.monthCard('ประชุมคณะทำงาน');
+  await expect(cards).toHaveCount(4);
+  await expect(page.locator('.mini-month td.busy')).toHaveText(['7', '14', '21', '28']);
+
+  // Cancel the 14th only.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await cards.filter({ hasText: '14 ม.ค. 2566' }).getByRole('button').click();
+  await calendar.detail().getByRole('button', { name: 'ลบเฉพาะครั้งนี้' }).click();
+  await expect(page.locator('.mini-month td.busy')).toHaveText(['7', '21', '28']);
+
+  // Drag the 21st to Sunday the 22nd: only that one moves.
+  const block = await calendar.eventBoxOnDay('ประชุมคณะทำงาน', 21);
+  await calendar.drag({ x: block.x + 10, y: block.y + block.height / 2 }, await calendar.dayPoint(22));
+  await page.getByRole('dialog', { name: 'ย้ายกิจกรรมประจำ' }).getByRole('button', { name: 'เฉพาะครั้งนี้' }).click();
+  await expect(page.locator('.mini-month td.busy')).toHaveText(['7', '22', '28']);
+  await calendar.screenshot('recurring');
+  await expect(calendar.desk.pendingCount()).toHaveText('รอซิงก์ 4 รายการ');
+});
