@@ -28,7 +28,7 @@ describe('CSV for Excel', () => {
   });
 
   it('round-trips any table of text', () => {
-    const cell = fc.string({ unit: fc.constantFrom('ก', 'ข', 'a', ' ', ',', '"', '\n', '1', '=', 'ำ') });
+    const cell = fc.string({ unit: fc.constantFrom('ก', 'ข', 'a', ' ', ',', '"', '\n', '1', '=', '+', '-', '@', 'ำ') });
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (rows) => {
         const width = rows[0]!.length;
@@ -37,6 +37,13 @@ describe('CSV for Excel', () => {
         table[0]![0] = 'h';
         expect(parseCsv(toCsv(table))).toEqual(table);
       }),
+      { numRuns: 1000 },
     );
+  });
+
+  it('writes formula-like cells as text, so Excel never runs them', () => {
+    const csv = toCsv([['ชื่อ'], ['=HYPERLINK("http://x")'], ['+66 81'], ['@SUM(A1)']]);
+    expect(csv).not.toMatch(/\r\n[=+@]/);
+    expect(parseCsv(csv).slice(1)).toEqual([['=HYPERLINK("http://x")'], ['+66 81'], ['@SUM(A1)']]);
   });
 });

@@ -15,9 +15,16 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * A cell Excel would run as a formula (=, +, -, @: "CSV injection"), or that would read back as the
+ * ="…" text form, is written in the text form itself, so it opens as the text it is.
+ */
+const FORMULA_LIKE = /^[=+\-@]/;
+
 export function toCsv(rows: readonly (readonly string[])[], { textColumns }: CsvOptions = {}): string {
+  const asText = (value: string) => `"=""${value.replace(/"/g, '""""')}"""`;
   const lines = rows.map((row, r) =>
-    row.map((value, c) => (r > 0 && textColumns?.has(c) && value !== '' ? `"=""${value.replace(/"/g, '""""')}"""` : quote(value))).join(','),
+    row.map((value, c) => ((r > 0 && textColumns?.has(c) && value !== '') || FORMULA_LIKE.test(value) ? asText(value) : quote(value))).join(','),
   );
   return BOM + lines.join('\r\n') + '\r\n';
 }
@@ -33,7 +40,8 @@ export function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   const endField = () => {
-    row.push(EXCEL_TEXT.exec(field)?.[1] ?? field);
+    const text = EXCEL_TEXT.exec(field)?.[1];
+    row.push(text === undefined ? field : text.replace(/""/g, '"'));
     field = '';
   };
   for (let i = 0; i < input.length; i++) {
