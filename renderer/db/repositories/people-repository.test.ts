@@ -67,6 +67,14 @@ describe('search', () => {
     expect(await names('นายสมชาย')).toEqual(['สมชาย']);
   });
 
+  it('returns the first matches in Thai name order when more match than asked for', async () => {
+    const givenNames = ['สมหมาย', 'สมใจ', 'สมบัติ', 'สมปอง', 'สมพร', 'สมคิด', 'สมฤดี', 'สมทรง', 'สมนึก', 'สมยศ'];
+    for (const firstName of givenNames) await people.create(person({ firstName, lastName: 'ทดสอบ', nationalId: null, phone: null }), SCOPE, COORDINATOR);
+    const everyone = (await people.search('สม', 1000)).map((p) => `${p.firstName} ${p.lastName}`);
+    expect(everyone.length).toBeGreaterThan(5);
+    expect((await people.search('สม', 5)).map((p) => `${p.firstName} ${p.lastName}`)).toEqual(everyone.slice(0, 5));
+  });
+
   it('finds by phone prefix or last digits, and by the last four ID digits', async () => {
     expect(await names('081-234')).toEqual(['สมชาย']);
     expect(await names('5432')).toEqual(['สมศรี']);

@@ -26,8 +26,23 @@ export async function searchPeople(db: DeskDatabase, query: string, limit: numbe
     const ids = await idsForWord(db, word);
     candidates = new Set([...candidates].filter((id) => ids.has(id)));
   }
-  const rows = (await db.members.bulkGet([...candidates])).filter((m): m is LocalRecord<'members'> => m !== undefined && !m.deleted);
+  const rows = (await db.members.bulkGet(await firstInThaiOrder(db, candidates, limit))).filter((m): m is LocalRecord<'members'> => m !== undefined && !m.deleted);
   return rows.sort(comparePersonNames).slice(0, limit);
+}
+
+/**
+ * The ids of the first `limit` candidates in Thai name order. Reading thousands of whole rows to
+ * sort them is what makes a broad prefix slow; walking the sort-key index reads keys only.
+ */
+async function firstInThaiOrder(db: DeskDatabase, candidates: Set<string>, limit: number): Promise<string[]> {
+  if (candidates.size <= limit) return [...candidates];
+  const chosen: string[] = [];
+  for (const id of await db.members.orderBy('sortKey').primaryKeys()) {
+    if (!candidates.has(id)) continue;
+    chosen.push(id);
+    if (chosen.length === limit) break;
+  }
+  return chosen;
 }
 
 async function idsForWord(db: DeskDatabase, word: string): Promise<Set<string>> {

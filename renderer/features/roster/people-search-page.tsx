@@ -13,6 +13,7 @@ import { useRosterData } from './use-roster-data';
 const ROW_HEIGHT = 44;
 /** Rows read from IndexedDB per page of the full list: only what is on screen is ever loaded. */
 const PAGE = 100;
+const SEARCH_LIMIT = 100;
 
 /** Search by name, phone or the last ID digits; with no query, every person in Thai order (virtualised). */
 export function PeopleSearchPage() {
@@ -20,7 +21,8 @@ export function PeopleSearchPage() {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const { people } = useRosterData();
-  const results = useLiveQuery(() => (deferred ? people.search(deferred, 500) : Promise.resolve(null)), [people, deferred]);
+  // One more than a screenful tells whether to ask for a narrower query.
+  const results = useLiveQuery(() => (deferred ? people.search(deferred, SEARCH_LIMIT + 1) : Promise.resolve(null)), [people, deferred]);
   const total = useLiveQuery(() => people.countLive(), [people]);
 
   return (
@@ -39,9 +41,9 @@ export function PeopleSearchPage() {
         ) : (
           <>
             <p className="muted" role="status" data-testid="search-count">
-              {t('roster.search.count', { count: results.length })}
+              {results.length > SEARCH_LIMIT ? t('roster.search.more', { count: SEARCH_LIMIT }) : t('roster.search.count', { count: results.length })}
             </p>
-            <VirtualPeople count={results.length} rowAt={(i) => results[i]} />
+            <VirtualPeople count={Math.min(results.length, SEARCH_LIMIT)} rowAt={(i) => results[i]} />
           </>
         )
       ) : total === undefined ? (
