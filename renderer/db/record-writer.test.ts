@@ -86,6 +86,43 @@ describe('RecordWriter', () => {
     expect(await data.db.outbox.count()).toBe(1);
   });
 
+  it('creates many records in bulk exactly as one by one, or none when one is invalid', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const draft = (title: string, i: number) => ({
+      id: `0190${String(i).padStart(4, '0')}-0000-7000-8000-000000000000`,
+      provinceCode: '57',
+      districtCode: null,
+      deleted: false,
+      title,
+      lead: '',
+      bodyHtml: '',
+      category: 'ข่าวประชาสัมพันธ์',
+      tags: [],
+      status: 'draft' as const,
+      eventId: null,
+      dateline: null,
+      authorId: 'u1',
+      authorName: 'สมศรี',
+      coverAttachmentId: null,
+      photos: [],
+      publishedAt: null,
+      createdAt: '2026-11-22T00:00:00.000Z',
+      updatedAt: '2026-11-22T00:00:00.000Z',
+    });
+    await expect(data.writer.createMany('news', [draft('ดี', 1), draft('  ', 2)])).rejects.toBeInstanceOf(RecordValidationError);
+    expect(await data.db.news.count()).toBe(0);
+
+    await data.writer.createMany('news', [draft('เสวนา ศส.ปชต.', 1), draft('อบรม', 2)]);
+    const stored = await data.db.news.get(draft('', 1).id);
+    const entries = await data.db.outbox.toArray();
+    expect(entries.map((e) => e.recordId)).toEqual([draft('', 1).id, draft('', 2).id]);
+    expect(entries[0]!.changes.title).toEqual({ value: 'เสวนา ศส.ปชต.', stamp: stored!._stamps.title, prev: null });
+    expect(Object.keys(entries[0]!.changes)).not.toContain('provinceCode');
+    expect(compareStamps(entries[1]!.changes.title!.stamp, entries[0]!.changes.title!.stamp)).toBe(1);
+    expect(stored!.searchTokens).toContain('เสวนา');
+    await expect(data.writer.createMany('news', [draft('ซ้ำ', 1)])).rejects.toThrow('already exists');
+  });
+
   it('deletes with a tombstone that syncs like any field', async () => {
     const data = await openDeskData(createTestDatabase());
     const item = await data.news.createDraft({ title: 'ลบ' }, author, scope);

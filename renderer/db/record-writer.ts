@@ -40,6 +40,38 @@ export class RecordWriter {
     });
   }
 
+  /**
+   * Creates many records as create() would, in one transaction and a handful of bulk requests —
+   * for imports, where a request per record per store is what makes 20,000 rows slow. All or none:
+   * one invalid record writes nothing.
+   */
+  async createMany<T extends SyncedTable>(table: T, records: readonly RecordOf<T>[]): Promise<void> {
+    if (records.length === 0) return;
+    const valid = records.map((record) => this.validate(table, record));
+    await this.db.transaction('rw', [this.db.table(table), this.db.outbox, this.db.syncState], async () => {
+      const existing = (await this.db.recordTable(table).bulkGet(valid.map((r) => r.id))).find((r) => r !== undefined);
+      if (existing) throw new Error(`${table} ${existing.id} already exists`);
+      const createdAt = this.now().toISOString();
+      const rows: LocalRecord<T>[] = [];
+      const entries: OutboxEntry[] = [];
+      for (const record of valid) {
+        const stamp = this.clock.tick();
+        const stamps: Record<string, string> = {};
+        const changes: OutboxEntry['changes'] = {};
+        for (const [field, value] of Object.entries(record as Record<string, unknown>)) {
+          if (isMetaField(field)) continue;
+          changes[field] = { value, stamp, prev: null };
+          stamps[field] = stamp;
+        }
+        rows.push({ ...record, ...deriveLocalFields(table, record), _stamps: stamps } as LocalRecord<T>);
+        entries.push({ table, recordId: record.id, provinceCode: record.provinceCode, districtCode: record.districtCode, changes, createdAt, sentAt: null });
+      }
+      await this.db.recordTable(table).bulkAdd(rows);
+      await this.db.outbox.bulkAdd(entries);
+      await saveDeviceClock(this.db, this.clock);
+    });
+  }
+
   async update<T extends SyncedTable>(table: T, id: string, patch: Partial<RecordOf<T>>, options: WriteOptions = {}): Promise<LocalRecord<T>> {
     return this.db.transaction('rw', [this.db.table(table), this.db.outbox, this.db.syncState], async () => {
       const current = await this.db.recordTable(table).get(id);
