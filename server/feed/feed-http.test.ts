@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../shared/ids/uuid-v7';
+import { newsDocxBytes } from '../../shared/news/news-docx-export';
+import { createServer, type ProvinceDeskServer } from '../app';
+import { installErrorHandler } from '../http/error-handler';
+import { seedProvince, type SeededProvince } from '../testing/seed-province';
+import { fakeNode, mutation, newsValues, stampAt, TestClient } from '../testing/test-client';
+import { testBackends } from '../testing/test-stores';
+import { registerFeedRoutes } from './feed-routes';
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const SHA = createHash('sha256').update(PNG).digest('hex');
+
+describe.each(testBackends())('published feed ($name)', (backend) => {
+  let server: ProvinceDeskServer;
+  let feed: FastifyInstance;
+  let province: SeededProvince;
+  const publishedId = uuidv7();
+  const draftId = uuidv7();
+  const photoId = uuidv7();
+
+  beforeAll(async () => {
+    server = await createServer({ store: backend.options(), loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
+    province = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
+    feed = Fastify();
+    installErrorHandler(feed);
+    registerFeedRoutes(feed, { store: server.store, publicUrl: 'https://sync.example', officeName: () => 'สำนักงานคณะกรรมการการเลือกตั้งประจำจังหวัดเชียงราย' });
+    await feed.ready();
+
+    // What a coordinator's device pushes after publishing: the photo, its attachment and the item.
+    const coordinator = new TestClient(server.app);
+    await coordinator.login(province.coordinator.username, province.coordinator.password);
+    const put = await coordinator.request({ method: 'PUT', url: `/v1/blobs/${SHA}`, headers: { 'content-type': 'application/octet-stream' }, payload: PNG });
+    expect(put.statusCode).toBeLessThan(300);
+    const node = fakeNode();
+    const stamp = stampAt(Date.now(), node);
+    const attachment = { deleted: false, sha256: SHA, ownerTable: 'news', ownerId: publishedId, fileName: 'stage.png', mimeType: 'image/png', size: PNG.length, width: 1, height: 1, caption: '', createdAt: '2022-08-26T09:00:00.000+07:00' };
+    const published = { ...newsValues('จัดเสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”'), status: 'published', publishedAt: '2022-08-26T10:00:00.000+07:00', dateline: '2022-08-26', coverAttachmentId: photoId, photos: [{ attachmentId: photoId, caption: 'บรรยากาศการเสวนา' }], bodyHtml: `<p>ผู้เข้าร่วม 427 คน</p><script>alert(1)</script><img data-attachment-id="${photoId}" alt="">` };
+    const draft = { ...newsValues('ร่างที่ยังไม่เผยแพร่'), status: 'draft' };
+    const push = await coordinator.push([
+      mutation({ id: coordinator.nextMutationId(), table: 'attachments', recordId: photoId, provinceCode: '57', values: attachment, stamp }),
+      mutation({ id: coordinator.nextMutationId(), table: 'news', recordId: publishedId, provinceCode: '57', values: published, stamp }),
+      mutation({ id: coordinator.nextMutationId(), table: 'news', recordId: draftId, provinceCode: '57', values: draft, stamp }),
+    ]);
+    expect(push.statusCode).toBe(200);
+  });
+
+  afterAll(async () => {
+    await feed?.close();
+    await server?.close();
+    await backend.cleanUp();
+  });
+
+  it('serves the published news of a province as JSON, and nothing unpublished', async () => {
+    const response = await feed.inject({ method: 'GET', url: '/feed/57/news.json' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ items: { id: string; title: string; datelineText: string; url: string; contentHtml: string; photos: { url: string; caption: string; cover: boolean }[] }[] }>();
+    expect(body.items.map((i) => i.id)).toEqual([publishedId]);
+    const [item] = body.items;
+    expect(item!.title).toBe('จัดเสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”');
+    expect(item!.datelineText).toBe('วันที่ 26 ส.ค. 2565');
+    expect(item!.url).toBe(`https://sync.example/feed/57/news/${publishedId}.html`);
+    expect(item!.contentHtml).not.toContain('<script');
+    expect(item!.contentHtml).toContain(`<img src="https://sync.example/feed/57/photos/${SHA}"`);
+    expect(item!.photos).toEqual([{ url: `https://sync.example/feed/57/photos/${SHA}`, mimeType: 'image/png', width: 1, height: 1, caption: 'บรรยากาศการเสวนา', cover: true }]);
+    expect((await feed.inject({ method: 'GET', url: '/feed/10/news.json' })).json()).toMatchObject({ items: [] });
+  });
+
+  it('is served by the central server itself, with the office named from the DOPA data', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/feed/57/news.rss' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('รวมพลคน ศส.ปชต.');
+    expect(response.body).toContain('สำนักงานคณะกรรมการการเลือกตั้งประจำจังหวัดเชียงราย');
+    expect(response.body).not.toContain('ร่างที่ยังไม่เผยแพร่');
+  });
+
+  it('serves RSS and a plain HTML page per article', async () => {
+    const rss = await feed.inject({ method: 'GET', url: '/feed/57/news.rss' });
+    expect(rss.headers['content-type']).toContain('application/rss+xml');
+    expect(rss.body).toContain('<title>จัดเสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”</title>');
+    expect(rss.body).toContain(`<guid isPermaLink="false">${publishedId}</guid>`);
+    expect(rss.body).not.toContain('ร่างที่ยังไม่เผยแพร่');
+
+    const page = await feed.inject({ method: 'GET', url: `/feed/57/news/${publishedId}.html` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1 class="news-article-title">จัดเสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”</h1>');
+    expect(page.body).toContain('<p class="news-article-date">วันที่ 26 ส.ค. 2565</p>');
+    expect(page.body).toContain('<figcaption>บรรยากาศการเสวนา</figcaption>');
+    expect((await feed.inject({ method: 'GET', url: `/feed/57/news/${draftId}.html` })).statusCode).toBe(404);
+    expect((await feed.inject({ method: 'GET', url: '/feed/57/news/nonsense.html' })).statusCode).toBe(400);
+  });
+
+  it('serves a photo only while a published article shows it', async () => {
+    const photo = await feed.inject({ method: 'GET', url: `/feed/57/photos/${SHA}` });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.rawPayload.equals(PNG)).toBe(true);
+    expect((await feed.inject({ method: 'GET', url: `/feed/10/photos/${SHA}` })).statusCode).toBe(404);
+  });
+
+  it('the article in the feed exports to the same DOCX the desk makes', async () => {
+    const body = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string; dateline: string; lead: string; contentHtml: string; category: string; tags: string[] }[] }>();
+    const item = body.items[0]!;
+    const docx = await JSZip.loadAsync(await newsDocxBytes({ ...item, bodyHtml: item.contentHtml }, [], { officeName: 'สำนักงาน กกต. จังหวัดเชียงราย' }));
+    expect(await docx.file('word/document.xml')!.async('string')).toContain('วันที่ 26 สิงหาคม 2565');
+  });
+});
