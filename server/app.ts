@@ -14,6 +14,8 @@ import { registerEventRoutes } from './routes/events-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { registerUpdateRoutes } from './routes/update-routes';
+import { registerFeedRoutes } from './feed/feed-routes';
+import { loadThaiGeography } from '../shared/geography/thai-geography';
 import type { ServerContext } from './server-context';
 import { openStore, type Store, type StoreOptions } from './store/open-store';
 
@@ -34,6 +36,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Folder of published desktop-app updates served at /updates/ (see `publish-update`). */
   updatesDir?: string;
+  /** The public address websites reach this server by, for links in the published feed. */
+  publicUrl?: string;
 }
 
 export interface ProvinceDeskServer {
@@ -89,6 +93,12 @@ export async function createServer(options: ServerOptions): Promise<ProvinceDesk
   registerBlobRoutes(app, ctx);
   registerEventRoutes(app, ctx);
   registerUpdateRoutes(app, options.updatesDir);
+  const geography = await loadThaiGeography();
+  registerFeedRoutes(app, {
+    store,
+    publicUrl: options.publicUrl,
+    officeName: (provinceCode) => `สำนักงานคณะกรรมการการเลือกตั้งประจำจังหวัด${geography.province(provinceCode)?.nameTh ?? ''}`,
+  });
   app.addHook('onClose', async () => {
     await hub.stop();
     if (ownsStore) await store.close();

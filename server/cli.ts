@@ -90,6 +90,7 @@ async function serve(values: Values): Promise<void> {
     port,
     host,
     updatesDir: updatesDir(values),
+    publicUrl: process.env.PROVINCEDESK_PUBLIC_URL || undefined,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
   // The end-to-end harness and the fault test wait for this line.

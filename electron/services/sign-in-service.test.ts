@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -114,7 +115,7 @@ describe('SignInService against the real server', () => {
     expect(await service.signOut()).toEqual(ok(undefined));
     expect(await service.getSession()).toEqual(ok(null));
     expect(events.at(-1)).toBeNull();
-    const after = await fetch(`${server.url}/v1/sync/pull`, { headers: { 'x-provincedesk-protocol': '1', 'x-provincedesk-schema': '1', authorization: `Bearer ${token.ok ? token.value : ''}` } });
+    const after = await fetch(`${server.url}/v1/sync/pull`, { headers: { 'x-provincedesk-protocol': '1', 'x-provincedesk-schema': String(SCHEMA_VERSION), authorization: `Bearer ${token.ok ? token.value : ''}` } });
     expect(after.status).toBe(401);
   });
 

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeRecordStamps, type ConflictWire, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
+import { decodeRecordStamps, MIN_CLIENT_SCHEMA_VERSION, SCHEMA_VERSION, type ConflictWire, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
 import { createOffice, setUserOffice } from '../accounts/accounts-repository';
 import { createServer, type ProvinceDeskServer } from '../app';
 import { seedProvince, type SeededProvince } from '../testing/seed-province';
@@ -35,7 +35,7 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
     const health = await server.app.inject({ method: 'GET', url: '/v1/health' });
     expect(health.statusCode).toBe(200);
     const info = await server.app.inject({ method: 'GET', url: '/v1/sync/info' });
-    expect(info.json()).toMatchObject({ protocolVersion: 1, schemaVersion: 1 });
+    expect(info.json()).toMatchObject({ protocolVersion: 1, schemaVersion: SCHEMA_VERSION, minClientSchemaVersion: MIN_CLIENT_SCHEMA_VERSION });
   });
 
   it('tells an old client to update (426) and a too new one it is unsupported', async () => {
@@ -43,9 +43,11 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
     expect(none.statusCode).toBe(426);
     expect(none.json()).toMatchObject({ error: 'update-required' });
     expect(none.json().message).toContain('กรุณาอัปเดตโปรแกรม ProvinceDesk');
-    const old = await server.app.inject({ method: 'POST', url: '/v1/auth/login', headers: { 'x-provincedesk-protocol': '0', 'x-provincedesk-schema': '1' }, payload: {} });
+    const old = await server.app.inject({ method: 'POST', url: '/v1/auth/login', headers: { 'x-provincedesk-protocol': '0', 'x-provincedesk-schema': String(SCHEMA_VERSION) }, payload: {} });
     expect(old.statusCode).toBe(426);
-    const newer = await server.app.inject({ method: 'GET', url: '/v1/sync/pull', headers: { 'x-provincedesk-protocol': '2', 'x-provincedesk-schema': '1' } });
+    const oldSchema = await server.app.inject({ method: 'GET', url: '/v1/sync/pull', headers: { 'x-provincedesk-protocol': '1', 'x-provincedesk-schema': String(MIN_CLIENT_SCHEMA_VERSION - 1) } });
+    expect(oldSchema.statusCode).toBe(426);
+    const newer = await server.app.inject({ method: 'GET', url: '/v1/sync/pull', headers: { 'x-provincedesk-protocol': '2', 'x-provincedesk-schema': String(SCHEMA_VERSION) } });
     expect(newer.statusCode).toBe(400);
     expect(newer.json().error).toBe('unsupported-version');
   });

@@ -9,10 +9,17 @@ import { MutationSchema } from './mutation';
 
 /** Bumped on any incompatible change of endpoints or bodies. */
 export const PROTOCOL_VERSION = 1;
-/** Bumped when the synced record schemas (shared/domain) change. */
-export const SCHEMA_VERSION = 1;
-/** The oldest client schema the server still accepts; older clients are told to update (426). */
-export const MIN_CLIENT_SCHEMA_VERSION = 1;
+/**
+ * Bumped when the synced record schemas (shared/domain) change.
+ * 2: news revisions and workflow transitions, PDPA audit entries, member merge/erasure fields,
+ *    partner placeCode, event icsUid.
+ */
+export const SCHEMA_VERSION = 2;
+/**
+ * The oldest client schema the server still accepts; older clients are told to update (426).
+ * A client of schema 1 would pull tables it cannot store, so it must update.
+ */
+export const MIN_CLIENT_SCHEMA_VERSION = 2;
 
 /** Header names are lower case: HTTP headers are case-insensitive and Node hands them over lower-cased. */
 export const PROTOCOL_HEADER = 'x-provincedesk-protocol';

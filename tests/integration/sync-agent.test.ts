@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../shared/sync/protocol';
 // The desk's sync agent against the real server (PGlite, real HTTP on loopback) with real devices
 // (DeskData on fake-indexeddb). Issue 3, desktop half.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -314,7 +315,7 @@ describe('sync agent against the real server', () => {
     expect((await a.agent.sync()).ok).toBe(true);
     const logout = await fetch(`${url}/v1/auth/logout`, {
       method: 'POST',
-      headers: { 'x-provincedesk-protocol': '1', 'x-provincedesk-schema': '1', authorization: `Bearer ${a.token}` },
+      headers: { 'x-provincedesk-protocol': '1', 'x-provincedesk-schema': String(SCHEMA_VERSION), authorization: `Bearer ${a.token}` },
     });
     expect(logout.status).toBe(204);
     expect(await a.agent.sync()).toMatchObject({ ok: false, problem: 'unauthorized' });
