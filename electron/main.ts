@@ -113,6 +113,18 @@ function run(): void {
     signIn: (request) => signIn.signIn(request),
     signOut: () => signIn.signOut(),
     getSession: () => signIn.getSession(),
+    printToPdf: async ({ suggestedName }) => {
+      if (!mainWindow) return ok({ saved: false });
+      // The page's print stylesheet decides what is on paper (article, month, roster).
+      const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+      const picked = await dialog.showSaveDialog(mainWindow, {
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (picked.canceled || !picked.filePath) return ok({ saved: false });
+      return saveFileTo(picked.filePath, new Uint8Array(pdf));
+    },
   };
 
   // Checklist 13, 14, 15 (and 12: no <webview>), for every webContents, ours or not.

@@ -23,6 +23,7 @@ const desk = {
   signIn: (request) => invoke('signIn', request),
   signOut: () => invoke('signOut'),
   getSession: () => invoke('getSession'),
+  printToPdf: (request) => invoke('printToPdf', request),
   onEvent(listener) {
     // Only the payload crosses to the page, never the IpcRendererEvent (it holds `sender`).
     const relay = (_event: IpcRendererEvent, payload: DeskEvent) => listener(payload);

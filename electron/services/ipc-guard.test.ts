@@ -32,6 +32,7 @@ function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers & { calls
     },
     signOut: () => ok(undefined),
     getSession: () => ok(null),
+    printToPdf: () => ok({ saved: false }),
   };
   return Object.assign({ ...base, ...overrides }, { calls });
 }

@@ -90,6 +90,11 @@ export function createWebDesk(win: Window): DeskApi {
       }
       return ok(opened);
     },
+    async printToPdf() {
+      // The browser's own print dialog offers "Save as PDF"; whether it was saved is not ours to know.
+      win.print();
+      return ok({ saved: false as const });
+    },
     syncRequest(request) {
       return webSyncRequest(readSettings().serverUrl, request);
     },

@@ -53,6 +53,12 @@ export const OpenFilesRequestSchema = z.object({
 export type OpenFilesRequest = z.infer<typeof OpenFilesRequestSchema>;
 export type OpenedFile = { name: string; size: number; data: Uint8Array };
 
+/** Prints the current page (its print stylesheet decides what shows) to an A4 PDF, saved through a dialog. */
+export const PrintToPdfRequestSchema = z.object({
+  suggestedName: z.string().min(1).max(255).regex(/\.pdf$/i, 'a .pdf file name').refine((n) => !/[\\/]/.test(n), 'a file name, not a path'),
+});
+export type PrintToPdfRequest = z.infer<typeof PrintToPdfRequestSchema>;
+
 /** An HTTP call to the central server, made by main (which holds the address and the token). */
 export const SyncHttpRequestSchema = z.object({
   method: z.enum(['GET', 'POST', 'PUT']),
@@ -107,6 +113,7 @@ export const DESK_METHODS = {
   signIn: { channel: DESK_CHANNELS.signIn, request: SignInRequestSchema },
   signOut: { channel: DESK_CHANNELS.signOut, request: EmptyRequestSchema },
   getSession: { channel: DESK_CHANNELS.getSession, request: EmptyRequestSchema },
+  printToPdf: { channel: DESK_CHANNELS.printToPdf, request: PrintToPdfRequestSchema },
 } as const;
 
 export type DeskMethod = keyof typeof DESK_METHODS;
@@ -124,6 +131,8 @@ export interface DeskApi {
   /** Revokes this device on the server when it can be reached, and forgets the token either way. */
   signOut(): Promise<DeskResult<void>>;
   getSession(): Promise<DeskResult<SyncSession | null>>;
+  /** Desktop: A4 PDF of the page through a save dialog. Browser shell: the browser's print dialog ({saved: false}). */
+  printToPdf(request: PrintToPdfRequest): Promise<DeskResult<SaveFileResult>>;
   /** Subscribe to events from main; returns the unsubscribe function. */
   onEvent(listener: (event: DeskEvent) => void): () => void;
 }

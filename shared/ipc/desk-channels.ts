@@ -12,6 +12,7 @@ export const DESK_CHANNELS = {
   signIn: 'desk:sync-sign-in',
   signOut: 'desk:sync-sign-out',
   getSession: 'desk:sync-session',
+  printToPdf: 'desk:print-to-pdf',
 } as const;
 
 export const DESK_EVENT_CHANNEL = 'desk:event' as const;

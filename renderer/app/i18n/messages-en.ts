@@ -20,6 +20,7 @@ export const messagesEn: Record<keyof typeof messagesTh, string> = {
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.saved': 'Saved',
+  'common.savedAs': 'Saved {name}',
   'common.error': 'Something went wrong: {message}',
   'sample.load': 'Load example data',
   'sample.loading': 'Loading example data…',

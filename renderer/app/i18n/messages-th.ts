@@ -19,6 +19,7 @@ export const messagesTh = {
   'common.save': 'บันทึก',
   'common.cancel': 'ยกเลิก',
   'common.saved': 'บันทึกแล้ว',
+  'common.savedAs': 'บันทึกไฟล์ {name} แล้ว',
   'common.error': 'เกิดข้อผิดพลาด: {message}',
   'sample.load': 'โหลดข้อมูลตัวอย่าง',
   'sample.loading': 'กำลังโหลดข้อมูลตัวอย่าง…',

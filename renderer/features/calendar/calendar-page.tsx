@@ -1,3 +1,4 @@
+import { printToPdf } from '../../app/print-to-pdf';
 import './calendar.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
@@ -130,7 +131,7 @@ export function CalendarPage() {
           <button type="button" className="button secondary" onClick={() => openDialog({ kind: 'export' })}>
             {t('calendar.export')}
           </button>
-          <button type="button" className="button secondary" onClick={() => window.print()}>
+          <button type="button" className="button secondary" onClick={() => void printToPdf(t('calendar.title'))}>
             {t('calendar.print')}
           </button>
           <fieldset className="era-switch">

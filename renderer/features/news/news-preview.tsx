@@ -1,3 +1,4 @@
+import { printToPdf } from '../../app/print-to-pdf';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { articleHtml } from '../../../shared/news/news-article';
@@ -58,8 +59,7 @@ export function NewsPreviewPage({ id }: { id: string }) {
           <button type="button" className="button secondary" disabled={busy} onClick={() => void run(() => exportNewsDocx(item, photos, officeName))}>
             {t('news.export.docx')}
           </button>
-          {/* The browser shell prints (Save as PDF); the desktop app's printToPdf comes through main. */}
-          <button type="button" className="button secondary" disabled={busy} onClick={() => window.print()}>
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void printToPdf(item.title)}>
             {t('news.export.pdf')}
           </button>
         </div>

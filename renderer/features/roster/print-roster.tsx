@@ -1,3 +1,4 @@
+import { printToPdf } from '../../app/print-to-pdf';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskNationalId } from '../../../shared/thai/national-id';
 import { formatPhone } from '../../../shared/thai/phone-number';
@@ -26,7 +27,7 @@ export function PrintRoster({ level, code }: { level: 'tambon' | 'amphoe'; code:
   return (
     <article className="roster-print">
       <div className="no-print roster-actions">
-        <button type="button" className="button primary" onClick={() => window.print()}>
+        <button type="button" className="button primary" onClick={() => void printToPdf(t('roster.title'))}>
           {t('roster.print.now')}
         </button>
         <button type="button" className="button secondary" onClick={() => navigate('roster', level, code)}>
