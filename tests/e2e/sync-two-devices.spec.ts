@@ -1,10 +1,8 @@
 // Issue 3, end to end: two browser contexts are two devices with their own IndexedDB, signed in through the
 // UI to the real server (started here on a free port, PGlite in a temp folder, users seeded by the server's
-// testing helper). Device A goes offline and edits a news draft; device B edits the same draft; both come
-// back; both end with the same data and the coordinator sees the conflict with both texts.
-//
-// To extend when the roster member editor lands: A (offline) also edits a member's phone and B the same
-// member's phone; assert both devices converge and a 'members' conflict shows both numbers.
+// testing helper). Device A goes offline and edits a news draft and a roster member; device B edits the same
+// draft and the same member; both come back; both end with the same data and the coordinator sees the
+// conflicts with both texts.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +30,14 @@ test.afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+async function editPhone(page: Page, personHash: string, phone: string): Promise<void> {
+  await page.goto(`/${personHash}`);
+  await expect(page.getByTestId('person-name')).toBeVisible();
+  await page.getByLabel('โทรศัพท์').fill(phone);
+  await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
+  await expect(page.getByTestId('person-save-status')).toHaveText('บันทึกแล้ว');
+}
+
 async function editLead(page: Page, newsId: string, text: string): Promise<void> {
   await page.goto(`/#/news/edit/${newsId}`);
   const lead = page.getByLabel('ความนำ (สรุปย่อ)');
@@ -53,6 +59,18 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   await expect(a.getByTestId('signed-in-as')).toContainText('editor 57');
   await expect(b.getByTestId('sync-status')).toHaveAttribute('data-state', 'up-to-date');
 
+  // A loads the example rosters (an empty device offers it); they sync to B like any other work.
+  await deskA.goTo('dashboard');
+  await a.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+  await expect(a.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+  await deskA.goTo('roster');
+  await a.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
+  await a.getByRole('table', { name: /คณะกรรมการ/ }).getByRole('link').first().click();
+  await expect(a.getByTestId('person-name')).toBeVisible();
+  const personHash = new URL(a.url()).hash;
+  const memberId = /([0-9a-f-]{36})/.exec(personHash)?.[1] as string;
+  expect(memberId).toBeTruthy();
+
   // A writes a draft with the quick form; it syncs shortly after, by itself.
   await deskA.goTo('news');
   await a.getByLabel('หัวข้อข่าว').fill('ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.');
@@ -64,16 +82,19 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
 
   await syncNow(b);
   await expect.poll(async () => (await readRecord(b, 'news', newsId))?.title).toBe('ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.');
+  await expect.poll(async () => (await readRecord(b, 'members', memberId))?.firstName).toBeTruthy();
 
   // A goes offline and edits; the change waits in A's outbox.
   await contextA.setOffline(true);
   await expect(deskA.networkStatus()).toHaveAttribute('data-online', 'false');
   await editLead(a, newsId, 'ข้อความนำจากเครื่อง A (แก้ตอนออฟไลน์)');
+  await editPhone(a, personHash, '081 111 1111');
   await expect(a.getByTestId('pending-count')).not.toHaveAttribute('data-count', '0');
   await expect(a.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline');
 
   // B edits the same field and syncs.
   await editLead(b, newsId, 'ข้อความนำจากเครื่อง B');
+  await editPhone(b, personHash, '082 222 2222');
   await syncNow(b);
 
   // A reconnects: the reconnect alone pushes its change.
@@ -86,6 +107,11 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   const recordB = await readRecord(b, 'news', newsId);
   expect(recordA?.lead).toBe(recordB?.lead);
   expect(recordA?._stamps).toEqual(recordB?._stamps);
+  const memberA = await readRecord(a, 'members', memberId);
+  const memberB = await readRecord(b, 'members', memberId);
+  expect(memberA?.phone).toBe('0822222222');
+  expect(memberB?.phone).toBe(memberA?.phone);
+  expect(memberA?._stamps).toEqual(memberB?._stamps);
 
   // The coordinator's conflicts page: both texts, who wrote each.
   await b.goto('/#/sync/conflicts');
@@ -98,6 +124,10 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   await expect(conflict.getByTestId('conflict-winner')).toContainText('ข้อความนำจากเครื่อง B');
   await expect(conflict.getByTestId('conflict-loser')).toContainText('editor 57');
   await expect(conflict.getByTestId('conflict-loser')).toContainText('ข้อความนำจากเครื่อง A (แก้ตอนออฟไลน์)');
+  const phoneConflict = b.locator('[data-testid="conflict"][data-field="phone"]');
+  await expect(phoneConflict).toHaveCount(1);
+  await expect(phoneConflict.getByTestId('conflict-winner')).toContainText('0822222222');
+  await expect(phoneConflict.getByTestId('conflict-loser')).toContainText('0811111111');
   await deskB.screenshot('sync-conflicts');
 
   // Keep A's version: it becomes the value on both devices.
