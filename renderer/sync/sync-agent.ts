@@ -455,7 +455,8 @@ export class SyncAgent {
       conflicts += page.conflicts.length;
       if (fromScratch || seen) {
         const stored = records;
-        void committing.then(() => this.status.update({ initialPull: { stored } }));
+        const fraction = page.lastSeq > 0 ? Math.min(1, page.cursor / page.lastSeq) : null;
+        void committing.then(() => this.status.update({ initialPull: { stored, fraction } }));
       }
       if (!page.hasMore) break;
     }

@@ -24,8 +24,11 @@ export interface SyncStatus {
   /** Nothing to do without a sign-in; offline = the last attempt could not reach the server. */
   state: 'signed-out' | 'offline' | 'syncing' | 'up-to-date' | 'error';
   phase: SyncPhase;
-  /** During a pull from scratch (first sync or refetch): how many records have been stored so far. */
-  initialPull: { stored: number } | null;
+  /**
+   * During a pull from scratch (first sync or refetch): how many records have been stored so far, and
+   * how far through the server's history the pull has come (0–1; null until the first page).
+   */
+  initialPull: { stored: number; fraction?: number | null } | null;
   lastSyncAt: string | null;
   problem: SyncProblem | null;
   /** The server's own (Thai) message when there is one. */

@@ -74,7 +74,7 @@ export async function pullChanges(
     );
     conflicts = result.rows.map(conflictToWire);
   }
-  return { records, conflicts, cursor, hasMore };
+  return { records, conflicts, cursor, hasMore, lastSeq };
 }
 
 /** Raises min_valid_seq and drops what it makes unreachable: old tombstones and resolved conflicts. */

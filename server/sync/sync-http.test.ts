@@ -280,8 +280,13 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
       pages++;
       titles.push(...page.records.map((r) => String(r.values.title)));
       expect(page.records.every((r, i, all) => i === 0 || r.seq > all[i - 1]!.seq)).toBe(true);
+      // lastSeq lets a long pull show how far it has come: never behind the cursor, reached on the last page.
+      expect(page.lastSeq).toBeGreaterThanOrEqual(page.cursor);
       cursor = page.cursor;
-      if (!page.hasMore) break;
+      if (!page.hasMore) {
+        expect(page.cursor).toBe(page.lastSeq);
+        break;
+      }
     }
     expect(pages).toBe(3);
     expect(titles).toEqual(Array.from({ length: 25 }, (_, i) => `ข่าว ${i}`));

@@ -183,6 +183,8 @@ export const PullResponse = z.object({
   conflicts: z.array(ConflictWire),
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
+  /** The server's newest change when this page was read: cursor / lastSeq says how far a long pull has come. */
+  lastSeq: z.number().int().min(0),
   serverTime: z.string(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

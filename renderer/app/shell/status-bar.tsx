@@ -39,7 +39,12 @@ export function StatusBar() {
       </button>
       {state === 'syncing' && status.initialPull && (
         <span data-testid="initial-pull">
-          <progress aria-label={t('sync.initialPull', { count: status.initialPull.stored })} style={{ width: '8rem', verticalAlign: 'middle' }} />{' '}
+          <progress
+            aria-label={t('sync.initialPull', { count: status.initialPull.stored })}
+            style={{ width: '8rem', verticalAlign: 'middle' }}
+            data-testid="initial-pull-progress"
+            {...(status.initialPull.fraction != null ? { value: status.initialPull.fraction, max: 1 } : {})}
+          />{' '}
           {t('sync.initialPull', { count: status.initialPull.stored })}
         </span>
       )}
