@@ -129,3 +129,22 @@ test('finds people by name prefix, phone and the last ID digits', async ({ page 
   await page.getByLabel('ค้นหาชื่อ เบอร์โทร หรือเลขบัตร 4 ตัวท้าย').fill('ไม่มีใครชื่อนี้');
   await expect(page.getByText('ไม่พบบุคคลที่ตรงกับ “ไม่มีใครชื่อนี้”')).toBeVisible();
 });
+
+test('a centre takes its dates typed in Buddhist Era and keeps them', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.open();
+  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+  await page.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
+  const established = page.getByLabel('วันที่จัดตั้ง');
+  await expect(established).toHaveValue('1/3/2562');
+  await established.fill('31/2/2565');
+  await expect(established).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#centre-established-error')).toHaveText('อ่านวันที่ไม่ได้ พิมพ์แบบ 1/4/2565 หรือ 1 เม.ย. 2565');
+  await established.fill('15 มิ.ย. 2565');
+  await expect(established).not.toHaveAttribute('aria-invalid');
+  await page.getByRole('form', { name: 'ข้อมูลศูนย์' }).getByRole('button', { name: 'บันทึก', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'บันทึกแล้ว' })).toBeVisible();
+  await roster.desk.reload();
+  await expect(page.getByLabel('วันที่จัดตั้ง')).toHaveValue('15/6/2565');
+  await roster.screenshot('centre-dates');
+});

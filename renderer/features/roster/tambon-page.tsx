@@ -1,3 +1,4 @@
+import { BeDateField } from './be-date-field';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { CENTRE_STATUSES } from '../../../shared/domain/centre';
@@ -126,7 +127,7 @@ function CentreForm({ centre }: { centre: LocalRecord<'centres'> }) {
       </label>
       <label>
         {t('roster.centre.established')}
-        <input type="date" value={draft.establishedOn ?? ''} onChange={(e) => set('establishedOn', e.target.value || null)} />
+        <BeDateField id="centre-established" value={draft.establishedOn} onChange={(v) => set('establishedOn', v)} />
       </label>
       <label>
         {t('roster.centre.status')}
@@ -144,7 +145,7 @@ function CentreForm({ centre }: { centre: LocalRecord<'centres'> }) {
       </label>
       <label>
         {t('roster.centre.orderDate')}
-        <input type="date" value={draft.orderDate ?? ''} onChange={(e) => set('orderDate', e.target.value || null)} />
+        <BeDateField id="centre-order-date" value={draft.orderDate} onChange={(v) => set('orderDate', v)} />
       </label>
       <label className="wide">
         {t('roster.centre.notes')}
@@ -262,13 +263,13 @@ function AddPartnerForm({ placeCode }: { placeCode: string }) {
   const [type, setType] = useState<string>(PARTNER_TYPES[0]);
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
-  const [mouDate, setMouDate] = useState('');
+  const [mouDate, setMouDate] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     try {
       await data.roster.createPartner(
-        { type, name, level: 'tambon', placeCode, contacts: contact.trim() ? [{ name: contact.trim(), position: '', phone: '', email: '' }] : [], mouDate: mouDate || null, mouAttachmentId: null, notes: '' },
+        { type, name, level: 'tambon', placeCode, contacts: contact.trim() ? [{ name: contact.trim(), position: '', phone: '', email: '' }] : [], mouDate, mouAttachmentId: null, notes: '' },
         scope,
       );
       setName('');
@@ -300,7 +301,7 @@ function AddPartnerForm({ placeCode }: { placeCode: string }) {
         </label>
         <label>
           {t('roster.partner.mouDate')}
-          <input type="date" value={mouDate} onChange={(e) => setMouDate(e.target.value)} />
+          <BeDateField id="partner-mou-date" value={mouDate} onChange={setMouDate} />
         </label>
         <div className="wide roster-actions">
           <button type="submit" className="button primary">
