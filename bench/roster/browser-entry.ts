@@ -12,8 +12,8 @@ import { benchPerson, type BenchQuery } from './people-fixture';
 
 /** Rows per bulk write while seeding: large enough to be quick, small enough to keep memory flat. */
 const SEED_CHUNK = 5000;
-/** What the people screen asks of search (PeopleSearchPage: people.search(query, 500)). */
-const SCREEN_LIMIT = 500;
+/** What the people screen asks of search (PeopleSearchPage: a screenful, 100, plus one to know there are more). */
+const SCREEN_LIMIT = 101;
 
 /** Stores `count` people in the app's database as a pull would (stamped, derived fields, no outbox). */
 async function seedPeople(count: number, tambonCodes: string[], provinceCode: string): Promise<{ ms: number; live: number }> {

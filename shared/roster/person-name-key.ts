@@ -23,6 +23,14 @@ export function personSortKey(firstName: string, lastName: string): string {
   return `${strip(first)}\u0001${strip(last)}\u0002${first}\u0001${last}`;
 }
 
+/**
+ * The start of personSortKey for every person whose given name starts with `prefix`: a range of
+ * the sort-key index is then exactly the given-name matches, already in Thai order.
+ */
+export function givenNamePrefixKey(prefix: string): string {
+  return normaliseThaiText(prefix).replace(LEADING_VOWEL, '$2$1').replace(TONE_AND_DIACRITICS, '');
+}
+
 const NAME_TOKEN_PREFIX = 'nm';
 
 /**
