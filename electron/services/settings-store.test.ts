@@ -36,7 +36,7 @@ describe('SettingsStore', () => {
   it('round-trips an update through the file, readable by a new store', async () => {
     const first = store();
     const result = await first.update({ language: 'en', serverUrl: 'https://sync.ect.go.th', deviceName: 'โน้ตบุ๊ก อ.เมือง' });
-    const expected: Settings = { language: 'en', era: 'be', serverUrl: 'https://sync.ect.go.th', deviceName: 'โน้ตบุ๊ก อ.เมือง' };
+    const expected: Settings = { ...DEFAULT_SETTINGS, language: 'en', era: 'be', serverUrl: 'https://sync.ect.go.th', deviceName: 'โน้ตบุ๊ก อ.เมือง' };
     expect(result).toEqual({ ok: true, value: expected });
     expect(await store().get()).toEqual(expected);
     const file = JSON.parse(await readFile(first.filePath, 'utf8')) as { format: string; version: number; settings: Settings };
@@ -49,10 +49,17 @@ describe('SettingsStore', () => {
     expect((await stat(s.filePath)).mode & 0o777).toBe(0o600);
   });
 
+  it('reads a file written before the backup settings existed, with their defaults', async () => {
+    const old = { format: 'provincedesk.settings', version: 1, settings: { language: 'en', era: 'ce', serverUrl: null, deviceName: 'เครื่อง 1' } };
+    await writeFile(path.join(dir, 'settings.json'), JSON.stringify(old));
+    expect(await store().get()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', era: 'ce', deviceName: 'เครื่อง 1', backupSchedule: 'daily', backupFolder: null });
+    expect(await store().update({ backupSchedule: 'weekly', backupFolder: 'D:\\สำรองข้อมูล' })).toMatchObject({ ok: true, value: { backupSchedule: 'weekly', language: 'en' } });
+  });
+
   it('refuses an invalid patch and keeps the file as it was', async () => {
     const s = store();
     await s.update({ deviceName: 'เครื่อง 1' });
-    for (const patch of [{ language: 'fr' }, { serverUrl: 'not a url' }, { deviceName: '   ' }, { admin: true }, 'th', null]) {
+    for (const patch of [{ language: 'fr' }, { serverUrl: 'not a url' }, { backupSchedule: 'hourly' }, { backupFolder: '' }, { deviceName: '   ' }, { admin: true }, 'th', null]) {
       const result = await s.update(patch);
       expect(result, JSON.stringify(patch)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     }
@@ -101,9 +108,9 @@ describe('SettingsStore', () => {
     expect(results[1]).toMatchObject({ ok: true, value: { language: 'en', era: 'ce' } });
     expect(results.at(-1)).toEqual({
       ok: true,
-      value: { language: 'en', era: 'ce', serverUrl: 'https://sync.example.go.th', deviceName: 'เครื่อง 19' },
+      value: { ...DEFAULT_SETTINGS, language: 'en', era: 'ce', serverUrl: 'https://sync.example.go.th', deviceName: 'เครื่อง 19' },
     });
-    expect(await store().get()).toEqual({ language: 'en', era: 'ce', serverUrl: 'https://sync.example.go.th', deviceName: 'เครื่อง 19' });
+    expect(await store().get()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', era: 'ce', serverUrl: 'https://sync.example.go.th', deviceName: 'เครื่อง 19' });
     expect(await readdir(dir)).toEqual(['settings.json']); // no temp files left
   });
 

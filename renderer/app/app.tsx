@@ -8,6 +8,7 @@ import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { NewsPage } from '../features/news/news-page';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { UpdateNotice } from '../features/settings/update-notice';
 import { SyncPage } from '../features/sync/sync-page';
 import { ROUTES, useNavigation, type Route } from './navigation-store';
 import { NavBar } from './shell/nav-bar';
@@ -40,6 +41,7 @@ export function App() {
         {PAGES[route]()}
       </main>
       <NoticeArea />
+      <UpdateNotice />
       <StatusBar />
     </div>
   );

@@ -1,34 +1,50 @@
 import { useState, type FormEvent } from 'react';
-import { SettingsSchema, type EraDisplay, type Language } from '../../../shared/ipc/desk-api';
+import { SettingsSchema, type EraDisplay, type Language, type Settings } from '../../../shared/ipc/desk-api';
 import { desk } from '../../bridge/desk-bridge';
 import { useSession } from '../../app/session-store';
 import { useTranslate } from '../../app/use-translate';
+import { BackupSection } from '../backup/backup-section';
+import { BackupSettingsForm } from './backup-settings-form';
+import { DataAndDiagnosticsSection } from './data-and-diagnostics-section';
+import { UpdateSection } from './update-section';
+
+type Message = { error: boolean; text: string; near: 'general' | 'backup' };
 
 export function SettingsPage() {
   const t = useTranslate();
   const { settings, appInfo, setSettings } = useSession();
   const [deviceName, setDeviceName] = useState(settings.deviceName);
   const [serverUrl, setServerUrl] = useState(settings.serverUrl ?? '');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
-  const apply = async (patch: Partial<typeof settings>) => {
+  const applyNear = (near: Message['near']) => async (patch: Partial<Settings>) => {
     const result = await desk.updateSettings(patch);
     if (result.ok) {
       setSettings(result.value);
-      setMessage({ error: false, text: t('common.saved') });
+      setMessage({ error: false, text: t('common.saved'), near });
     } else {
-      setMessage({ error: true, text: t('common.error', { message: result.error.message }) });
+      setMessage({ error: true, text: t('common.error', { message: result.error.message }), near });
     }
   };
+  const apply = applyNear('general');
 
   const saveConnection = async (e: FormEvent) => {
     e.preventDefault();
     const url = serverUrl.trim() || null;
-    if (url !== null && !/^https?:\/\//.test(url)) return setMessage({ error: true, text: t('settings.invalidUrl') });
-    if (!SettingsSchema.shape.deviceName.safeParse(deviceName).success) return setMessage({ error: true, text: t('settings.invalidDeviceName') });
-    if (url !== null && !SettingsSchema.shape.serverUrl.safeParse(url).success) return setMessage({ error: true, text: t('settings.invalidUrl') });
+    const invalid = (text: string) => setMessage({ error: true, text, near: 'general' });
+    if (url !== null && !/^https?:\/\//.test(url)) return invalid(t('settings.invalidUrl'));
+    if (!SettingsSchema.shape.deviceName.safeParse(deviceName).success) return invalid(t('settings.invalidDeviceName'));
+    if (url !== null && !SettingsSchema.shape.serverUrl.safeParse(url).success) return invalid(t('settings.invalidUrl'));
     await apply({ deviceName: deviceName.trim(), serverUrl: url });
   };
+
+  // Feedback appears beside the form it belongs to, not at the top of a long page.
+  const messageNear = (near: Message['near']) =>
+    message?.near === near && (
+      <p className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'}>
+        {message.text}
+      </p>
+    );
 
   return (
     <section aria-labelledby="settings-title" className="settings">
@@ -37,7 +53,7 @@ export function SettingsPage() {
         <legend>{t('settings.language')}</legend>
         {(['th', 'en'] as Language[]).map((lang) => (
           <label key={lang} className="radio">
-            <input type="radio" name="language" value={lang} checked={settings.language === lang} onChange={() => apply({ language: lang })} />
+            <input type="radio" name="language" value={lang} checked={settings.language === lang} onChange={() => void apply({ language: lang })} />
             {t(`settings.language.${lang}`)}
           </label>
         ))}
@@ -46,7 +62,7 @@ export function SettingsPage() {
         <legend>{t('settings.era')}</legend>
         {(['be', 'ce'] as EraDisplay[]).map((era) => (
           <label key={era} className="radio">
-            <input type="radio" name="era" value={era} checked={settings.era === era} onChange={() => apply({ era })} />
+            <input type="radio" name="era" value={era} checked={settings.era === era} onChange={() => void apply({ era })} />
             {t(`settings.era.${era}`)}
           </label>
         ))}
@@ -63,11 +79,17 @@ export function SettingsPage() {
           {t('common.save')}
         </button>
       </form>
-      {message && (
-        <p className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      {messageNear('general')}
+      <BackupSettingsForm
+        settings={settings}
+        showFolder={appInfo?.shell === 'electron'}
+        apply={applyNear('backup')}
+        onInvalid={(text) => setMessage({ error: true, text, near: 'backup' })}
+      />
+      {messageNear('backup')}
+      <BackupSection />
+      <UpdateSection />
+      <DataAndDiagnosticsSection />
       {appInfo && (
         <>
           <h2>{t('settings.about')}</h2>
