@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/db/**/*.ts', 'renderer/sync/**/*.ts'],
+    files: ['renderer/db/**/*.ts', 'renderer/sync/**/*.ts', 'renderer/backup/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

@@ -8,10 +8,23 @@ import { App } from './app/app';
 import { DeskDataContext } from './app/desk-data-context';
 import { startSessionBridge } from './app/session-bridge';
 import { openDeskData } from './db/desk-data';
+import { DEFAULT_DATABASE_NAME } from './db/database';
+import { backupBeforeMigration, runScheduledBackup } from './backup/auto-backup';
+import { desk } from './bridge/desk-bridge';
+import { useNotices } from './app/notice-store';
+import { createTranslate } from './app/i18n/translate';
+import { localBackupStoreFor } from './features/backup/local-backup-store-for';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   try {
+    const [info, settings] = await Promise.all([desk.appInfo(), desk.getSettings()]);
+    const store = localBackupStoreFor(info.ok ? info.value.shell : undefined);
+    const appVersion = info.ok ? info.value.version : '0.0.0';
+    const t = createTranslate(settings.ok ? settings.value.language : 'th');
+    // Before openDeskData: an older stored schema is exported as it is, then Dexie upgrades it.
+    const migration = await backupBeforeMigration({ name: DEFAULT_DATABASE_NAME, store, appVersion });
+    if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
     const [data] = await Promise.all([openDeskData(), startSessionBridge()]);
     root.render(
       <StrictMode>
@@ -21,6 +34,10 @@ async function start(): Promise<void> {
       </StrictMode>,
     );
     document.body.dataset.ready = 'true';
+    // The daily (or weekly) local backup, in the background once the app is up.
+    void runScheduledBackup({ db: data.db, store, schedule: settings.ok ? settings.value.backupSchedule : 'daily', appVersion }).then((result) => {
+      if (result && !result.ok) useNotices.getState().show(t('backup.auto.failed', { message: result.error.message }), 'error');
+    });
   } catch (error) {
     // IndexedDB can be unavailable (private mode, a full disk): say so instead of a blank window.
     root.render(

@@ -1,3 +1,4 @@
+import { backupMessagesEn, backupMessagesTh } from '../../features/backup/backup-messages';
 import { calendarMessagesEn, calendarMessagesTh } from '../../features/calendar/calendar-messages';
 import { newsMessagesEn, newsMessagesTh } from '../../features/news/news-messages';
 import { rosterMessagesEn, rosterMessagesTh } from '../../features/roster/roster-messages';
@@ -9,6 +10,6 @@ import { messagesTh } from './messages-th';
  * Every message of the app: the shell's, then each feature's own catalogue, so features add
  * their texts without touching one shared file.
  */
-export const catalogueTh = { ...messagesTh, ...newsMessagesTh, ...calendarMessagesTh, ...rosterMessagesTh, ...syncMessagesTh };
+export const catalogueTh = { ...messagesTh, ...newsMessagesTh, ...calendarMessagesTh, ...rosterMessagesTh, ...syncMessagesTh, ...backupMessagesTh };
 export type MessageKey = keyof typeof catalogueTh;
-export const catalogueEn: Record<MessageKey, string> = { ...messagesEn, ...newsMessagesEn, ...calendarMessagesEn, ...rosterMessagesEn, ...syncMessagesEn };
+export const catalogueEn: Record<MessageKey, string> = { ...messagesEn, ...newsMessagesEn, ...calendarMessagesEn, ...rosterMessagesEn, ...syncMessagesEn, ...backupMessagesEn };

@@ -1,0 +1,100 @@
+import type Dexie from 'dexie';
+import type { BackupSchedule, LocalBackupInfo } from '../../shared/ipc/desk-api';
+import type { DeskResult } from '../../shared/ipc/desk-result';
+import { DeskDatabase } from '../db/database';
+import { CURRENT_SCHEMA_VERSION } from '../db/schema-versions';
+import { exportBackup } from './backup-export';
+import { schemaVersionsUpTo } from './backup-inspect';
+import type { DatabaseFactory } from './backup-restore';
+import type { LocalBackupStore } from './local-backup-store';
+
+/** syncState key of the last automatic backup: { at: ISO time, name }. */
+export const LAST_AUTO_BACKUP_KEY = 'lastAutoBackup';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function bangkokDay(date: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(date);
+}
+
+/**
+ * Is a scheduled backup due? Daily: none yet on today's date in Bangkok (an office day, not a
+ * rolling 24 hours, so the first start of each day takes it). Weekly: none in the last 7 days.
+ * A last backup "in the future" (the PC clock was wrong) counts as none.
+ */
+export function isBackupDue(schedule: BackupSchedule, lastAt: Date | null, now: Date): boolean {
+  if (schedule === 'off') return false;
+  if (!lastAt || Number.isNaN(lastAt.getTime()) || lastAt.getTime() > now.getTime()) return true;
+  if (schedule === 'daily') return bangkokDay(lastAt) !== bangkokDay(now);
+  return now.getTime() - lastAt.getTime() >= 7 * DAY_MS;
+}
+
+export async function lastAutoBackupAt(db: Dexie): Promise<Date | null> {
+  const row: unknown = await db.table('syncState').get(LAST_AUTO_BACKUP_KEY);
+  const at = (row as { value?: { at?: unknown } } | undefined)?.value?.at;
+  return typeof at === 'string' ? new Date(at) : null;
+}
+
+export interface ScheduledBackupOptions {
+  db: Dexie;
+  store: LocalBackupStore;
+  schedule: BackupSchedule;
+  appVersion: string;
+  now?: () => Date;
+}
+
+/** Takes the scheduled backup when it is due; null when it was not. Never throws: a failed backup is reported, the app goes on. */
+export async function runScheduledBackup(options: ScheduledBackupOptions): Promise<DeskResult<LocalBackupInfo> | null> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  if (!isBackupDue(options.schedule, await lastAutoBackupAt(options.db), started)) return null;
+  try {
+    const { file } = await exportBackup(options.db, { appVersion: options.appVersion, now });
+    const written = await options.store.writeLocalBackup({ data: file, reason: 'daily' });
+    if (written.ok) await options.db.table('syncState').put({ key: LAST_AUTO_BACKUP_KEY, value: { at: started.toISOString(), name: written.value.name } });
+    return written;
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+  }
+}
+
+export interface MigrationBackupOptions {
+  /** The app's database name (DEFAULT_DATABASE_NAME). */
+  name: string;
+  store: LocalBackupStore;
+  appVersion: string;
+  indexedDB?: IDBFactory;
+  createDatabase?: DatabaseFactory;
+  now?: () => Date;
+}
+
+export type MigrationBackupOutcome =
+  | { state: 'not-needed'; storedVersion: number | null }
+  | { state: 'backed-up'; storedVersion: number; backup: LocalBackupInfo }
+  | { state: 'failed'; storedVersion: number; message: string };
+
+/**
+ * Call BEFORE the app opens its database: if the stored database has an older schema than
+ * CURRENT_SCHEMA_VERSION, opening it would run the upgrades, so export it first, exactly as it is,
+ * into a local backup. indexedDB.databases() gives the stored version without opening (and thus
+ * without creating) anything; Dexie stores version × 10.
+ */
+export async function backupBeforeMigration(options: MigrationBackupOptions): Promise<MigrationBackupOutcome> {
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  const stored = (await factory.databases()).find((d) => d.name === options.name);
+  const storedVersion = stored?.version ? Math.round(stored.version / 10) : null;
+  if (storedVersion === null || storedVersion <= 0 || storedVersion >= CURRENT_SCHEMA_VERSION) return { state: 'not-needed', storedVersion };
+  const createDatabase = options.createDatabase ?? ((name, versions) => new DeskDatabase(name, undefined, versions));
+  // Declared up to the stored version only: opening it runs no upgrade.
+  const old = createDatabase(options.name, schemaVersionsUpTo(storedVersion));
+  try {
+    await old.open();
+    const { file } = await exportBackup(old, { appVersion: options.appVersion, now: options.now });
+    const written = await options.store.writeLocalBackup({ data: file, reason: 'before-migration' });
+    return written.ok ? { state: 'backed-up', storedVersion, backup: written.value } : { state: 'failed', storedVersion, message: written.error.message };
+  } catch (error) {
+    return { state: 'failed', storedVersion, message: (error as Error).message };
+  } finally {
+    old.close();
+  }
+}
