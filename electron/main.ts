@@ -14,16 +14,22 @@ import {
   type SaveDialogOptions,
   type Session,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { DESK_EVENT_CHANNEL, DESK_METHODS, ok, type DeskEvent, type DeskMethod } from '../shared/ipc';
+import { createAppLog, type AppLogger } from './services/app-logger';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, isExternalHttpsUrl, parseDevServerUrl, serveAppRequest } from './services/app-protocol';
+import { CrashReloadPolicy } from './services/crash-reload-policy';
 import { CredentialsStore, safeStorageCipher } from './services/credentials-store';
+import { buildDiagnosticsZip, collectSystemInfo, diagnosticsFileName } from './services/diagnostics';
 import { readPickedFiles, saveFileTo } from './services/file-service';
 import { handleDeskCall, type DeskHandlers } from './services/ipc-guard';
 import { OnlineMonitor } from './services/online-monitor';
 import { PokeRelay } from './services/poke-relay';
 import { SettingsStore } from './services/settings-store';
+import { LocalBackups } from './services/local-backups';
 import { SignInService } from './services/sign-in-service';
 import { SyncTransport } from './services/sync-transport';
+import { UpdateService } from './services/update-service';
 import { buildWindowOptions } from './services/window-options';
 
 /**
@@ -59,10 +65,18 @@ function run(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
   const userData = app.getPath('userData');
-  const settings = new SettingsStore({ directory: userData });
+  // Logs in the user-data folder, where support and the diagnostics zip find them.
+  const appLog = createAppLog({ directory: path.join(userData, 'logs'), console: isDev, homeDir: app.getPath('home') });
+  appLog.catchErrors();
+  const logger = appLog.logger;
+  logger.info(`${app.getName()} ${app.getVersion()} starting (electron ${process.versions.electron}, ${process.platform} ${process.arch})`);
+  autoUpdater.logger = { info: (m: unknown) => logger.info(String(m)), warn: (m: unknown) => logger.warn(String(m)), error: (m: unknown) => logger.error(String(m)) };
+  const settings = new SettingsStore({ directory: userData, logger });
+  // Rolling whole-database backups the renderer exports (daily, before a migration, before a restore).
+  const localBackups = new LocalBackups({ directory: async () => (await settings.get()).backupFolder ?? path.join(userData, 'backups') });
   const credentials = new CredentialsStore({ directory: userData, cipher: safeStorageCipher(safeStorage) });
   const serverUrl = async () => (await settings.get()).serverUrl;
-  const transport = new SyncTransport({ getServerUrl: serverUrl, getToken: () => credentials.getServerToken(), logger: console });
+  const transport = new SyncTransport({ getServerUrl: serverUrl, getToken: () => credentials.getServerToken(), logger });
   const signIn = new SignInService({
     directory: userData,
     transport,
@@ -72,7 +86,7 @@ function run(): void {
       sendEvent({ type: 'session-changed', session });
       void pokes.refresh();
     },
-    logger: console,
+    logger,
   });
   // Live pokes from the server while someone is signed in (the token stays here in main).
   const pokes = new PokeRelay({ getSession: () => signIn.getSession(), getToken: () => credentials.getServerToken(), onPoke: () => sendEvent({ type: 'poke' }) });
@@ -80,9 +94,23 @@ function run(): void {
     getServerUrl: serverUrl,
     onChange: (online) => {
       sendEvent({ type: 'network', online });
-      if (online) void pokes.refresh();
+      if (online) {
+        void pokes.refresh();
+        void updates.maybeCheck();
+      }
     },
   });
+  const updates = new UpdateService({
+    updater: autoUpdater,
+    // A deb is updated by the package manager (with administrator rights); AppImage, NSIS and dmg update themselves.
+    enabled: app.isPackaged && (process.platform !== 'linux' || Boolean(process.env.APPIMAGE)),
+    isOnline: () => onlineMonitor.online,
+    getServerUrl: serverUrl,
+    notify: (status) => sendEvent({ type: 'update-status', status }),
+    logger,
+  });
+  // maybeCheck() itself keeps automatic checks at most every six hours.
+  const updateTimer = setInterval(() => void updates.maybeCheck(), 60 * 60 * 1000);
 
   settings.onChange((next) => {
     sendEvent({ type: 'settings-changed', settings: next });
@@ -90,7 +118,7 @@ function run(): void {
   });
 
   const handlers: DeskHandlers = {
-    appInfo: () => ok({ name: app.getName(), version: app.getVersion(), shell: 'electron', platform: process.platform }),
+    appInfo: () => ok({ name: app.getName(), version: app.getVersion(), shell: 'electron', platform: process.platform, dataFolder: userData }),
     getSettings: async () => ok(await settings.get()),
     updateSettings: (patch) => settings.update(patch),
     saveFile: async ({ suggestedName, filters, data }) => {
@@ -113,6 +141,9 @@ function run(): void {
     signIn: (request) => signIn.signIn(request),
     signOut: () => signIn.signOut(),
     getSession: () => signIn.getSession(),
+    writeLocalBackup: ({ data, reason }) => localBackups.write(data, reason),
+    listLocalBackups: () => localBackups.list(),
+    readLocalBackup: ({ name }) => localBackups.read(name),
     printToPdf: async ({ suggestedName }) => {
       if (!mainWindow) return ok({ saved: false });
       // The page's print stylesheet decides what is on paper (article, month, roster).
@@ -124,6 +155,25 @@ function run(): void {
       });
       if (picked.canceled || !picked.filePath) return ok({ saved: false });
       return saveFileTo(picked.filePath, new Uint8Array(pdf));
+    },
+    getUpdateStatus: () => ok(updates.status),
+    checkForUpdates: async () => ok(await updates.check()),
+    installUpdate: () => updates.installNow(),
+    saveDiagnostics: async () => {
+      const data = await buildDiagnosticsZip({
+        logFiles: appLog.files(),
+        system: collectSystemInfo({ name: app.getName(), version: app.getVersion(), packaged: app.isPackaged }),
+        settings: await settings.get(),
+        homeDir: app.getPath('home'),
+      });
+      const options: SaveDialogOptions = {
+        defaultPath: path.join(app.getPath('documents'), diagnosticsFileName(new Date())),
+        filters: [{ name: 'Zip', extensions: ['zip'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      if (picked.canceled || !picked.filePath) return ok({ saved: false });
+      return saveFileTo(picked.filePath, data);
     },
   };
 
@@ -155,6 +205,7 @@ function run(): void {
   });
 
   app.on('before-quit', () => {
+    clearInterval(updateTimer);
     onlineMonitor.stop();
     pokes.stop();
   });
@@ -172,20 +223,30 @@ function run(): void {
 
     powerMonitor.on('resume', () => {
       sendEvent({ type: 'resumed' });
-      void onlineMonitor.check();
+      void onlineMonitor.check().then((online) => {
+        if (online) void updates.maybeCheck();
+      });
     });
     onlineMonitor.start();
     void pokes.refresh();
 
-    mainWindow = createWindow(() => onlineMonitor.online);
+    const windowDeps: WindowDeps = { currentOnline: () => onlineMonitor.online, logger, saveDiagnostics: async () => handlers.saveDiagnostics(undefined) };
+    mainWindow = createWindow(windowDeps);
     app.on('activate', () => {
-      mainWindow ??= createWindow(() => onlineMonitor.online);
+      mainWindow ??= createWindow(windowDeps);
     });
   });
 }
 
-function createWindow(currentOnline: () => boolean | null): BrowserWindow {
+interface WindowDeps {
+  currentOnline: () => boolean | null;
+  logger: AppLogger;
+  saveDiagnostics: () => Promise<unknown>;
+}
+
+function createWindow({ currentOnline, logger, saveDiagnostics }: WindowDeps): BrowserWindow {
   const window = new BrowserWindow(buildWindowOptions({ preloadPath, isDev }));
+  const crashes = new CrashReloadPolicy();
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -193,15 +254,33 @@ function createWindow(currentOnline: () => boolean | null): BrowserWindow {
 
   // The page (re)loaded: tell it the network state it may have missed while starting.
   window.webContents.on('did-finish-load', () => {
+    crashes.loaded();
     const online = currentOnline();
     if (online !== null) sendEvent({ type: 'network', online });
   });
 
   // Data lives in IndexedDB and every edit is written as it is made, so a reload loses nothing
-  // that was saved.
+  // that was saved. A page that crashes again while reloading is not reloaded forever: ask.
   window.webContents.on('render-process-gone', (_event, details) => {
-    console.error(`renderer gone: ${details.reason} (exit code ${details.exitCode})`);
-    if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.webContents.reload();
+    logger.error(`renderer gone: ${details.reason} (exit code ${details.exitCode})`);
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    if (crashes.crashed() === 'reload') return window.webContents.reload();
+    void dialog
+      .showMessageBox(window, {
+        type: 'error',
+        buttons: ['โหลดใหม่ — Reload', 'บันทึกข้อมูลวินิจฉัย — Save diagnostics', 'ปิดโปรแกรม — Quit'],
+        defaultId: 1,
+        cancelId: 2,
+        noLink: true,
+        message: 'ProvinceDesk หยุดทำงานซ้ำหลายครั้ง — ProvinceDesk keeps stopping',
+        detail: 'ข้อมูลที่บันทึกแล้วจะไม่หาย กรุณาบันทึกข้อมูลวินิจฉัยส่งให้ฝ่ายสนับสนุน — Everything already saved is kept. Please save diagnostics for support.',
+      })
+      .then(async ({ response }) => {
+        if (response === 1) await saveDiagnostics();
+        if (response === 2 || window.isDestroyed()) return app.quit();
+        crashes.reset();
+        window.webContents.reload();
+      });
   });
 
   // A long import can make the page busy for a few seconds: ask before killing it.

@@ -24,6 +24,13 @@ const desk = {
   signOut: () => invoke('signOut'),
   getSession: () => invoke('getSession'),
   printToPdf: (request) => invoke('printToPdf', request),
+  writeLocalBackup: (request) => invoke('writeLocalBackup', request),
+  listLocalBackups: () => invoke('listLocalBackups'),
+  readLocalBackup: (request) => invoke('readLocalBackup', request),
+  getUpdateStatus: () => invoke('getUpdateStatus'),
+  checkForUpdates: () => invoke('checkForUpdates'),
+  installUpdate: () => invoke('installUpdate'),
+  saveDiagnostics: () => invoke('saveDiagnostics'),
   onEvent(listener) {
     // Only the payload crosses to the page, never the IpcRendererEvent (it holds `sender`).
     const relay = (_event: IpcRendererEvent, payload: DeskEvent) => listener(payload);

@@ -33,6 +33,13 @@ function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers & { calls
     signOut: () => ok(undefined),
     getSession: () => ok(null),
     printToPdf: () => ok({ saved: false }),
+    writeLocalBackup: ({ reason }) => ok({ name: 'provincedesk-20261122T030000000Z-daily.pdbackup', size: 0, createdAt: '2026-11-22T03:00:00.000Z', reason }),
+    listLocalBackups: () => ok([]),
+    readLocalBackup: () => fail('not-found', 'no backups in this test'),
+    getUpdateStatus: () => ok({ state: 'unsupported' }),
+    checkForUpdates: () => ok({ state: 'unsupported' }),
+    installUpdate: () => ok(undefined),
+    saveDiagnostics: () => ok({ saved: false }),
   };
   return Object.assign({ ...base, ...overrides }, { calls });
 }

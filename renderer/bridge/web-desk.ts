@@ -1,3 +1,4 @@
+import { createWebLocalBackups } from '../backup/web-local-backups';
 import { PokeStream } from '../../shared/sync/poke-stream';
 import {
   AppInfoSchema,
@@ -31,7 +32,8 @@ export function createWebDesk(win: Window): DeskApi {
 
   const readSettings = (): Settings => {
     try {
-      const parsed = SettingsSchema.safeParse(JSON.parse(win.localStorage.getItem(SETTINGS_KEY) ?? 'null'));
+      // Settings saved before a field existed take that field's default.
+      const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(JSON.parse(win.localStorage.getItem(SETTINGS_KEY) ?? 'null') as object | null) });
       return parsed.success ? parsed.data : DEFAULT_SETTINGS;
     } catch {
       return DEFAULT_SETTINGS;
@@ -63,7 +65,11 @@ export function createWebDesk(win: Window): DeskApi {
     return ok(next);
   };
 
+  const localBackups = createWebLocalBackups();
   const api = {
+    writeLocalBackup: (request) => localBackups.writeLocalBackup(request),
+    listLocalBackups: () => localBackups.listLocalBackups(),
+    readLocalBackup: (request) => localBackups.readLocalBackup(request),
     async appInfo() {
       return ok(AppInfoSchema.parse({ name: 'ProvinceDesk', version: import.meta.env.VITE_APP_VERSION ?? '0.1.0', shell: 'web', platform: win.navigator.platform || 'web' }));
     },
@@ -136,6 +142,19 @@ export function createWebDesk(win: Window): DeskApi {
     },
     async getSession() {
       return ok(readSession());
+    },
+    // The browser shell is updated by whoever serves it; it never updates itself.
+    async getUpdateStatus() {
+      return ok({ state: 'unsupported' as const });
+    },
+    async checkForUpdates() {
+      return ok({ state: 'unsupported' as const });
+    },
+    async installUpdate() {
+      return fail('not-found', 'โปรแกรมบนเบราว์เซอร์ไม่ต้องติดตั้งรุ่นใหม่ — The browser version needs no installing');
+    },
+    async saveDiagnostics() {
+      return fail('not-found', 'ข้อมูลวินิจฉัยบันทึกได้จากโปรแกรม ProvinceDesk บนเครื่องเท่านั้น — Diagnostics are saved by the desktop app');
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Sha256Hex } from '../domain/attachment';
 import { SessionUser } from '../sync/protocol';
 import { DESK_CHANNELS } from './desk-channels';
 import type { DeskResult } from './desk-result';
@@ -13,12 +14,18 @@ export const Language = z.enum(['th', 'en']);
 export type Language = z.infer<typeof Language>;
 export const EraDisplay = z.enum(['be', 'ce']);
 export type EraDisplay = z.infer<typeof EraDisplay>;
+export const BackupSchedule = z.enum(['off', 'daily', 'weekly']);
+export type BackupSchedule = z.infer<typeof BackupSchedule>;
 
 export const SettingsSchema = z.object({
   language: Language,
   era: EraDisplay,
   serverUrl: z.string().url().nullable(),
   deviceName: z.string().trim().min(1).max(100),
+  /** How often main writes an automatic backup; 'off' leaves backups to the user. */
+  backupSchedule: BackupSchedule,
+  /** Where automatic backups go; null means the default folder inside the user-data folder. */
+  backupFolder: z.string().trim().min(1).max(1000).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
@@ -29,6 +36,8 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   shell: z.enum(['electron', 'web']),
   platform: z.string(),
+  /** Desktop: the user-data folder (database, settings, logs, backups). Absent in the browser shell. */
+  dataFolder: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -59,6 +68,21 @@ export const PrintToPdfRequestSchema = z.object({
 });
 export type PrintToPdfRequest = z.infer<typeof PrintToPdfRequestSchema>;
 
+/** Why a rolling local backup was written (part of its file name). */
+export const LocalBackupReason = z.enum(['daily', 'before-migration', 'before-restore', 'manual']);
+export type LocalBackupReason = z.infer<typeof LocalBackupReason>;
+/** Local backup file names are made by main; only names of that shape are ever read (no paths). */
+export const LOCAL_BACKUP_NAME_PATTERN = /^provincedesk-(\d{8}T\d{9}Z)-(daily|before-migration|before-restore|manual)\.pdbackup$/;
+export const WriteLocalBackupRequestSchema = z.object({
+  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 512 * 1024 * 1024, 'at most 512 MB'),
+  reason: LocalBackupReason,
+});
+export type WriteLocalBackupRequest = z.infer<typeof WriteLocalBackupRequestSchema>;
+export const ReadLocalBackupRequestSchema = z.object({ name: z.string().max(100).regex(LOCAL_BACKUP_NAME_PATTERN, 'a local backup name') });
+export type ReadLocalBackupRequest = z.infer<typeof ReadLocalBackupRequestSchema>;
+export const LocalBackupInfoSchema = z.object({ name: z.string(), size: z.number().int().nonnegative(), createdAt: z.string(), reason: LocalBackupReason });
+export type LocalBackupInfo = z.infer<typeof LocalBackupInfoSchema>;
+
 /** An HTTP call to the central server, made by main (which holds the address and the token). */
 export const SyncHttpRequestSchema = z.object({
   method: z.enum(['GET', 'POST', 'PUT']),
@@ -68,6 +92,35 @@ export const SyncHttpRequestSchema = z.object({
 });
 export type SyncHttpRequest = z.infer<typeof SyncHttpRequestSchema>;
 export type SyncHttpResponse = { status: number; body: unknown };
+
+/**
+ * Attachment bytes (docs/sync-protocol.md, "Blobs"): main makes the HEAD/PUT/GET with the token, the
+ * renderer's blob sync decides what to send and verifies what arrives. `status` is the HTTP status;
+ * `error` the server's error body when it sent one (e.g. upload-offset-mismatch, hash-mismatch).
+ */
+export const BlobStatusRequestSchema = z.object({ sha256: Sha256Hex });
+export type BlobStatusRequest = z.infer<typeof BlobStatusRequestSchema>;
+/** One chunk: `data` is the bytes [offset, offset + data.length) of a blob of `total` bytes. */
+export const BlobUploadRequestSchema = z
+  .object({
+    sha256: Sha256Hex,
+    offset: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().max(200 * 1024 * 1024),
+    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 50 * 1024 * 1024, 'at most 50 MB per chunk'),
+  })
+  .refine((r) => r.offset + r.data.byteLength <= r.total && (r.data.byteLength > 0 || r.total === 0), 'the chunk must lie inside the blob');
+export type BlobUploadRequest = z.infer<typeof BlobUploadRequestSchema>;
+/** `start`/`end` (inclusive) ask for a byte range; without them the whole blob. */
+export const BlobDownloadRequestSchema = z
+  .object({ sha256: Sha256Hex, start: z.number().int().nonnegative().optional(), end: z.number().int().nonnegative().optional(), timeoutMs: z.number().int().min(100).max(300_000).optional() })
+  .refine((r) => r.end === undefined || (r.start !== undefined && r.end >= r.start), 'end needs a start at or before it');
+export type BlobDownloadRequest = z.infer<typeof BlobDownloadRequestSchema>;
+export type BlobServerError = { code: string; message: string; received: number | null };
+/** exists: complete and readable by this device; received: this device's unfinished upload (0 if none). */
+export type BlobStatusResult = { status: number; exists: boolean; size: number | null; received: number; total: number | null; error: BlobServerError | null };
+export type BlobUploadResult = { status: number; complete: boolean; received: number; size: number | null; error: BlobServerError | null };
+/** `data` is null unless status is 200/206; `total` is the blob's size (from Content-Range or the length). */
+export type BlobDownloadResult = { status: number; data: Uint8Array | null; total: number | null; error: BlobServerError | null };
 
 /** Sign in to a sync server and register this computer as a device there. */
 export const SignInRequestSchema = z.object({
@@ -91,6 +144,20 @@ export const SyncSessionSchema = z.object({
 });
 export type SyncSession = z.infer<typeof SyncSessionSchema>;
 
+/**
+ * The desktop app's self-update (electron-updater, from the central server's /updates/). 'unsupported'
+ * in the browser shell and in unpackaged builds; 'ready' means it installs when the app quits.
+ */
+export type UpdateStatus =
+  | { state: 'unsupported' }
+  | { state: 'idle'; lastCheckedAt: string | null }
+  | { state: 'offline'; lastCheckedAt: string | null }
+  | { state: 'checking' }
+  | { state: 'up-to-date'; lastCheckedAt: string }
+  | { state: 'downloading'; version: string; percent: number }
+  | { state: 'ready'; version: string }
+  | { state: 'error'; message: string; lastCheckedAt: string | null };
+
 /** Events main pushes to the renderer. */
 export type DeskEvent =
   | { type: 'network'; online: boolean }
@@ -98,7 +165,8 @@ export type DeskEvent =
   | { type: 'settings-changed'; settings: Settings }
   /** The server said records in this device's scope changed (server-sent event): pull soon. */
   | { type: 'poke' }
-  | { type: 'session-changed'; session: SyncSession | null };
+  | { type: 'session-changed'; session: SyncSession | null }
+  | { type: 'update-status'; status: UpdateStatus };
 
 export const EmptyRequestSchema = z.undefined();
 
@@ -114,6 +182,16 @@ export const DESK_METHODS = {
   signOut: { channel: DESK_CHANNELS.signOut, request: EmptyRequestSchema },
   getSession: { channel: DESK_CHANNELS.getSession, request: EmptyRequestSchema },
   printToPdf: { channel: DESK_CHANNELS.printToPdf, request: PrintToPdfRequestSchema },
+  writeLocalBackup: { channel: DESK_CHANNELS.writeLocalBackup, request: WriteLocalBackupRequestSchema },
+  listLocalBackups: { channel: DESK_CHANNELS.listLocalBackups, request: EmptyRequestSchema },
+  readLocalBackup: { channel: DESK_CHANNELS.readLocalBackup, request: ReadLocalBackupRequestSchema },
+  getUpdateStatus: { channel: DESK_CHANNELS.getUpdateStatus, request: EmptyRequestSchema },
+  checkForUpdates: { channel: DESK_CHANNELS.checkForUpdates, request: EmptyRequestSchema },
+  installUpdate: { channel: DESK_CHANNELS.installUpdate, request: EmptyRequestSchema },
+  saveDiagnostics: { channel: DESK_CHANNELS.saveDiagnostics, request: EmptyRequestSchema },
+  blobStatus: { channel: DESK_CHANNELS.blobStatus, request: BlobStatusRequestSchema },
+  blobUpload: { channel: DESK_CHANNELS.blobUpload, request: BlobUploadRequestSchema },
+  blobDownload: { channel: DESK_CHANNELS.blobDownload, request: BlobDownloadRequestSchema },
 } as const;
 
 export type DeskMethod = keyof typeof DESK_METHODS;
@@ -133,6 +211,24 @@ export interface DeskApi {
   getSession(): Promise<DeskResult<SyncSession | null>>;
   /** Desktop: A4 PDF of the page through a save dialog. Browser shell: the browser's print dialog ({saved: false}). */
   printToPdf(request: PrintToPdfRequest): Promise<DeskResult<SaveFileResult>>;
+  /** Rolling local backups (user-data folder; the browser shell keeps them in IndexedDB): write one, keeping the last N. */
+  writeLocalBackup(request: WriteLocalBackupRequest): Promise<DeskResult<LocalBackupInfo>>;
+  /** The local backups, newest first. */
+  listLocalBackups(): Promise<DeskResult<LocalBackupInfo[]>>;
+  readLocalBackup(request: ReadLocalBackupRequest): Promise<DeskResult<OpenedFile>>;
+  getUpdateStatus(): Promise<DeskResult<UpdateStatus>>;
+  /** Checks the server now (only when it answers); a found update downloads in the background. */
+  checkForUpdates(): Promise<DeskResult<UpdateStatus>>;
+  /** Restarts into a downloaded update now instead of at the next quit. */
+  installUpdate(): Promise<DeskResult<void>>;
+  /** Saves a zip for support (logs, versions, settings; personal data redacted) through a dialog. */
+  saveDiagnostics(): Promise<DeskResult<SaveFileResult>>;
+  /** HEAD of an attachment blob on the sync server: is it complete there, or how far did our upload get. */
+  blobStatus(request: BlobStatusRequest): Promise<DeskResult<BlobStatusResult>>;
+  /** PUT one chunk of an attachment blob (Content-Range); the server verifies the hash after the last one. */
+  blobUpload(request: BlobUploadRequest): Promise<DeskResult<BlobUploadResult>>;
+  /** GET an attachment blob or a byte range of it; the caller verifies the hash. */
+  blobDownload(request: BlobDownloadRequest): Promise<DeskResult<BlobDownloadResult>>;
   /** Subscribe to events from main; returns the unsubscribe function. */
   onEvent(listener: (event: DeskEvent) => void): () => void;
 }
@@ -142,4 +238,6 @@ export const DEFAULT_SETTINGS: Settings = {
   era: 'be',
   serverUrl: null,
   deviceName: 'เครื่องของสำนักงาน',
+  backupSchedule: 'daily',
+  backupFolder: null,
 };

@@ -13,6 +13,16 @@ export const DESK_CHANNELS = {
   signOut: 'desk:sync-sign-out',
   getSession: 'desk:sync-session',
   printToPdf: 'desk:print-to-pdf',
+  writeLocalBackup: 'desk:local-backup-write',
+  listLocalBackups: 'desk:local-backups-list',
+  readLocalBackup: 'desk:local-backup-read',
+  getUpdateStatus: 'desk:update-status',
+  checkForUpdates: 'desk:update-check',
+  installUpdate: 'desk:update-install',
+  saveDiagnostics: 'desk:diagnostics-save',
+  blobStatus: 'desk:blob-status',
+  blobUpload: 'desk:blob-upload',
+  blobDownload: 'desk:blob-download',
 } as const;
 
 export const DESK_EVENT_CHANNEL = 'desk:event' as const;
