@@ -18,6 +18,7 @@ import { autoUpdater } from 'electron-updater';
 import { DESK_EVENT_CHANNEL, DESK_METHODS, ok, type DeskEvent, type DeskMethod } from '../shared/ipc';
 import { createAppLog, type AppLogger } from './services/app-logger';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, isExternalHttpsUrl, parseDevServerUrl, serveAppRequest } from './services/app-protocol';
+import { BlobTransport } from './services/blob-transport';
 import { CrashReloadPolicy } from './services/crash-reload-policy';
 import { CredentialsStore, safeStorageCipher } from './services/credentials-store';
 import { buildDiagnosticsZip, collectSystemInfo, diagnosticsFileName } from './services/diagnostics';
@@ -77,6 +78,8 @@ function run(): void {
   const credentials = new CredentialsStore({ directory: userData, cipher: safeStorageCipher(safeStorage) });
   const serverUrl = async () => (await settings.get()).serverUrl;
   const transport = new SyncTransport({ getServerUrl: serverUrl, getToken: () => credentials.getServerToken(), logger });
+  // Attachment bytes: same address and token rules as the JSON calls; the token never leaves main.
+  const blobTransport = new BlobTransport({ getServerUrl: serverUrl, getToken: () => credentials.getServerToken(), logger });
   const signIn = new SignInService({
     directory: userData,
     transport,
@@ -138,6 +141,9 @@ function run(): void {
       return readPickedFiles(picked.filePaths, maxBytesPerFile);
     },
     syncRequest: (request) => transport.request(request),
+    blobStatus: (request) => blobTransport.status(request),
+    blobUpload: (request) => blobTransport.upload(request),
+    blobDownload: (request) => blobTransport.download(request),
     signIn: (request) => signIn.signIn(request),
     signOut: () => signIn.signOut(),
     getSession: () => signIn.getSession(),

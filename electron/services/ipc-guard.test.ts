@@ -40,6 +40,9 @@ function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers & { calls
     checkForUpdates: () => ok({ state: 'unsupported' }),
     installUpdate: () => ok(undefined),
     saveDiagnostics: () => ok({ saved: false }),
+    blobStatus: () => ok({ status: 404, exists: false, size: null, received: 0, total: null, error: null }),
+    blobUpload: ({ offset, data }) => ok({ status: 202, complete: false, received: offset + data.byteLength, size: null, error: null }),
+    blobDownload: () => ok({ status: 404, data: null, total: null, error: null }),
   };
   return Object.assign({ ...base, ...overrides }, { calls });
 }

@@ -15,6 +15,7 @@ import {
 } from '../../shared/ipc/desk-api';
 import { fail, ok } from '../../shared/ipc/desk-result';
 import { LoginResponse } from '../../shared/sync/protocol';
+import { createWebBlobTransfer } from './web-blob-transfer';
 import { createFetchSyncRequest, TOKEN_KEY, webSyncRequest } from './web-sync-request';
 
 const SETTINGS_KEY = 'provincedesk.settings';
@@ -104,6 +105,8 @@ export function createWebDesk(win: Window): DeskApi {
     syncRequest(request) {
       return webSyncRequest(readSettings().serverUrl, request);
     },
+    // Attachment bytes over fetch (blobStatus, blobUpload, blobDownload), with the same token.
+    ...createWebBlobTransfer(() => readSettings().serverUrl),
     async signIn(request) {
       const parsed = SignInRequestSchema.safeParse(request);
       if (!parsed.success) return fail('invalid-argument', parsed.error.issues.map((i) => i.message).join('; '));

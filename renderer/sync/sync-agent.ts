@@ -27,6 +27,7 @@ import type { DeskData } from '../db/desk-data';
 import { saveDeviceClock } from '../db/device-clock';
 import type { LocalRecord, OutboxEntry } from '../db/local-record';
 import { isMetaField, withDerivedFields } from '../db/record-writer';
+import { BlobSync, type BlobSyncReport, type BlobTransfer } from './blob-sync';
 import { SyncCallError, SyncClient, type SyncRequester } from './sync-client';
 import {
   conflictRowFromWire,
@@ -62,6 +63,9 @@ export interface SyncAgentOptions {
   /** JSON size above which a push batch is split (the server takes 10 MiB). */
   maxPushBytes?: number;
   status?: SyncStatusStore;
+  /** Attachment bytes (desk.blobStatus/blobUpload/blobDownload); without it only records sync. */
+  blobTransfer?: BlobTransfer;
+  blobChunkBytes?: number;
 }
 
 export interface SyncRunResult {
@@ -71,6 +75,8 @@ export interface SyncRunResult {
   conflicts: number;
   problem: SyncProblem | null;
   detail: string | null;
+  /** Attachment blobs sent and received in this run (failures show as problem/detail). */
+  blobs?: { uploaded: number; downloaded: number; waiting: number; failed: number };
 }
 
 /** Pending field writes of an entry that was re-stamped after clock-ahead: the stamps it first had. */
@@ -98,6 +104,7 @@ export class SyncAgent {
   private readonly initialPullLimit: number;
   private readonly pushBatchSize: number;
   private readonly maxPushBytes: number;
+  private readonly blobSync: BlobSync | null;
   private running: Promise<SyncRunResult> | null = null;
   private again = false;
   private againReason = '';
@@ -112,6 +119,7 @@ export class SyncAgent {
     this.pushBatchSize = Math.min(options.pushBatchSize ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
     this.maxPushBytes = options.maxPushBytes ?? 4 * 1024 * 1024;
     this.status = options.status ?? new SyncStatusStore();
+    this.blobSync = options.blobTransfer ? new BlobSync({ db: options.data.db, transfer: options.blobTransfer, chunkBytes: options.blobChunkBytes }) : null;
   }
 
   private get db() {
@@ -175,6 +183,9 @@ export class SyncAgent {
     }
     this.status.update({ state: 'syncing', phase: 'pushing', problem: null, detail: null });
     try {
+      // Blobs go up before the records that name them (protocol: other devices then never pull a photo
+      // whose bytes are not there yet); a failed upload never holds back the push.
+      const uploaded = this.blobSync ? await this.blobSync.uploadPending() : null;
       const pushed = await this.pushAll(session);
       result.pushed = pushed.acknowledged;
       if (pushed.rejected > 0) warning = { problem: 'rejected', detail: pushed.rejectedMessage };
@@ -183,6 +194,10 @@ export class SyncAgent {
       result.pulled = pulled.records;
       result.conflicts = pulled.conflicts;
       if (pulled.clockBehind) warning ??= { problem: 'clock-behind', detail: null };
+      const downloaded = this.blobSync ? await this.blobSync.downloadMissing() : null;
+      result.blobs = blobCounts(uploaded, downloaded);
+      const blobProblem = uploaded?.problem ? uploaded : downloaded?.problem ? downloaded : null;
+      if (blobProblem?.problem) warning ??= { problem: blobProblem.problem, detail: blobProblem.detail };
       result.ok = true;
       result.problem = warning?.problem ?? null;
       result.detail = warning?.detail ?? null;
@@ -560,6 +575,16 @@ export class SyncAgent {
 }
 
 const EMPTY: Set<string> = new Set();
+
+function blobCounts(up: BlobSyncReport | null, down: BlobSyncReport | null): SyncRunResult['blobs'] {
+  if (!up && !down) return undefined;
+  return {
+    uploaded: up?.uploaded ?? 0,
+    downloaded: down?.downloaded ?? 0,
+    waiting: down?.waiting ?? 0,
+    failed: (up?.failed ?? 0) + (down?.failed ?? 0),
+  };
+}
 
 interface PreparedRecord {
   id: string;

@@ -41,6 +41,8 @@ export function startSyncRuntime(data: DeskData, desk: DeskApi): SyncRuntime {
   const agent = new SyncAgent({
     data,
     request: (request) => desk.syncRequest(request),
+    // Attachment bytes go through their own desk methods (binary; main adds the token).
+    blobTransfer: desk,
     getSession: async () => {
       await load();
       return session ? { deviceId: session.deviceId, user: session.user } : null;
