@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { migrate } from './migrations';
+import { PlannerStatistics } from './planner-statistics';
 import { openPgClient } from './pg-sql-client';
 import { openPgliteClient } from './pglite-sql-client';
 import type { SqlClient } from './sql-client';
@@ -14,6 +15,8 @@ export type StoreOptions =
 
 export interface Store {
   sql: SqlClient;
+  /** Refreshes planner statistics on PGlite, which has no autovacuum (see planner-statistics.ts). */
+  statistics: PlannerStatistics;
   /** The LISTEN/NOTIFY channel for change pokes, per schema so test schemas never poke each other. */
   notifyChannel: string;
   close(): Promise<void>;
@@ -40,5 +43,5 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw error;
   }
   const schema = options.kind === 'postgres' ? (options.schema ?? 'public') : 'public';
-  return { sql, notifyChannel: `provincedesk_changes_${schema}`, close: () => sql.close() };
+  return { sql, statistics: new PlannerStatistics(sql, options.kind === 'pglite'), notifyChannel: `provincedesk_changes_${schema}`, close: () => sql.close() };
 }

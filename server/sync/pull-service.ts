@@ -42,6 +42,7 @@ export async function pullChanges(
     await sql.query('UPDATE devices SET synced_scope = $2 WHERE id = $1', [device.deviceId, key]);
   }
 
+  await store.statistics.refreshIfStale();
   const scope = readableSql(device.scope, 'r', 4);
   const { rows } = await sql.query<PulledDbRow>(
     `SELECT r.table_name, r.id, r.province_code, r.district_code, r.seq, r.vals, r.stamps

@@ -142,6 +142,7 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
 
     for (const record of dirty) record.seq = ++lastSeq;
     await saveRecords(tx, [...dirty]);
+    store.statistics.noteWrites(dirty.size);
     for (const conflict of conflicts) await insertConflict(tx, conflict, ++lastSeq);
     if (newlyApplied.length > 0) {
       await tx.query(
