@@ -11,6 +11,7 @@ import { notifyChanges, type ChangedScope } from '../live/change-hub';
 import type { Store } from '../store/open-store';
 import type { SqlQueryable } from '../store/sql-client';
 import { validateField } from './field-validation';
+import { newsWorkflowRefusal } from './news-workflow-guard';
 import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
@@ -91,6 +92,12 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
             ? reject(mutation.id, 'unknown-field', `ไม่รู้จักช่องข้อมูล ${field}`)
             : reject(mutation.id, 'invalid-value', `ค่าของช่องข้อมูล ${field} ไม่ถูกต้อง`),
         );
+        continue;
+      }
+
+      const refusal = newsWorkflowRefusal(mutation.table, mutation.changes, current?.values.status, device.user.role);
+      if (refusal !== null) {
+        results.push(reject(mutation.id, 'not-allowed', refusal));
         continue;
       }
 

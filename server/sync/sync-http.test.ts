@@ -189,6 +189,27 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
     expect(rows).toHaveLength(0);
   });
 
+  it('holds the news workflow: an editor submits, only a coordinator approves and publishes', async () => {
+    const editor = await client(bkk.editor);
+    const coordinator = await client(bkk.coordinator);
+    const recordId = '01890000-0000-7000-8000-00000000a006';
+    const node = 'c000000000000009';
+    const status = async (c: TestClient, value: string) =>
+      (await c.push([mutation({ id: c.nextMutationId(), recordId, provinceCode: '10', values: { status: value }, stamp: stampAt(tick(), node) })])).json<PushResponse>().results[0];
+
+    const published = await editor.push([mutation({ id: editor.nextMutationId(), recordId: '01890000-0000-7000-8000-00000000a007', provinceCode: '10', values: { ...newsValues('ข้ามขั้นตอน'), status: 'published' }, stamp: stampAt(tick(), node) })]);
+    expect(published.json<PushResponse>().results[0]).toMatchObject({ status: 'rejected', reason: 'not-allowed' });
+
+    await editor.push([mutation({ id: editor.nextMutationId(), recordId, provinceCode: '10', values: newsValues('ตามขั้นตอน'), stamp: stampAt(tick(), node) })]);
+    expect(await status(editor, 'published')).toMatchObject({ status: 'rejected', reason: 'not-allowed' });
+    expect(await status(editor, 'in_review')).toMatchObject({ status: 'applied' });
+    expect(await status(editor, 'approved')).toMatchObject({ status: 'rejected', reason: 'not-allowed' });
+    expect(await status(coordinator, 'approved')).toMatchObject({ status: 'applied' });
+    expect(await status(coordinator, 'published')).toMatchObject({ status: 'applied' });
+    const { rows } = await server.store.sql.query<{ status: string }>(`SELECT vals ->> 'status' AS status FROM records WHERE id = $1`, [recordId]);
+    expect(rows[0]?.status).toBe('published');
+  });
+
   it('treats mutation ids as unique per device, not across devices', async () => {
     const a = await client(bkk.editor);
     const b = await client(bkk.editor);
