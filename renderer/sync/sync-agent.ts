@@ -303,10 +303,12 @@ export class SyncAgent {
   private takeBatch(limit: number): Promise<OutboxEntryWithRestamp[]> {
     return this.db.transaction('rw', this.db.outbox, async () => {
       const entries = (await this.db.outbox.orderBy(':id').limit(limit).toArray()) as OutboxEntryWithRestamp[];
-      const unsent = entries.filter((e) => e.sentAt === null).map((e) => e.seq as number);
+      const unsent = entries.filter((e) => e.sentAt === null);
       if (unsent.length > 0) {
         const sentAt = new Date(this.now()).toISOString();
-        await this.db.outbox.where(':id').anyOf(unsent).modify({ sentAt });
+        for (const entry of unsent) entry.sentAt = sentAt;
+        // One bulk write of the rows just read, not a cursor that updates them one by one.
+        await this.db.outbox.bulkPut(unsent);
       }
       return entries;
     });
