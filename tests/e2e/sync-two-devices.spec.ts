@@ -126,8 +126,8 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   await expect(conflict.getByTestId('conflict-loser')).toContainText('ข้อความนำจากเครื่อง A (แก้ตอนออฟไลน์)');
   const phoneConflict = b.locator('[data-testid="conflict"][data-field="phone"]');
   await expect(phoneConflict).toHaveCount(1);
-  await expect(phoneConflict.getByTestId('conflict-winner')).toContainText('0822222222');
-  await expect(phoneConflict.getByTestId('conflict-loser')).toContainText('0811111111');
+  await expect(phoneConflict.getByTestId('conflict-winner')).toContainText('082-222-2222');
+  await expect(phoneConflict.getByTestId('conflict-loser')).toContainText('081-111-1111');
   await deskB.screenshot('sync-conflicts');
 
   // Keep A's version: it becomes the value on both devices.

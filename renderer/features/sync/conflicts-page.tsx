@@ -1,3 +1,5 @@
+import { BOOKKEEPING_FIELDS } from '../../../shared/domain/common';
+import { displayFieldValue, PRIVATE_FIELDS } from './conflict-value-text';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { isSyncedTable } from '../../../shared/domain/synced-tables';
@@ -11,7 +13,8 @@ import type { SyncedConflictRow } from '../../sync/sync-records';
 import { fieldLabel, tableLabel, useSyncRuntime } from './use-sync';
 
 /** Bookkeeping fields ProvinceDesk sets itself: their conflicts need no one's decision. */
-const HIDDEN_FIELDS = new Set(['updatedAt']);
+// Conflicts kept before the server stopped recording them for bookkeeping fields stay out of sight.
+const HIDDEN_FIELDS = new Set(BOOKKEEPING_FIELDS);
 
 /**
  * #/sync/conflicts: every concurrent overwrite the server kept, both versions side by side with who wrote
@@ -97,14 +100,14 @@ function ConflictCard({ conflict, canResolve }: { conflict: SyncedConflictRow; c
       <h2 className="card-title">{t('sync.conflicts.record', { table: tableLabel(t, conflict.table), title: title ?? '' })}</h2>
       <p className="card-meta">{t('sync.conflicts.field', { field: fieldLabel(t, conflict.field) })}</p>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: '1rem' }}>
-        <Version label={t('sync.conflicts.current')} value={conflict.winnerValue} author={conflict.winnerAuthor} deviceId={conflict.winnerDeviceId} stamp={conflict.winnerStamp} testId="conflict-winner">
+        <Version label={t('sync.conflicts.current')} field={conflict.field} value={conflict.winnerValue} author={conflict.winnerAuthor} deviceId={conflict.winnerDeviceId} stamp={conflict.winnerStamp} testId="conflict-winner">
           {canResolve && (
             <button type="button" className="button secondary" disabled={busy} onClick={() => void resolve('winner')} data-testid="keep-winner">
               {t('sync.conflicts.keep')}
             </button>
           )}
         </Version>
-        <Version label={t('sync.conflicts.other')} value={conflict.loserValue} author={conflict.loserAuthor} deviceId={conflict.loserDeviceId} stamp={conflict.loserStamp} testId="conflict-loser">
+        <Version label={t('sync.conflicts.other')} field={conflict.field} value={conflict.loserValue} author={conflict.loserAuthor} deviceId={conflict.loserDeviceId} stamp={conflict.loserStamp} testId="conflict-loser">
           {canResolve && (
             <button type="button" className="button secondary" disabled={busy} onClick={() => void resolve('loser')} data-testid="keep-loser">
               {t('sync.conflicts.keep')}
@@ -112,7 +115,7 @@ function ConflictCard({ conflict, canResolve }: { conflict: SyncedConflictRow; c
           )}
         </Version>
       </div>
-      {canResolve && !editing && (
+      {canResolve && !editing && !PRIVATE_FIELDS.has(conflict.field) && (
         <p>
           <button type="button" className="button secondary" onClick={() => setEditing(true)} data-testid="edit-merge">
             {t('sync.conflicts.edit')}
@@ -137,7 +140,7 @@ function ConflictCard({ conflict, canResolve }: { conflict: SyncedConflictRow; c
   );
 }
 
-function Version(props: { label: string; value: unknown; author: string; deviceId: string | null; stamp: string; testId: string; children?: React.ReactNode }) {
+function Version(props: { label: string; field: string; value: unknown; author: string; deviceId: string | null; stamp: string; testId: string; children?: React.ReactNode }) {
   const t = useTranslate();
   const { shortDate, time } = useDateFormat();
   let when: string;
@@ -155,7 +158,7 @@ function Version(props: { label: string; value: unknown; author: string; deviceI
         {props.deviceId ? ` · ${props.deviceId.slice(-8)}` : ''}
       </p>
       <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0 0 0.5rem' }} data-testid="conflict-value">
-        {displayText(props.value)}
+        {displayFieldValue(props.field, props.value)}
       </div>
       {props.children}
     </div>
@@ -168,14 +171,6 @@ function recordTitle(record: Record<string, unknown> | undefined): string | null
   if (typeof record.firstName === 'string') return [record.title, record.firstName, record.lastName].filter((p) => typeof p === 'string' && p).join(' ');
   if (typeof record.name === 'string') return record.name;
   return null;
-}
-
-/** What a person reads: text as is (HTML without its tags), anything else as JSON. */
-export function displayText(value: unknown): string {
-  if (typeof value === 'string') return /<[a-z][^>]*>/i.test(value) ? value.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : value;
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? '✓' : '✗';
-  return JSON.stringify(value, null, 2);
 }
 
 function editableText(value: unknown): string {

@@ -1,3 +1,4 @@
+import { BOOKKEEPING_FIELDS } from '../../../shared/domain/common';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { desk } from '../../bridge/desk-bridge';
@@ -128,7 +129,7 @@ function ConflictsLink() {
   const { db } = useDeskData();
   const navigate = useNavigation((s) => s.navigate);
   const role = useSession((s) => s.role);
-  const open = useLiveQuery(async () => (await db.conflicts.toArray()).filter((c) => c.resolvedAt === null && c.field !== 'updatedAt').length, [db]);
+  const open = useLiveQuery(async () => (await db.conflicts.toArray()).filter((c) => c.resolvedAt === null && !BOOKKEEPING_FIELDS.includes(c.field)).length, [db]);
   if (role !== 'coordinator' && role !== 'admin') return null;
   return (
     <p>
