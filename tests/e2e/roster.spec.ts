@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { badRowsAt, peopleWorkbookBytes } from '../fixtures/roster-sheet';
+import { pngImage } from './support/news-test-images';
 import { RosterPage } from './support/roster-page';
 
 test('imports a sheet of 300 people with 5 bad rows: errors per row, valid rows only, 295 in', async ({ page }, testInfo) => {
@@ -147,4 +148,29 @@ test('a centre takes its dates typed in Buddhist Era and keeps them', async ({ p
   await roster.desk.reload();
   await expect(page.getByLabel('วันที่จัดตั้ง')).toHaveValue('15/6/2565');
   await roster.screenshot('centre-dates');
+});
+
+test('a person gets a photo through the file picker; a file that is not an image is refused', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.open();
+  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+  await page.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
+  await page.getByRole('table', { name: /คณะกรรมการ/ }).getByRole('link').first().click();
+  await expect(page.getByText('ยังไม่มีรูปถ่าย')).toBeVisible();
+
+  const notImage = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'เพิ่มรูปถ่าย…' }).click();
+  await (await notImage).setFiles({ name: 'ประวัติ.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not a picture') });
+  await expect(page.getByRole('alert')).toHaveText('ไฟล์ “ประวัติ.pdf” ไม่ใช่รูปภาพ (รับเฉพาะ JPEG, PNG, WebP และ GIF) จึงไม่ได้บันทึก');
+  await expect(page.getByTestId('person-photo')).toHaveCount(0);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'เพิ่มรูปถ่าย…' }).click();
+  await (await chooser).setFiles({ name: 'รูปถ่าย.png', mimeType: 'image/png', buffer: pngImage(300, 400, [35, 58, 122], [200, 150, 46]) });
+  await expect(page.getByTestId('person-photo')).toBeVisible();
+  expect(await page.getByTestId('person-photo').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(300);
+  await expect(page.getByRole('button', { name: 'เปลี่ยนรูปถ่าย…' })).toBeVisible();
+  await roster.desk.reload();
+  await expect(page.getByTestId('person-photo')).toBeVisible();
+  await roster.screenshot('person-photo');
 });

@@ -40,6 +40,25 @@ describe('people with an audit trail', () => {
     expect(queued.map((o) => o.table)).toEqual(['members', 'auditEntries', 'members', 'auditEntries']);
   });
 
+  it('keeps a photo as a synced attachment with its bytes, replacing the previous one', async () => {
+    const p = await people.create(person(), SCOPE, COORDINATOR);
+    const photo = (byte: number) => ({ fileName: 'รูป.png', mimeType: 'image/png', bytes: new Uint8Array([137, 80, 78, 71, byte]), width: 1, height: 1 });
+    const first = await people.setPhoto(p.id, photo(1), EDITOR);
+    const firstAttachment = await data.db.attachments.get(first.photoAttachmentId!);
+    expect(firstAttachment).toMatchObject({ ownerTable: 'members', ownerId: p.id, provinceCode: '57', deleted: false });
+    expect(new Uint8Array(await (await people.photoOf(first))!.arrayBuffer())).toEqual(photo(1).bytes);
+    expect((await data.db.blobs.get(firstAttachment!.sha256))?.uploaded).toBe(false);
+
+    const second = await people.setPhoto(p.id, photo(2), EDITOR);
+    expect(second.photoAttachmentId).not.toBe(first.photoAttachmentId);
+    expect((await data.db.attachments.get(first.photoAttachmentId!))?.deleted).toBe(true);
+    expect(new Uint8Array(await (await people.photoOf(second))!.arrayBuffer())).toEqual(photo(2).bytes);
+    const trail = await people.audit.forPeople([p.id]);
+    expect(trail.filter((e) => e.action === 'update' && e.fields.includes('photoAttachmentId'))).toHaveLength(2);
+    const queuedTables = (await data.db.outbox.toArray()).map((o) => o.table);
+    expect(queuedTables.filter((t) => t === 'attachments')).toHaveLength(3); // two created, one tombstoned
+  });
+
   it('reveals a full ID to a coordinator and an officer of the district, never to an editor or another district', async () => {
     const p = await people.create(person(), SCOPE, COORDINATOR);
     expect(await people.revealNationalId(p.id, COORDINATOR)).toBe('1101700230708');

@@ -1,3 +1,4 @@
+import { sha256Hex, type PreparedPhoto } from './news-photo-repository';
 import type { Member, MemberInput, Training } from '../../../shared/domain/member';
 import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import { duplicatesOf } from '../../../shared/roster/duplicate-detection';
@@ -42,7 +43,50 @@ export class PeopleRepository {
   }
 
   private tables() {
-    return [this.db.members, this.db.recordTable('auditEntries'), this.db.attendance, this.db.attachments, this.db.outbox, this.db.syncState];
+    return [this.db.members, this.db.recordTable('auditEntries'), this.db.attendance, this.db.attachments, this.db.blobs, this.db.outbox, this.db.syncState];
+  }
+
+  /**
+   * A person's photo: the bytes as a content-addressed blob (synced by hash), an attachment record
+   * owned by the person, and the person's photoAttachmentId — one transaction, on the audit trail.
+   */
+  setPhoto(id: string, photo: PreparedPhoto, actor: RosterActor): Promise<LocalRecord<'members'>> {
+    return sha256Hex(photo.bytes).then((sha256) =>
+      this.db.transaction('rw', this.tables(), async () => {
+        const person = await this.require(id);
+        // The photo it replaces goes, so only the current one syncs on to other devices.
+        if (person.photoAttachmentId && (await this.db.attachments.get(person.photoAttachmentId))) await this.writer.remove('attachments', person.photoAttachmentId);
+        if (!(await this.db.blobs.get(sha256))) {
+          await this.db.blobs.put({ sha256, data: new Blob([photo.bytes as Uint8Array<ArrayBuffer>], { type: photo.mimeType }), size: photo.bytes.byteLength, uploaded: false });
+        }
+        const at = this.now();
+        const attachment = await this.writer.create('attachments', {
+          id: uuidv7(at.getTime()),
+          provinceCode: person.provinceCode,
+          districtCode: person.districtCode,
+          deleted: false,
+          sha256,
+          ownerTable: 'members',
+          ownerId: person.id,
+          fileName: photo.fileName,
+          mimeType: photo.mimeType,
+          size: photo.bytes.byteLength,
+          width: photo.width,
+          height: photo.height,
+          caption: '',
+          createdAt: at.toISOString(),
+        });
+        return this.update(id, { photoAttachmentId: attachment.id }, actor);
+      }),
+    );
+  }
+
+  /** The bytes of a person's photo, when the device has them (a pulled photo may still be downloading). */
+  async photoOf(person: Pick<Member, 'photoAttachmentId'>): Promise<Blob | null> {
+    if (!person.photoAttachmentId) return null;
+    const attachment = await this.db.attachments.get(person.photoAttachmentId);
+    if (!attachment || attachment.deleted) return null;
+    return (await this.db.blobs.get(attachment.sha256))?.data ?? null;
   }
 
   get(id: string): Promise<LocalRecord<'members'> | undefined> {

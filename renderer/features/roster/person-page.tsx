@@ -1,3 +1,4 @@
+import { PersonPhoto } from './person-photo';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { canErase } from '../../../shared/roster/reveal-policy';
@@ -50,6 +51,7 @@ export function PersonPage({ id }: { id: string }) {
         </a>
       </p>
       <h2 data-testid="person-name">{fullName(person)}</h2>
+      <PersonPhoto person={person} />
       <NationalIdLine person={person} />
       <PrivacyNotice />
       <PersonForm key={person.id} person={person} />
