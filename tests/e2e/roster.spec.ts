@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { badRowsAt, peopleWorkbookBytes } from '../fixtures/roster-sheet';
@@ -173,4 +173,31 @@ test('a person gets a photo through the file picker; a file that is not an image
   await roster.desk.reload();
   await expect(page.getByTestId('person-photo')).toBeVisible();
   await roster.screenshot('person-photo');
+});
+
+test('a partner organisation gets its signed MOU attached, and a copy saves back the same file', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.open();
+  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+  await page.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
+  await page.locator('summary').filter({ hasText: 'เพิ่มองค์กรภาคี' }).click();
+  await page.getByLabel('ชื่อหน่วยงาน').fill('ที่ทำการผู้ใหญ่บ้านหมู่ 1 ตำบลเวียง');
+  await page.getByRole('button', { name: 'เพิ่มองค์กรภาคี', exact: true }).click();
+  const card = page.locator('.card').filter({ hasText: 'ที่ทำการผู้ใหญ่บ้านหมู่ 1 ตำบลเวียง' });
+  await expect(card).toBeVisible();
+
+  const wrong = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: 'แนบเอกสาร MOU…' }).click();
+  await (await wrong).setFiles({ name: 'บันทึก.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK not a pdf') });
+  await expect(card.getByRole('alert')).toHaveText('ไฟล์ “บันทึก.docx” ไม่ใช่ PDF หรือรูปภาพ จึงไม่ได้แนบ');
+
+  const pdf = Buffer.from('%PDF-1.4\n% บันทึกข้อตกลงความร่วมมือ\n');
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: 'แนบเอกสาร MOU…' }).click();
+  await (await chooser).setFiles({ name: 'MOU-ตำบลเวียง.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(card.getByRole('status')).toHaveText('แนบ “MOU-ตำบลเวียง.pdf” แล้ว');
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'บันทึกเอกสาร MOU' }).click();
+  const saved = await (await download).path();
+  expect(Buffer.compare(readFileSync(saved), pdf)).toBe(0);
 });

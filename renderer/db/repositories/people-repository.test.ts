@@ -59,6 +59,18 @@ describe('people with an audit trail', () => {
     expect(queuedTables.filter((t) => t === 'attachments')).toHaveLength(3); // two created, one tombstoned
   });
 
+  it('attaches a signed MOU to a partner as a synced attachment, replacing an earlier one', async () => {
+    const partner = await data.roster.createPartner({ type: 'กรมการปกครอง', name: 'ที่ทำการปกครองอำเภอเมืองเชียงราย', level: 'district', placeCode: '5701', contacts: [], mouDate: '2022-06-16', mouAttachmentId: null, notes: '' }, SCOPE);
+    const pdf = (text: string) => ({ fileName: 'MOU.pdf', mimeType: 'application/pdf', bytes: new TextEncoder().encode(`%PDF-1.4 ${text}`), width: null, height: null });
+    const first = await data.roster.setMouDocument(partner.id, pdf('ฉบับแรก'));
+    const second = await data.roster.setMouDocument(partner.id, pdf('ฉบับลงนาม'));
+    expect((await data.db.attachments.get(first.mouAttachmentId!))?.deleted).toBe(true);
+    const file = await data.roster.attachmentFile(second.mouAttachmentId!);
+    expect(file?.fileName).toBe('MOU.pdf');
+    expect(new TextDecoder().decode(await file!.data.arrayBuffer())).toBe('%PDF-1.4 ฉบับลงนาม');
+    expect(await data.roster.attachmentFile(first.mouAttachmentId!)).toBeNull();
+  });
+
   it('reveals a full ID to a coordinator and an officer of the district, never to an editor or another district', async () => {
     const p = await people.create(person(), SCOPE, COORDINATOR);
     expect(await people.revealNationalId(p.id, COORDINATOR)).toBe('1101700230708');

@@ -1,4 +1,5 @@
-import { sha256Hex, type PreparedPhoto } from './news-photo-repository';
+import type { PreparedPhoto } from './news-photo-repository';
+import { fileHash, storeAttachment } from './attachment-writer';
 import type { Member, MemberInput, Training } from '../../../shared/domain/member';
 import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import { duplicatesOf } from '../../../shared/roster/duplicate-detection';
@@ -51,31 +52,13 @@ export class PeopleRepository {
    * owned by the person, and the person's photoAttachmentId — one transaction, on the audit trail.
    */
   setPhoto(id: string, photo: PreparedPhoto, actor: RosterActor): Promise<LocalRecord<'members'>> {
-    return sha256Hex(photo.bytes).then((sha256) =>
+    return fileHash(photo.bytes).then((sha256) =>
       this.db.transaction('rw', this.tables(), async () => {
         const person = await this.require(id);
         // The photo it replaces goes, so only the current one syncs on to other devices.
         if (person.photoAttachmentId && (await this.db.attachments.get(person.photoAttachmentId))) await this.writer.remove('attachments', person.photoAttachmentId);
-        if (!(await this.db.blobs.get(sha256))) {
-          await this.db.blobs.put({ sha256, data: new Blob([photo.bytes as Uint8Array<ArrayBuffer>], { type: photo.mimeType }), size: photo.bytes.byteLength, uploaded: false });
-        }
-        const at = this.now();
-        const attachment = await this.writer.create('attachments', {
-          id: uuidv7(at.getTime()),
-          provinceCode: person.provinceCode,
-          districtCode: person.districtCode,
-          deleted: false,
-          sha256,
-          ownerTable: 'members',
-          ownerId: person.id,
-          fileName: photo.fileName,
-          mimeType: photo.mimeType,
-          size: photo.bytes.byteLength,
-          width: photo.width,
-          height: photo.height,
-          caption: '',
-          createdAt: at.toISOString(),
-        });
+        const owner = { table: 'members', id: person.id, provinceCode: person.provinceCode, districtCode: person.districtCode };
+        const attachment = await storeAttachment(this.db, this.writer, owner, photo, sha256, this.now());
         return this.update(id, { photoAttachmentId: attachment.id }, actor);
       }),
     );

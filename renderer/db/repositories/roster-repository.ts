@@ -1,3 +1,4 @@
+import { attachmentStores, fileHash, storeAttachment, type AttachmentFile } from './attachment-writer';
 import type { Centre } from '../../../shared/domain/centre';
 import type { MemberInput } from '../../../shared/domain/member';
 import type { PartnerOrganisationInput } from '../../../shared/domain/partner-organisation';
@@ -72,6 +73,27 @@ export class RosterRepository {
       createdAt: at,
       updatedAt: at,
     });
+  }
+
+  /** Attaches the signed MOU (PDF or image) to a partner, replacing an earlier one. */
+  async setMouDocument(id: string, file: AttachmentFile): Promise<LocalRecord<'partners'>> {
+    const sha256 = await fileHash(file.bytes);
+    return this.db.transaction('rw', [this.db.partners, ...attachmentStores(this.db)], async () => {
+      const partner = await this.db.partners.get(id);
+      if (!partner || partner.deleted) throw new Error(`partners ${id} does not exist`);
+      if (partner.mouAttachmentId && (await this.db.attachments.get(partner.mouAttachmentId))) await this.writer.remove('attachments', partner.mouAttachmentId);
+      const owner = { table: 'partners', id: partner.id, provinceCode: partner.provinceCode, districtCode: partner.districtCode };
+      const attachment = await storeAttachment(this.db, this.writer, owner, file, sha256, new Date());
+      return this.writer.update('partners', id, { mouAttachmentId: attachment.id });
+    });
+  }
+
+  /** An attachment's file name and bytes, when this device has them. */
+  async attachmentFile(attachmentId: string): Promise<{ fileName: string; mimeType: string; data: Blob } | null> {
+    const attachment = await this.db.attachments.get(attachmentId);
+    if (!attachment || attachment.deleted) return null;
+    const blob = await this.db.blobs.get(attachment.sha256);
+    return blob ? { fileName: attachment.fileName, mimeType: attachment.mimeType, data: blob.data } : null;
   }
 
   updatePartner(id: string, patch: Partial<PartnerFields>): Promise<LocalRecord<'partners'>> {

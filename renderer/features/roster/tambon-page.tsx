@@ -1,3 +1,4 @@
+import { PartnerMouDocument } from './partner-mou-document';
 import { BeDateField } from './be-date-field';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
@@ -250,6 +251,7 @@ function PartnerList({ partners }: { partners: LocalRecord<'partners'>[] }) {
             {p.type} · {t(`roster.partner.level.${p.level}` as MessageKey)}
             {p.contacts.length > 0 && ` · ${p.contacts.map((c) => c.name).join(', ')}`}
           </p>
+          <PartnerMouDocument partner={p} />
         </li>
       ))}
     </ul>
