@@ -201,3 +201,37 @@ test('a partner organisation gets its signed MOU attached, and a copy saves back
   const saved = await (await download).path();
   expect(Buffer.compare(readFileSync(saved), pdf)).toBe(0);
 });
+
+test('a partner organisation is edited: level, two contact people, MOU date and notes, kept after a reload', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.open();
+  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+  await page.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
+  await page.locator('summary').filter({ hasText: 'เพิ่มองค์กรภาคี' }).click();
+  await page.getByLabel('ชื่อหน่วยงาน').fill('คณะกรรมการพัฒนาสตรีตำบลเวียง');
+  await page.getByRole('button', { name: 'เพิ่มองค์กรภาคี', exact: true }).click();
+  const card = page.locator('.card').filter({ hasText: 'คณะกรรมการพัฒนาสตรีตำบลเวียง' });
+  await card.locator('summary').filter({ hasText: 'แก้ไขข้อมูลองค์กร' }).click();
+  const form = card.getByRole('form', { name: 'ข้อมูลของ คณะกรรมการพัฒนาสตรีตำบลเวียง' });
+
+  await form.getByLabel('ระดับ', { exact: true }).selectOption('village');
+  await form.getByLabel('วันที่ลงนาม MOU').fill('16/6/2565');
+  for (const [n, name, phone] of [[1, 'นางมาลัย ศรีสุข', '081-234-5678'], [2, 'นางวันเพ็ญ คำแก้ว', '089-111-2222']] as const) {
+    await form.getByRole('button', { name: 'เพิ่มผู้ประสานงาน' }).click();
+    await form.getByLabel(`ชื่อผู้ประสานงานคนที่ ${n}`).fill(name);
+    await form.getByLabel(`โทรศัพท์ของผู้ประสานงานคนที่ ${n}`).fill(phone);
+  }
+  await form.getByLabel('หมายเหตุ').fill('ประชุมร่วมทุกเดือน');
+  await form.getByRole('button', { name: 'บันทึก', exact: true }).click();
+  await expect(form.getByRole('status')).toHaveText('บันทึกแล้ว');
+
+  await roster.desk.reload();
+  const again = page.locator('.card').filter({ hasText: 'คณะกรรมการพัฒนาสตรีตำบลเวียง' });
+  await expect(again).toContainText('ระดับหมู่บ้าน');
+  await expect(again).toContainText('นางมาลัย ศรีสุข, นางวันเพ็ญ คำแก้ว');
+  await expect(again).toContainText('ประชุมร่วมทุกเดือน');
+  await again.locator('summary').filter({ hasText: 'แก้ไขข้อมูลองค์กร' }).click();
+  await expect(again.getByLabel('วันที่ลงนาม MOU')).toHaveValue('16/6/2565');
+  await expect(again.getByTestId('partner-contact')).toHaveCount(2);
+  await roster.screenshot('partner-edit');
+});

@@ -1,3 +1,4 @@
+import { PartnerEditor } from './partner-editor';
 import { PartnerMouDocument } from './partner-mou-document';
 import { BeDateField } from './be-date-field';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -251,7 +252,9 @@ function PartnerList({ partners }: { partners: LocalRecord<'partners'>[] }) {
             {p.type} · {t(`roster.partner.level.${p.level}` as MessageKey)}
             {p.contacts.length > 0 && ` · ${p.contacts.map((c) => c.name).join(', ')}`}
           </p>
+          {p.notes && <p className="card-lead">{p.notes}</p>}
           <PartnerMouDocument partner={p} />
+          <PartnerEditor partner={p} />
         </li>
       ))}
     </ul>

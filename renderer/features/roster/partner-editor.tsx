@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { PARTNER_TYPES, type PartnerOrganisation } from '../../../shared/domain/partner-organisation';
+import type { MessageKey } from '../../app/i18n/translate';
+import { useTranslate } from '../../app/use-translate';
+import type { LocalRecord } from '../../db/local-record';
+import { BeDateField } from './be-date-field';
+import { errorMessage } from './error-message';
+import { useRosterData } from './use-roster-data';
+
+type Contact = PartnerOrganisation['contacts'][number];
+const LEVELS: PartnerOrganisation['level'][] = ['province', 'district', 'tambon', 'village'];
+const EMPTY_CONTACT: Contact = { name: '', position: '', phone: '', email: '' };
+
+/** Everything about a partner organisation, editable: type, name, level, contact people, MOU date, notes. */
+export function PartnerEditor({ partner }: { partner: LocalRecord<'partners'> }) {
+  const t = useTranslate();
+  const { data } = useRosterData();
+  const [draft, setDraft] = useState(() => ({ type: partner.type, name: partner.name, level: partner.level, contacts: partner.contacts, mouDate: partner.mouDate, notes: partner.notes }));
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const id = (field: string, index?: number) => `partner-${partner.id}-${field}${index === undefined ? '' : `-${index}`}`;
+  const setContact = (index: number, patch: Partial<Contact>) => setDraft((d) => ({ ...d, contacts: d.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      // A contact row left empty is not a contact.
+      await data.roster.updatePartner(partner.id, { ...draft, contacts: draft.contacts.filter((c) => c.name.trim() || c.phone.trim() || c.email.trim()) });
+      setMessage({ error: false, text: t('roster.saved') });
+    } catch (error) {
+      setMessage({ error: true, text: errorMessage(error, t) });
+    }
+  };
+
+  const typeOptions = PARTNER_TYPES.includes(draft.type as (typeof PARTNER_TYPES)[number]) ? [...PARTNER_TYPES] : [draft.type, ...PARTNER_TYPES];
+  return (
+    <details className="roster-add">
+      <summary>{t('roster.partner.edit')}</summary>
+      <form className="roster-form" onSubmit={save} noValidate aria-label={t('roster.partner.editOf', { name: partner.name })}>
+        <label htmlFor={id('type')}>
+          {t('roster.partner.type')}
+          <select id={id('type')} aria-label={t('roster.partner.type')} value={draft.type} onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value }))}>
+            {typeOptions.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={id('name')}>
+          {t('roster.partner.name')}
+          <input id={id('name')} value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
+        </label>
+        <label htmlFor={id('level')}>
+          {t('roster.partner.level')}
+          <select id={id('level')} aria-label={t('roster.partner.level')} value={draft.level} onChange={(e) => setDraft((d) => ({ ...d, level: e.target.value as PartnerOrganisation['level'] }))}>
+            {LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`roster.partner.level.${level}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={id('mou-date')}>
+          {t('roster.partner.mouDate')}
+          <BeDateField id={id('mou-date')} value={draft.mouDate} onChange={(mouDate) => setDraft((d) => ({ ...d, mouDate }))} />
+        </label>
+        <fieldset className="wide">
+          <legend>{t('roster.partner.contacts')}</legend>
+          {draft.contacts.map((contact, index) => (
+            <div key={index} className="partner-contact" data-testid="partner-contact">
+              <input aria-label={t('roster.partner.contactName', { n: index + 1 })} value={contact.name} onChange={(e) => setContact(index, { name: e.target.value })} placeholder={t('roster.partner.contact')} />
+              <input aria-label={t('roster.partner.contactPosition', { n: index + 1 })} value={contact.position} onChange={(e) => setContact(index, { position: e.target.value })} placeholder={t('roster.partner.position')} />
+              <input aria-label={t('roster.partner.contactPhone', { n: index + 1 })} value={contact.phone} onChange={(e) => setContact(index, { phone: e.target.value })} placeholder="08X-XXX-XXXX" inputMode="tel" />
+              <input aria-label={t('roster.partner.contactEmail', { n: index + 1 })} value={contact.email} onChange={(e) => setContact(index, { email: e.target.value })} placeholder="name@example.go.th" inputMode="email" />
+              <button type="button" className="button secondary" onClick={() => setDraft((d) => ({ ...d, contacts: d.contacts.filter((_, i) => i !== index) }))}>
+                {t('roster.partner.removeContact')}
+              </button>
+            </div>
+          ))}
+          <button type="button" className="button secondary" onClick={() => setDraft((d) => ({ ...d, contacts: [...d.contacts, EMPTY_CONTACT] }))}>
+            {t('roster.partner.addContact')}
+          </button>
+        </fieldset>
+        <label htmlFor={id('notes')} className="wide">
+          {t('roster.partner.notes')}
+          <textarea id={id('notes')} aria-label={t('roster.partner.notes')} rows={2} value={draft.notes} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} />
+        </label>
+        <div className="wide roster-actions">
+          <button type="submit" className="button primary">
+            {t('roster.save')}
+          </button>
+          {message && (
+            <span className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'}>
+              {message.text}
+            </span>
+          )}
+        </div>
+      </form>
+    </details>
+  );
+}
