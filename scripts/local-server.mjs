@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 export const LOCAL_SERVER_URL = 'http://127.0.0.1:8787';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The browser shell's origins (Vite dev server), allowed to call the local server. */
+const BROWSER_SHELL_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
+
 export async function startLocalServer({ url = LOCAL_SERVER_URL, log = console.log } = {}) {
   if (await isHealthy(url)) {
     log(`Using the ProvinceDesk server already running on ${url}`);
@@ -16,7 +19,8 @@ export async function startLocalServer({ url = LOCAL_SERVER_URL, log = console.l
   }
   const tsxCli = path.join(path.dirname(fileURLToPath(import.meta.resolve('tsx/package.json'))), 'dist', 'cli.mjs');
   const port = new URL(url).port;
-  const child = spawn(process.execPath, [tsxCli, 'server/cli.ts', 'serve', '--demo', '--port', port], {
+  const origins = BROWSER_SHELL_ORIGINS.flatMap((origin) => ['--allow-origin', origin]);
+  const child = spawn(process.execPath, [tsxCli, 'server/cli.ts', 'serve', '--demo', '--port', port, ...origins], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },

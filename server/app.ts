@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_MAX_DRIFT_MS, HybridLogicalClock, nodeIdFromDeviceId } from '../shared/sync/hybrid-logical-clock';
 import { errorBody } from './http/api-error';
+import { installCors } from './http/cors';
 import { installErrorHandler } from './http/error-handler';
 import { checkClientVersion } from './http/version-check';
 import { ChangeHub } from './live/change-hub';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   updatesDir?: string;
   /** The public address websites reach this server by, for links in the published feed. */
   publicUrl?: string;
+  /** Web origins allowed to call the API from a browser (the browser shell); none by default. */
+  allowedOrigins?: readonly string[];
 }
 
 export interface ProvinceDeskServer {
@@ -79,6 +82,8 @@ export async function createServer(options: ServerOptions): Promise<ProvinceDesk
     forceCloseConnections: true,
   });
   installErrorHandler(app);
+  // Before the version check: a CORS preflight carries no protocol headers.
+  installCors(app, options.allowedOrigins ?? []);
   app.addHook('onRequest', async (request) => checkClientVersion(request));
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(rateLimit, {

@@ -18,6 +18,7 @@ const USAGE = `usage: npm run server -- <command> [options]
 
   serve          [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]   (default command)
                  --demo: on first run create demo accounts (Chiang Rai, one user per role); loopback only
+                 [--allow-origin ORIGIN ...]: web origins allowed to call the API (the browser shell)
   create-office  --province 10 [--district 1001] --name NAME
   list-offices
   create-admin   --username NAME --display-name NAME [--password PW]
@@ -48,6 +49,7 @@ const OPTIONS = {
   device: { type: 'string' },
   'up-to': { type: 'string' },
   demo: { type: 'boolean' },
+  'allow-origin': { type: 'string', multiple: true },
   from: { type: 'string' },
   updates: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -91,6 +93,7 @@ async function serve(values: Values): Promise<void> {
     host,
     updatesDir: updatesDir(values),
     publicUrl: process.env.PROVINCEDESK_PUBLIC_URL || undefined,
+    allowedOrigins: values['allow-origin'] ?? [],
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
   // The end-to-end harness and the fault test wait for this line.
