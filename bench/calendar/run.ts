@@ -3,14 +3,15 @@
 // bench/results/calendar.json (format in bench/README.md).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureMonthFirstPaint, EVENT_COUNT } from './month-first-paint';
 import { measureRecurringYear, SERIES } from './recurring-expansion';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const port = Number(process.env.PROVINCEDESK_BENCH_PORT ?? 4179);
-const outDir = process.env.PROVINCEDESK_RENDERER_OUT ?? '/tmp/provincedesk-bench-calendar';
+const outDir = process.env.PROVINCEDESK_RENDERER_OUT ?? path.join(tmpdir(), 'provincedesk-bench-calendar');
 
 async function waitForServer(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 100; i++) {

@@ -8,10 +8,10 @@
 //   search_100k_raw_index_p95_ms baseline, same run: one raw read of the search index per query
 //   list_100k_first_paint_ms     navigation start → first rows painted in the virtualised people list
 //   list_100_first_paint_ms      baseline, same run: the same screen with 100 people
-// Env: PROVINCEDESK_BENCH_PORT (4183), PROVINCEDESK_RENDERER_OUT (/tmp/pd-bench-dist),
+// Env: PROVINCEDESK_BENCH_PORT (4183), PROVINCEDESK_RENDERER_OUT (pd-bench-dist in the temp folder),
 // PROVINCEDESK_BENCH_SKIP_BUILD=1 to reuse a build, BENCH_ROSTER_PEOPLE / BENCH_ROSTER_QUERIES.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/find-chromium';
@@ -131,7 +131,7 @@ function byKind(queries: BenchQuery[], ms: number[], hits: number[]): Record<str
 }
 
 const server = await startAppServer(root, {
-  outDir: process.env.PROVINCEDESK_RENDERER_OUT ?? '/tmp/pd-bench-dist',
+  outDir: process.env.PROVINCEDESK_RENDERER_OUT ?? path.join(tmpdir(), 'pd-bench-dist'),
   port: Number(process.env.PROVINCEDESK_BENCH_PORT ?? 4183),
   build: !process.env.PROVINCEDESK_BENCH_SKIP_BUILD,
 });

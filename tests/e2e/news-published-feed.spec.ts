@@ -2,33 +2,25 @@
 // a coordinator on another device approves and publishes it; after sync the central server's
 // published feed (JSON, RSS, the article page and its photo) carries it, and the coordinator's
 // HTML export contains it. Two browser contexts are two devices, each with its own IndexedDB.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from '../../server/app';
-import { seedProvince, type SeededProvince } from '../../server/testing/seed-province';
 import { NewsPage } from './support/news-page';
 import { pngImage } from './support/news-test-images';
-import { startCorsProxy, type CorsProxy } from './support/sync-cors-proxy';
+import { startSyncTestServer, type SyncTestServer } from './support/sync-server';
 import { signInThroughUi, syncNow } from './support/sync-desk';
 
-let dataDir: string;
-let server: RunningServer;
-let proxy: CorsProxy;
-let province: SeededProvince;
+let sync: SyncTestServer;
+let server: SyncTestServer['server'];
+let proxy: SyncTestServer['proxy'];
+let province: SyncTestServer['province'];
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pd-e2e-feed-'));
-  server = await startServer({ store: { kind: 'pglite', dataDir }, port: 0, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-  province = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
-  proxy = await startCorsProxy(server.url);
+  sync = await startSyncTestServer();
+  ({ server, proxy, province } = sync);
 });
 
 test.afterAll(async () => {
-  await proxy?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await sync?.close();
 });
 
 test('an editor writes offline, a coordinator approves and publishes, and the server feed carries it', async ({ browser }) => {

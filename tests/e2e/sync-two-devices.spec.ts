@@ -3,31 +3,21 @@
 // testing helper). Device A goes offline and edits a news draft and a roster member; device B edits the same
 // draft and the same member; both come back; both end with the same data and the coordinator sees the
 // conflicts with both texts.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from '../../server/app';
-import { seedProvince, type SeededProvince } from '../../server/testing/seed-province';
-import { startCorsProxy, type CorsProxy } from './support/sync-cors-proxy';
 import { readRecord, signInThroughUi, syncNow } from './support/sync-desk';
+import { startSyncTestServer, type SyncTestServer } from './support/sync-server';
 
-let dataDir: string;
-let server: RunningServer;
-let proxy: CorsProxy;
-let province: SeededProvince;
+let sync: SyncTestServer;
+let proxy: SyncTestServer['proxy'];
+let province: SyncTestServer['province'];
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pd-e2e-sync-'));
-  server = await startServer({ store: { kind: 'pglite', dataDir }, port: 0, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-  province = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
-  proxy = await startCorsProxy(server.url);
+  sync = await startSyncTestServer();
+  ({ proxy, province } = sync);
 });
 
 test.afterAll(async () => {
-  await proxy?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await sync?.close();
 });
 
 async function editPhone(page: Page, personHash: string, phone: string): Promise<void> {
