@@ -25,7 +25,8 @@ async function start(): Promise<void> {
     // Before openDeskData: an older stored schema is exported as it is, then Dexie upgrades it.
     const migration = await backupBeforeMigration({ name: DEFAULT_DATABASE_NAME, store, appVersion });
     if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
-    const [data] = await Promise.all([openDeskData(), startSessionBridge()]);
+    startSessionBridge(settings, info);
+    const data = await openDeskData();
     root.render(
       <StrictMode>
         <DeskDataContext.Provider value={data}>

@@ -1,9 +1,13 @@
+import type { AppInfo, Settings } from '../../shared/ipc/desk-api';
+import type { DeskResult } from '../../shared/ipc/desk-result';
 import { desk } from '../bridge/desk-bridge';
 import { useSession } from './session-store';
 
-/** Loads settings and app info from the desk API and keeps the session store in step with its events. */
-export async function startSessionBridge(): Promise<void> {
-  const [settings, info] = await Promise.all([desk.getSettings(), desk.appInfo()]);
+/**
+ * Puts the settings and app info start-up already read into the session store, and keeps the store
+ * in step with the desk API's events.
+ */
+export function startSessionBridge(settings: DeskResult<Settings>, info: DeskResult<AppInfo>): void {
   const session = useSession.getState();
   if (settings.ok) session.setSettings(settings.value);
   if (info.ok) session.setAppInfo(info.value);
