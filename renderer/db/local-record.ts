@@ -1,4 +1,5 @@
 import type { RecordOf, SyncedTable } from '../../shared/domain/synced-tables';
+import type { DerivedFields } from './derived-fields';
 
 /** Per-field HLC stamps of a record as this device knows them. */
 export type FieldStamps = Record<string, string>;
@@ -7,10 +8,10 @@ export type FieldStamps = Record<string, string>;
  * A synced record as stored on the device: the domain fields, their stamps, and fields
  * derived locally (never synced) such as search tokens.
  */
-export type LocalRecord<T extends SyncedTable> = RecordOf<T> & {
-  _stamps: FieldStamps;
-  searchTokens?: string[];
-};
+export type LocalRecord<T extends SyncedTable> = RecordOf<T> &
+  DerivedFields & {
+    _stamps: FieldStamps;
+  };
 
 /** A queued local change waiting to be pushed. `seq` is the device's local sequence number. */
 export interface OutboxEntry {

@@ -6,7 +6,7 @@ import type { DeskDatabase } from './database';
 import { saveDeviceClock, type DeviceIdentity } from './device-clock';
 import type { LocalRecord, OutboxEntry } from './local-record';
 import { RecordValidationError } from './record-validation-error';
-import { deriveLocalFields } from './derived-fields';
+import { deriveLocalFields, withoutDerivedFields, type DerivedFields } from './derived-fields';
 
 export interface WriteOptions {
   /**
@@ -76,7 +76,7 @@ export class RecordWriter {
     return this.db.transaction('rw', [this.db.table(table), this.db.outbox, this.db.syncState], async () => {
       const current = await this.db.recordTable(table).get(id);
       if (!current) throw new Error(`${table} ${id} does not exist`);
-      const { _stamps: _ignored, searchTokens: _derived, ...values } = current;
+      const { _stamps: _ignored, ...values } = withoutDerivedFields(current);
       const next = { ...values, ...patch, id: current.id, provinceCode: current.provinceCode, districtCode: current.districtCode } as RecordOf<T>;
       if ('updatedAt' in SYNCED_TABLE_SCHEMAS[table].shape) (next as Record<string, unknown>).updatedAt = this.now().toISOString();
       return this.write(table, current, this.validate(table, next), options);
@@ -165,11 +165,11 @@ export function isMetaField(field: string): boolean {
 
 /** A synced record with its locally derived fields (search tokens …) computed; incomplete records get none. */
 export function withDerivedFields<T extends SyncedTable>(table: T, record: RecordOf<T> & { _stamps: Record<string, string> }): LocalRecord<T> {
-  let derived: { searchTokens?: string[] } = {};
+  let derived: DerivedFields = {};
   try {
     derived = deriveLocalFields(table, record);
   } catch {
     // A record that arrived incomplete still syncs; it is just not searchable until complete.
   }
-  return { ...record, ...derived } as LocalRecord<T>;
+  return { ...withoutDerivedFields(record), ...derived } as LocalRecord<T>;
 }

@@ -7,6 +7,7 @@ import { erasurePatch, isDueForErasure } from '../../../shared/roster/erasure-ru
 import { canErase, canRevealNationalId } from '../../../shared/roster/reveal-policy';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
 import type { DeskDatabase } from '../database';
+import { withoutDerivedFields, type DerivedFields } from '../derived-fields';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import { AuditRepository } from './audit-repository';
@@ -100,7 +101,8 @@ export class PeopleRepository {
   update(id: string, patch: PersonPatch, actor: RosterActor): Promise<LocalRecord<'members'>> {
     return this.db.transaction('rw', this.tables(), async () => {
       const current = await this.require(id);
-      const changed = Object.keys(patch).filter((f) => canonicalJson((patch as Record<string, unknown>)[f]) !== canonicalJson((current as Record<string, unknown>)[f]));
+      const stored: Record<string, unknown> = { ...current };
+      const changed = Object.keys(patch).filter((f) => canonicalJson((patch as Record<string, unknown>)[f]) !== canonicalJson(stored[f]));
       if (changed.length === 0) return current;
       const saved = await this.writer.update('members', id, patch as Partial<Member>);
       await this.audit.record({ action: 'update', memberId: id, provinceCode: current.provinceCode, districtCode: current.districtCode, fields: changed }, actor);
@@ -231,8 +233,7 @@ export class PeopleRepository {
       const activities = await this.activitiesOf(ids);
       const centre = person.centreId ? await this.db.centres.get(person.centreId) : undefined;
       await this.audit.record({ action: 'subject-export', memberId: id, provinceCode: person.provinceCode, districtCode: person.districtCode, fields: ['*'] }, actor);
-      const { _stamps: _s, searchTokens: _t, ...record } = person as LocalRecord<'members'> & { sortKey?: string };
-      delete (record as { sortKey?: string }).sortKey;
+      const { _stamps: _s, ...record } = withoutDerivedFields(person);
       return { exportedAt: this.now().toISOString(), person: record, centre: centre?.name ?? null, activities, trainings: person.trainings, auditTrail: (await this.audit.forPeople(ids)).map(({ _stamps: _a, ...e }) => e) };
     });
   }
@@ -265,7 +266,7 @@ export interface PersonActivity {
 
 export interface SubjectExport {
   exportedAt: string;
-  person: Omit<LocalRecord<'members'>, '_stamps' | 'searchTokens'>;
+  person: Omit<LocalRecord<'members'>, '_stamps' | keyof DerivedFields>;
   centre: string | null;
   activities: PersonActivity[];
   trainings: Training[];

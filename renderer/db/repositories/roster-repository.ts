@@ -8,7 +8,6 @@ import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import type { WorkScope } from './author';
-import { installMemberSortKey } from './member-sort-key';
 
 type NewRecord<T> = Omit<T, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt'>;
 export type CentreFields = NewRecord<Centre>;
@@ -19,9 +18,7 @@ export class RosterRepository {
   constructor(
     private readonly db: DeskDatabase,
     private readonly writer: RecordWriter,
-  ) {
-    installMemberSortKey(db);
-  }
+  ) {}
 
   createCentre(input: CentreFields, scope: WorkScope, now = new Date()): Promise<LocalRecord<'centres'>> {
     const at = now.toISOString();

@@ -4,7 +4,9 @@ import type { SyncHttpRequest, SyncHttpResponse } from '../../../shared/ipc/desk
 import type { DeskResult } from '../../../shared/ipc/desk-result';
 import type { LoginResponse } from '../../../shared/sync/protocol';
 import { createFetchSyncRequest, PROTOCOL_HEADERS } from '../../../renderer/bridge/web-sync-request';
+import { withoutDerivedFields } from '../../../renderer/db/derived-fields';
 import { openDeskData, type DeskData } from '../../../renderer/db/desk-data';
+import { SYNCED_TABLES } from '../../../shared/domain/synced-tables';
 import { createTestDatabase } from '../../../renderer/db/test-database';
 import { SyncAgent, type SyncAgentOptions, type SyncSessionInfo } from '../../../renderer/sync/sync-agent';
 import type { SyncRequester } from '../../../renderer/sync/sync-client';
@@ -83,8 +85,15 @@ export async function snapshot(data: DeskData, table: 'news' | 'members' = 'news
   const rows = await data.db.recordTable(table).toArray();
   const out: Record<string, { values: Record<string, unknown>; stamps: Record<string, string> }> = {};
   for (const row of rows) {
-    const { _stamps, searchTokens: _t, id, provinceCode: _p, districtCode: _d, ...values } = row as unknown as Record<string, unknown> & { _stamps: Record<string, string>; id: string };
+    const { _stamps, id, provinceCode: _p, districtCode: _d, ...values } = withoutDerivedFields(row) as unknown as Record<string, unknown> & { _stamps: Record<string, string>; id: string };
     out[id] = { values, stamps: _stamps };
   }
   return out;
+}
+
+/** Records of every synced table this device stores. */
+export async function storedRecordCount(data: DeskData): Promise<number> {
+  const present = new Set(data.db.tables.map((t) => t.name));
+  const counts = await Promise.all(SYNCED_TABLES.filter((t) => present.has(t)).map((t) => data.db.recordTable(t).count()));
+  return counts.reduce((sum, n) => sum + n, 0);
 }
