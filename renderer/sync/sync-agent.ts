@@ -26,6 +26,7 @@ import {
 import type { DeskData } from '../db/desk-data';
 import { saveDeviceClock } from '../db/device-clock';
 import type { LocalRecord, OutboxEntry } from '../db/local-record';
+import { withoutDerivedFields } from '../db/derived-fields';
 import { isMetaField, withDerivedFields } from '../db/record-writer';
 import { BlobSync, type BlobSyncReport, type BlobTransfer } from './blob-sync';
 import { SyncCallError, SyncClient, type SyncRequester } from './sync-client';
@@ -81,6 +82,20 @@ export interface SyncRunResult {
 
 /** Pending field writes of an entry that was re-stamped after clock-ahead: the stamps it first had. */
 type OutboxEntryWithRestamp = OutboxEntry & { restampedFrom?: Record<string, string> };
+
+/** A push batch ready to send: its mutations and the outbox entries they came from. */
+interface PreparedBatch {
+  mutations: Mutation[];
+  bySeq: Map<number, OutboxEntryWithRestamp>;
+  /** The last outbox seq this batch covers; the next batch starts after it. */
+  lastSeq: number;
+}
+
+interface AcknowledgeOutcome {
+  acknowledged: number;
+  rejected: number;
+  rejectedMessage: string | null;
+}
 
 const MAX_CLOCK_AHEAD_RETRIES = 2;
 const MAX_REFETCH_RESTARTS = 3;
@@ -241,24 +256,89 @@ export class SyncAgent {
 
   // ---------------------------------------------------------------- push
 
+  /**
+   * Sends the outbox in order, one batch in flight at a time (the server must apply a device's batches in
+   * the order they were written). The device's own work overlaps the request: while batch N travels, batch
+   * N+1 is read and marked sent; once N is answered, N+1 leaves at once and N's answer is stored meanwhile.
+   */
   private async pushAll(session: SyncSessionInfo): Promise<{ acknowledged: number; rejected: number; rejectedMessage: string | null; clockAhead: boolean }> {
     let acknowledged = 0;
     let rejected = 0;
     let rejectedMessage: string | null = null;
     let clockAheadRetries = 0;
     let batchSize = this.pushBatchSize;
+    let storing: Promise<AcknowledgeOutcome> | null = null;
+    const settleStoring = async () => {
+      if (!storing) return;
+      const outcome = await storing;
+      storing = null;
+      acknowledged += outcome.acknowledged;
+      rejected += outcome.rejected;
+      rejectedMessage ??= outcome.rejectedMessage;
+      // The server answered none of them: do not loop on the same batch.
+      if (outcome.acknowledged + outcome.rejected === 0) throw new SyncAbort('bad-response', null);
+    };
+    try {
+      let batch = await this.prepareBatch(session.deviceId, batchSize, 0);
+      while (batch) {
+        const answering = this.client.push(batch.mutations);
+        const following = this.prepareBatch(session.deviceId, batchSize, batch.lastSeq);
+        // Neither may end as an unhandled rejection while the other is awaited.
+        answering.catch(() => undefined);
+        following.catch(() => undefined);
+        let answer;
+        try {
+          answer = await answering;
+        } catch (error) {
+          await following.catch(() => undefined);
+          await settleStoring();
+          if (error instanceof SyncCallError && error.code === 'clock-ahead' && error.serverTime) {
+            // The PC clock ran ahead: move the HLC back to the server's time and re-stamp what waits.
+            // If the PC clock is still wrong the new stamps are ahead again: after a few rounds, say so.
+            if (++clockAheadRetries > MAX_CLOCK_AHEAD_RETRIES) throw new SyncAbort('clock-ahead', error.message);
+            await this.restampAfterClockAhead(Date.parse(error.serverTime));
+            batch = await this.prepareBatch(session.deviceId, batchSize, 0);
+            continue;
+          }
+          if (error instanceof SyncCallError && error.code === 'payload-too-large' && batch.mutations.length > 1) {
+            batchSize = Math.max(1, Math.floor(batch.mutations.length / 2));
+            batch = await this.prepareBatch(session.deviceId, batchSize, 0);
+            continue;
+          }
+          throw error;
+        }
+        await settleStoring();
+        storing = this.acknowledge(session.deviceId, batch.bySeq, answer.results);
+        storing.catch(() => undefined);
+        batch = await following;
+      }
+      await settleStoring();
+    } finally {
+      // Whatever happened, an answer already received is stored before the run ends.
+      await (storing as Promise<AcknowledgeOutcome> | null)?.catch(() => undefined);
+    }
+    return { acknowledged, rejected, rejectedMessage, clockAhead: clockAheadRetries > 0 };
+  }
+
+  /**
+   * The next batch after `afterSeq` as mutations, its entries marked sent; null when nothing is left.
+   * Entries that change nothing the server stores leave the outbox here.
+   */
+  private async prepareBatch(deviceId: string, limit: number, afterSeq: number): Promise<PreparedBatch | null> {
     for (;;) {
-      const batch = await this.takeBatch(batchSize);
-      if (batch.length === 0) break;
+      const entries = await this.takeBatch(limit, afterSeq);
+      if (entries.length === 0) return null;
       const mutations: Mutation[] = [];
       const bySeq = new Map<number, OutboxEntryWithRestamp>();
       const emptySeqs: number[] = [];
       let bytes = 0;
-      for (const entry of batch) {
+      let lastSeq = afterSeq;
+      for (const entry of entries) {
         const seq = entry.seq as number;
-        const mutation = toMutation(session.deviceId, entry);
+        const mutation = toMutation(deviceId, entry);
         if (mutation === null) {
           emptySeqs.push(seq);
+          lastSeq = seq;
           continue;
         }
         const size = JSON.stringify(mutation).length;
@@ -266,43 +346,18 @@ export class SyncAgent {
         bytes += size;
         mutations.push(mutation);
         bySeq.set(seq, entry);
+        lastSeq = seq;
       }
       if (emptySeqs.length > 0) await this.db.outbox.bulkDelete(emptySeqs);
-      if (mutations.length === 0) continue;
-
-      let answer;
-      try {
-        answer = await this.client.push(mutations);
-      } catch (error) {
-        if (error instanceof SyncCallError && error.code === 'clock-ahead' && error.serverTime) {
-          // The PC clock ran ahead: move the HLC back to the server's time and re-stamp what waits.
-          // If the PC clock is still wrong the new stamps are ahead again: after a few rounds, say so.
-          if (++clockAheadRetries > MAX_CLOCK_AHEAD_RETRIES) throw new SyncAbort('clock-ahead', error.message);
-          await this.restampAfterClockAhead(Date.parse(error.serverTime));
-          continue;
-        }
-        if (error instanceof SyncCallError && error.code === 'payload-too-large' && mutations.length > 1) {
-          batchSize = Math.max(1, Math.floor(mutations.length / 2));
-          continue;
-        }
-        throw error;
-      }
-      const outcome = await this.acknowledge(session.deviceId, bySeq, answer.results);
-      acknowledged += outcome.acknowledged;
-      rejected += outcome.rejected;
-      rejectedMessage ??= outcome.rejectedMessage;
-      if (outcome.acknowledged + outcome.rejected === 0) {
-        // The server answered none of them: do not loop on the same batch.
-        throw new SyncAbort('bad-response', null);
-      }
+      if (mutations.length > 0) return { mutations, bySeq, lastSeq };
+      afterSeq = lastSeq;
     }
-    return { acknowledged, rejected, rejectedMessage, clockAhead: clockAheadRetries > 0 };
   }
 
-  /** The oldest entries, marked sent in the same transaction that read them (so none is coalesced into). */
-  private takeBatch(limit: number): Promise<OutboxEntryWithRestamp[]> {
+  /** The oldest entries after `afterSeq`, marked sent in the same transaction that read them (so none is coalesced into). */
+  private takeBatch(limit: number, afterSeq: number): Promise<OutboxEntryWithRestamp[]> {
     return this.db.transaction('rw', this.db.outbox, async () => {
-      const entries = (await this.db.outbox.orderBy(':id').limit(limit).toArray()) as OutboxEntryWithRestamp[];
+      const entries = (await this.db.outbox.where(':id').above(afterSeq).limit(limit).toArray()) as OutboxEntryWithRestamp[];
       const unsent = entries.filter((e) => e.sentAt === null);
       if (unsent.length > 0) {
         const sentAt = new Date(this.now()).toISOString();
@@ -314,11 +369,7 @@ export class SyncAgent {
     });
   }
 
-  private async acknowledge(
-    deviceId: string,
-    bySeq: Map<number, OutboxEntryWithRestamp>,
-    results: MutationResult[],
-  ): Promise<{ acknowledged: number; rejected: number; rejectedMessage: string | null }> {
+  private async acknowledge(deviceId: string, bySeq: Map<number, OutboxEntryWithRestamp>, results: MutationResult[]): Promise<AcknowledgeOutcome> {
     const resultById = new Map(results.map((r) => [r.id, r]));
     const done: number[] = [];
     const rejectedChanges: RejectedChange[] = [];
@@ -430,7 +481,12 @@ export class SyncAgent {
     let restarts = 0;
     const fromScratch = state.cursor === 0;
     if (fromScratch) this.status.update({ initialPull: { stored: 0 } });
-    const limit = () => (state.cursor === 0 || seen ? this.initialPullLimit : this.pullLimit);
+    // Tables this device has nothing in yet (a first pull): what is stored there during the pull came
+    // from the server, and a later server version dominates an earlier one field by field, so their
+    // records are written without reading the copy first. Records with queued local edits still merge.
+    const emptyAtStart = fromScratch && !seen ? await this.emptyTables() : new Set<SyncedTable>();
+    // Every page of a pull from scratch is a big one (not only the first).
+    const limit = () => (fromScratch || seen ? this.initialPullLimit : this.pullLimit);
     // The next page is fetched while this one is stored (its cursor is known from the answer); the cursor
     // itself still moves only in the transaction that stored the page.
     let next: Promise<PullResponse> | null = null;
@@ -463,7 +519,7 @@ export class SyncAgent {
       const prepared = prepareP(page);
       if (committing) await committing;
       const pageState = state;
-      committing = this.applyPage(page, pageState, seen, prepared).then((applied) => {
+      committing = this.applyPage(page, pageState, seen, prepared, emptyAtStart).then((applied) => {
         clockBehind ||= applied.clockBehind;
       });
       committing.catch(() => undefined);
@@ -482,18 +538,38 @@ export class SyncAgent {
     return { records, conflicts, clockBehind };
   }
 
+  private async emptyTables(): Promise<Set<SyncedTable>> {
+    const tables = this.recordTables();
+    const counts = await Promise.all(tables.map((t) => this.db.recordTable(t).count()));
+    return new Set(tables.filter((_, i) => counts[i] === 0));
+  }
+
   /** Merges one page and moves the cursor, all in one transaction. */
-  private async applyPage(page: PullResponse, state: PullState, seen: Set<string> | null, prepared: PreparedPage): Promise<{ clockBehind: boolean }> {
+  private async applyPage(
+    page: PullResponse,
+    state: PullState,
+    seen: Set<string> | null,
+    prepared: PreparedPage,
+    emptyAtStart: ReadonlySet<SyncedTable>,
+  ): Promise<{ clockBehind: boolean }> {
     const { db, clock, writer } = this.data;
     let clockBehind = false;
     await db.transaction('rw', [...this.recordTables().map((t) => db.table(t)), db.outbox, db.conflicts, db.syncState], async () => {
       if (prepared.byTable.size > 0) {
         const pending = await pendingFieldsByRecord(this.data);
         for (const [table, pulled] of prepared.byTable) {
-          const locals = await db.recordTable(table).bulkGet(pulled.map((r) => r.id));
           const fresh: LocalRecord<typeof table>[] = [];
           const merged: Array<RecordOf<typeof table> & { _stamps: Record<string, string> }> = [];
-          pulled.forEach((remote, index) => {
+          let toMerge = pulled;
+          if (emptyAtStart.has(table)) {
+            toMerge = [];
+            for (const remote of pulled) {
+              if (pending.has(`${table}/${remote.id}`)) toMerge.push(remote);
+              else fresh.push(remote.row as LocalRecord<typeof table>);
+            }
+          }
+          const locals = await db.recordTable(table).bulkGet(toMerge.map((r) => r.id));
+          toMerge.forEach((remote, index) => {
             seen?.add(`${table}/${remote.id}`);
             const local = locals[index];
             // New to this device (every record of a first pull): the remote record as it is.
@@ -638,7 +714,7 @@ async function pendingFieldsByRecord(data: DeskData): Promise<Map<string, Set<st
 }
 
 function toStamped<T extends SyncedTable>(local: LocalRecord<T>): StampedRecord {
-  const { _stamps, searchTokens: _derived, ...values } = local as LocalRecord<T> & Record<string, unknown>;
+  const { _stamps, ...values } = withoutDerivedFields(local) as LocalRecord<T> & Record<string, unknown>;
   return { values, stamps: _stamps };
 }
 

@@ -8,7 +8,7 @@ import { createTestDatabase } from '../../renderer/db/test-database';
 import { openDeskData } from '../../renderer/db/desk-data';
 import type { SyncedConflictRow } from '../../renderer/sync/sync-records';
 import { HISTORY_KEY, PULL_STATE_KEY } from '../../renderer/sync/sync-records';
-import { createDevice, login, snapshot, startTestServer, type TestServer } from './support/sync-harness';
+import { createDevice, login, snapshot, startTestServer, storedRecordCount, type TestServer } from './support/sync-harness';
 
 const author = { userId: 'u-test', displayName: 'นางสาวทดสอบ ระบบ' };
 
@@ -62,6 +62,30 @@ describe('sync agent against the real server', () => {
       expect(await device.data.news.get(item.id)).toMatchObject({ title: 'หัวข้อจากเครื่อง A', lead: 'นำเรื่องจากเครื่อง B' });
     }
     expect(await snapshot(a.data)).toEqual(await snapshot(b.data));
+  });
+
+  it('keeps the Thai-order person list in step with pulled renames and deletes (derived fields, no hooks)', async () => {
+    const a = await createDevice(url, t.province.coordinator);
+    const b = await createDevice(url, t.province.coordinator);
+    const member = (firstName: string) => ({
+      tambonCode: '570101', centreId: null, title: 'นาย', firstName, lastName: 'ทดสอบ', nationalId: null, phone: '0812345678', lineId: '', email: '',
+      village: 1, role: 'กรรมการ', sector: 'ภาคประชาชน', termStart: '2024-01-01', termEnd: '2027-12-31', trainings: [], photoAttachmentId: null, privacyNoticeOn: null,
+    });
+    const kasem = await a.data.roster.createMember(member('เกษม'), scope());
+    const sombat = await a.data.roster.createMember(member('สมบัติ'), scope());
+    await a.agent.sync();
+    await b.agent.sync();
+    const order = async () => (await b.data.db.members.orderBy('sortKey').toArray()).filter((m) => [kasem.id, sombat.id].includes(m.id)).map((m) => m.firstName);
+    expect(await order()).toEqual(['เกษม', 'สมบัติ']);
+
+    await a.data.roster.updateMember(kasem.id, { firstName: 'อำนาจ' });
+    await a.data.writer.remove('members', sombat.id);
+    await a.agent.sync();
+    await b.agent.sync();
+    // Renamed: sorted under its new name; deleted: out of the list (no sort key), still stored as a tombstone.
+    expect(await order()).toEqual(['อำนาจ']);
+    expect(await b.data.db.members.get(sombat.id)).toMatchObject({ deleted: true });
+    expect(await b.data.db.members.get(sombat.id)).not.toHaveProperty('sortKey');
   });
 
   it('pages through a large pull and moves the cursor page by page', async () => {
@@ -130,6 +154,48 @@ describe('sync agent against the real server', () => {
     await boss.agent.sync();
     await a.agent.sync();
     expect((await a.data.news.get(item.id))!.title).toBe('หัวข้อ A และ B');
+  });
+
+  it('pushes a long outbox in order, batch by batch with one in flight, and splits a batch the server finds too large', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let refuseBig = true;
+    const pushSizes: number[] = [];
+    const a = await createDevice(url, t.province.editor, {
+      pushBatchSize: 4,
+      wrap: (inner) => async (request) => {
+        if (request.path !== '/v1/sync/push') return inner(request);
+        const size = (request.body as { mutations: unknown[] }).mutations.length;
+        pushSizes.push(size);
+        if (refuseBig && size === 4 && pushSizes.length === 3) {
+          refuseBig = false;
+          return { ok: true, value: { status: 413, body: { error: 'payload-too-large', message: 'ใหญ่เกินไป (test)' } } };
+        }
+        most = Math.max(most, ++inFlight);
+        try {
+          return await inner(request);
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+    const item = await a.data.news.createDraft({ title: 'ร่าง 0' }, author, scope());
+    // Eleven more writes of the same field: applied out of order, each would look like a concurrent overwrite.
+    for (let i = 1; i <= 11; i++) await a.data.news.update(item.id, { title: `ร่าง ${i}` });
+    for (let i = 0; i < 6; i++) await a.data.news.createDraft({ title: `ข่าวอื่น ${i}` }, author, scope());
+    const queued = await a.data.db.outbox.count();
+
+    const result = await a.agent.sync();
+    expect(result).toMatchObject({ ok: true, pushed: queued, problem: null });
+    expect(most).toBe(1);
+    expect(pushSizes.slice(0, 3)).toEqual([4, 4, 4]);
+    expect(pushSizes[3]).toBe(2); // the refused batch again, halved
+    expect(await a.data.db.outbox.count()).toBe(0);
+
+    const b = await createDevice(url, t.province.coordinator);
+    await b.agent.sync();
+    expect(await b.data.news.get(item.id)).toMatchObject({ title: 'ร่าง 11' });
+    expect(await b.data.db.conflicts.where('recordId').equals(item.id).count()).toBe(0);
   });
 
   it('never loses a change whose answer was lost: resends the same mutation id, which the server answers duplicate', async () => {
@@ -213,8 +279,8 @@ describe('sync agent against the real server', () => {
     expect((await b.agent.sync()).ok).toBe(false);
     const afterFirst = (await b.data.db.syncState.get(PULL_STATE_KEY))?.value as { cursor: number };
     expect(afterFirst.cursor).toBeGreaterThan(0);
-    const storedAfterFirst = await b.data.db.news.count();
-    expect(storedAfterFirst).toBeGreaterThanOrEqual(5);
+    // Page 1 is stored, whatever tables earlier tests left on the shared server it holds.
+    expect(await storedRecordCount(b.data)).toBeGreaterThanOrEqual(5);
     expect((await b.agent.sync()).ok).toBe(true);
     // (the cut request never reached the server, so it is not in `requests`)
     const firstPullAgain = b.requests.filter((r) => r.path.startsWith('/v1/sync/pull'))[1];
