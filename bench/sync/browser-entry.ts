@@ -15,27 +15,29 @@ interface Session {
 
 let data: DeskData | null = null;
 let agent: SyncAgent | null = null;
+/** Time spent waiting for the server (request sent → answer parsed), so the notes split agent from server. */
+let waitingMs = 0;
 
 function request(session: Session) {
   return createFetchSyncRequest({ getServerUrl: () => location.origin, getToken: () => session.token });
 }
 
-async function pullThroughAgent(session: Session): Promise<{ records: number; ms: number }> {
+async function pullThroughAgent(session: Session): Promise<{ records: number; ms: number; waitingMs: number }> {
   data = await openDeskData(new DeskDatabase(`bench-agent-${Date.now()}`));
   const inner = request(session);
-  let fetchMs = 0;
   const timed: typeof inner = async (r) => {
     const t0 = performance.now();
     const answer = await inner(r);
-    fetchMs += performance.now() - t0;
+    waitingMs += performance.now() - t0;
     return answer;
   };
+  waitingMs = 0;
   agent = new SyncAgent({ data, request: timed, getSession: async () => ({ deviceId: session.deviceId, user: session.user }) });
   const started = performance.now();
   const result = await agent.sync('bench');
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(`pull failed: ${result.problem} ${result.detail}`);
-  return { records: result.pulled, ms, fetchMs } as { records: number; ms: number };
+  return { records: result.pulled, ms, waitingMs };
 }
 
 /** The same records, fetched first (not timed), then one raw bulkPut per table into a fresh database. */
@@ -77,16 +79,21 @@ async function queueEdits(count: number): Promise<number> {
 }
 
 /** Times the push of everything queued: from the start of the sync until the agent moves on to pulling. */
-async function pushQueued(): Promise<{ pushed: number; ms: number; left: number }> {
+async function pushQueued(): Promise<{ pushed: number; ms: number; left: number; waitingMs: number }> {
   if (!agent || !data) throw new Error('pull first');
+  waitingMs = 0;
   const started = performance.now();
   let pushMs = 0;
+  let pushWaitingMs = 0;
   const off = agent.status.subscribe(() => {
-    if (pushMs === 0 && agent?.status.get().phase === 'pulling') pushMs = performance.now() - started;
+    if (pushMs === 0 && agent?.status.get().phase === 'pulling') {
+      pushMs = performance.now() - started;
+      pushWaitingMs = waitingMs;
+    }
   });
   const result = await agent.sync('bench-push');
   off();
-  return { pushed: result.pushed, ms: pushMs || performance.now() - started, left: await data.db.outbox.count() };
+  return { pushed: result.pushed, ms: pushMs || performance.now() - started, left: await data.db.outbox.count(), waitingMs: pushWaitingMs };
 }
 
 Object.assign(window, { syncBench: { pullThroughAgent, rawBulkPut, queueEdits, pushQueued } });
