@@ -18,6 +18,18 @@ describe('record stamp encoding', () => {
     );
   });
 
+  it('keeps fields named like Object internals as own fields, never as a prototype', () => {
+    const s1 = formatStamp({ millis: 1, counter: 0, node: '0123456789abcdef' });
+    const s2 = formatStamp({ millis: 2, counter: 0, node: '0123456789abcdef' });
+    const stamps = JSON.parse(`{"__proto__": "${s1}", "constructor": "${s2}", "title": "${s1}"}`) as Record<string, string>;
+    const wire = JSON.parse(JSON.stringify(encodeRecordStamps(stamps))) as ReturnType<typeof encodeRecordStamps>;
+    const decoded = decodeRecordStamps(wire, ['__proto__', 'constructor', 'title']);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.keys(decoded)).toEqual(['__proto__', 'constructor', 'title']);
+    expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toBe(s1);
+    expect(decoded.constructor).toBe(s2);
+  });
+
   it('leaves out the field map when every field has the same stamp', () => {
     const s = formatStamp({ millis: 1, counter: 0, node: '0123456789abcdef' });
     expect(encodeRecordStamps({ a: s, b: s })).toEqual({ stamps: [s] });
