@@ -3,6 +3,7 @@
 import { DeskDatabase } from '../../renderer/db/database';
 import { openDeskData, type DeskData } from '../../renderer/db/desk-data';
 import { createFetchSyncRequest } from '../../renderer/bridge/web-sync-request';
+import { withDerivedFields } from '../../renderer/db/record-writer';
 import { SyncAgent } from '../../renderer/sync/sync-agent';
 import { decodeRecordStamps, type PullResponse, type SessionUser } from '../../shared/sync/protocol';
 import type { SyncedTable } from '../../shared/domain/synced-tables';
@@ -40,8 +41,13 @@ async function pullThroughAgent(session: Session): Promise<{ records: number; ms
   return { records: result.pulled, ms, waitingMs };
 }
 
-/** The same records, fetched first (not timed), then one raw bulkPut per table into a fresh database. */
-async function rawBulkPut(session: Session): Promise<{ records: number; ms: number }> {
+/**
+ * The same records, fetched first (not timed), then one raw bulkPut per table into a fresh database.
+ * `asStored`: the rows exactly as the agent stores them, their derived fields (search tokens, sort keys)
+ * computed beforehand — the same bytes and index entries, so the ratio is the agent's own overhead.
+ * Without it: the bare synced fields (fewer index entries), kept in the notes for comparison.
+ */
+async function rawBulkPut(session: Session, asStored: boolean): Promise<{ records: number; ms: number }> {
   const call = request(session);
   const byTable = new Map<SyncedTable, Record<string, unknown>[]>();
   let cursor = 0;
@@ -53,7 +59,7 @@ async function rawBulkPut(session: Session): Promise<{ records: number; ms: numb
     for (const r of page.records) {
       const row = { ...r.values, id: r.id, provinceCode: r.provinceCode, districtCode: r.districtCode, _stamps: decodeRecordStamps(r, Object.keys(r.values)) };
       const list = byTable.get(r.table) ?? [];
-      list.push(row);
+      list.push(asStored ? withDerivedFields(r.table, row as never) : row);
       byTable.set(r.table, list);
       count++;
     }
