@@ -2,6 +2,7 @@ import type Dexie from 'dexie';
 import { importInto } from 'dexie-export-import';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import { DeskDatabase } from '../db/database';
+import { DEVICE_KEY } from '../db/device-clock';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../db/schema-versions';
 import { BackupError } from './backup-error';
 import { schemaVersionsUpTo, type InspectedBackup } from './backup-inspect';
@@ -82,6 +83,7 @@ async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report
   const total = [...rowsByTable.values()].reduce((sum, rows) => sum + rows.length, 0);
   if (!live.isOpen()) await live.open();
   const liveClock: unknown = (await live.syncState.get(CLOCK_KEY))?.value;
+  const liveDevice: unknown = (await live.syncState.get(DEVICE_KEY))?.value;
   let done = 0;
   report({ phase: 'replace', done, total });
   try {
@@ -99,6 +101,9 @@ async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report
       const restored = (await live.syncState.get(CLOCK_KEY))?.value;
       const later = laterClock(liveClock, restored);
       if (later !== undefined && later !== restored) await live.syncState.put({ key: CLOCK_KEY, value: later });
+      // This PC stays itself: another computer's backup must not make two PCs stamp with one node id
+      // (equal stamps on different values would leave the devices disagreeing for good).
+      if (typeof liveDevice === 'string') await live.syncState.put({ key: DEVICE_KEY, value: liveDevice });
     });
   } catch (error) {
     throw new BackupError('import-failed', `replace: ${(error as Error).message}`, { cause: error });

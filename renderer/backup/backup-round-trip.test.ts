@@ -43,14 +43,16 @@ describe('backup round trip', () => {
     expect(names.filter((n) => n?.startsWith(`${target.db.name}-restore-`))).toEqual([]);
   });
 
-  it('keeps the later of the two device clocks, so new stamps sort after everything already sent', async () => {
+  it('keeps the later of the two device clocks and this PC\'s own id, so new stamps sort after everything sent and stay unique', async () => {
     const source = await seededDeskData();
     const { file } = await exportBackup(source.db, { appVersion: '0.1.0' });
     const target = await seededDeskData();
     await target.db.syncState.put({ key: 'clock', value: { millis: 9_999_999_999_999, counter: 3 } });
     await restoreBackup(target.db, await inspectBackup(file), { createDatabase: fakeDatabaseFactory });
     expect((await target.db.syncState.get('clock'))?.value).toEqual({ millis: 9_999_999_999_999, counter: 3 });
-    expect((await target.db.syncState.get('device'))?.value).toBe(source.identity.deviceId);
+    // Another computer's backup: its records and queued changes arrive, its device id does not.
+    expect((await target.db.syncState.get('device'))?.value).toBe(target.identity.deviceId);
+    expect(target.identity.deviceId).not.toBe(source.identity.deviceId);
   });
 
   it('names the file by the Buddhist Era date in Bangkok', () => {

@@ -2,7 +2,8 @@ import { HybridLogicalClock, nodeIdFromDeviceId } from '../../shared/sync/hybrid
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import type { DeskDatabase } from './database';
 
-const DEVICE_KEY = 'device';
+/** The syncState row holding this PC's own id (the node of its HLC stamps). */
+export const DEVICE_KEY = 'device';
 const CLOCK_KEY = 'clock';
 
 export interface DeviceIdentity {
