@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/find-chromium';
+import { PREVIEW_ORIGIN } from './tests/e2e/support/preview-origin';
 
 // End-to-end tests drive the real renderer (the browser shell build) in Chromium.
 // PROVINCEDESK_E2E_PORT and PROVINCEDESK_RENDERER_OUT let several runs work side by side.
-const port = Number(process.env.PROVINCEDESK_E2E_PORT ?? 4173);
 const outDir = process.env.PROVINCEDESK_RENDERER_OUT;
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,7 +15,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: PREVIEW_ORIGIN,
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
     viewport: { width: 1280, height: 800 },
@@ -24,7 +24,7 @@ export default defineConfig({
   },
   webServer: {
     command: outDir ? `npx vite preview --outDir ${outDir}` : 'npx vite preview',
-    url: `http://127.0.0.1:${port}`,
+    url: PREVIEW_ORIGIN,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -11,12 +11,11 @@ import { signInThroughUi, syncNow } from './support/sync-desk';
 
 let sync: SyncTestServer;
 let server: SyncTestServer['server'];
-let proxy: SyncTestServer['proxy'];
 let province: SyncTestServer['province'];
 
 test.beforeAll(async () => {
   sync = await startSyncTestServer();
-  ({ server, proxy, province } = sync);
+  ({ server, province } = sync);
 });
 
 test.afterAll(async () => {
@@ -30,8 +29,8 @@ test('an editor writes offline, a coordinator approves and publishes, and the se
   const coordinatorContext = await browser.newContext();
   const editorPage = await editorContext.newPage();
   const coordinatorPage = await coordinatorContext.newPage();
-  const editorDesk = await signInThroughUi(editorPage, proxy.url, province.editor, 'เครื่องฝ่ายประชาสัมพันธ์');
-  await signInThroughUi(coordinatorPage, proxy.url, province.coordinator, 'เครื่องผู้อำนวยการ');
+  const editorDesk = await signInThroughUi(editorPage, server.url, province.editor, 'เครื่องฝ่ายประชาสัมพันธ์');
+  await signInThroughUi(coordinatorPage, server.url, province.coordinator, 'เครื่องผู้อำนวยการ');
 
   // The editor, offline: a draft with a lead and a photo, submitted for review.
   await editorContext.setOffline(true);

@@ -8,12 +8,12 @@ import { readRecord, signInThroughUi, syncNow } from './support/sync-desk';
 import { startSyncTestServer, type SyncTestServer } from './support/sync-server';
 
 let sync: SyncTestServer;
-let proxy: SyncTestServer['proxy'];
+let server: SyncTestServer['server'];
 let province: SyncTestServer['province'];
 
 test.beforeAll(async () => {
   sync = await startSyncTestServer();
-  ({ proxy, province } = sync);
+  ({ server, province } = sync);
 });
 
 test.afterAll(async () => {
@@ -44,8 +44,8 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   const a = await contextA.newPage();
   const b = await contextB.newPage();
 
-  const deskA = await signInThroughUi(a, proxy.url, province.editor, 'เครื่อง A');
-  const deskB = await signInThroughUi(b, proxy.url, province.coordinator, 'เครื่อง B');
+  const deskA = await signInThroughUi(a, server.url, province.editor, 'เครื่อง A');
+  const deskB = await signInThroughUi(b, server.url, province.coordinator, 'เครื่อง B');
   await expect(a.getByTestId('signed-in-as')).toContainText('editor 57');
   await expect(b.getByTestId('sync-status')).toHaveAttribute('data-state', 'up-to-date');
 
@@ -138,7 +138,7 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
 test('a wrong password is refused in plain Thai', async ({ page }) => {
   await page.goto('/#/sync');
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  await page.getByLabel('ที่อยู่เซิร์ฟเวอร์').fill(proxy.url);
+  await page.getByLabel('ที่อยู่เซิร์ฟเวอร์').fill(server.url);
   await page.getByLabel('ชื่อผู้ใช้').fill(province.editor.username);
   await page.getByLabel('รหัสผ่าน').fill('not-the-password');
   await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
