@@ -92,7 +92,23 @@ const MESSAGES = {
     `เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบการเชื่อมต่ออินเทอร์เน็ต — Could not reach the sync server (${attempts} ${attempts === 1 ? 'try' : 'tries'}); check the network connection.`,
 };
 
-type Attempt = { kind: 'response'; status: number; body: unknown; retryAfterMs: number | null } | { kind: 'error'; timedOut: boolean; detail: string };
+/** One HTTP exchange as main makes it for the renderer: JSON calls and attachment bytes alike. */
+export interface ExchangeRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'HEAD';
+  /** Under /v1/ of the server address. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+}
+
+export interface ExchangeAnswer {
+  status: number;
+  header(name: string): string | null;
+  bytes: Uint8Array;
+}
+
+type Attempt = { kind: 'response'; answer: ExchangeAnswer; retryAfterMs: number | null } | { kind: 'error'; timedOut: boolean; detail: string };
 
 export class SyncTransport {
   readonly #options: SyncTransportOptions;
@@ -110,45 +126,56 @@ export class SyncTransport {
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
+  /** The desk API's syncRequest: a JSON body out, the JSON (or text) answer back. */
   async request(request: SyncHttpRequest): Promise<DeskResult<SyncHttpResponse>> {
-    const serverUrl = await this.#options.getServerUrl();
-    if (!serverUrl) return fail('network', MESSAGES.noServer);
-    const url = resolveServerUrl(serverUrl, request.path);
-    if (!url) return fail('invalid-argument', MESSAGES.badServer);
     if (request.method === 'GET' && request.body !== undefined) {
       return fail('invalid-argument', 'คำขอ GET มีเนื้อหาไม่ได้ — A GET request cannot have a body.');
     }
-    const token = await this.#options.getToken();
-    if (!token.ok) return token;
-
-    const headers: Record<string, string> = { Accept: 'application/json', [SYNC_PROTOCOL_HEADER]: SYNC_PROTOCOL_VERSION, [SCHEMA_HEADER]: String(SCHEMA_VERSION) };
-    if (token.value) headers.Authorization = `Bearer ${token.value}`;
+    const headers: Record<string, string> = { Accept: 'application/json' };
     let body: string | undefined;
     if (request.body !== undefined) {
       headers['Content-Type'] = 'application/json; charset=utf-8';
       body = JSON.stringify(request.body);
     }
+    const answer = await this.exchange({ method: request.method, path: request.path, headers, body, timeoutMs: request.timeoutMs });
+    // An HTTP answer, even a 5xx after the last retry, goes back as an answer: the sync agent
+    // reads the status and the server's error body.
+    return answer.ok ? ok({ status: answer.value.status, body: parseBody(answer.value.bytes) }) : answer;
+  }
+
+  /**
+   * Sends to the configured server with the token and protocol headers, retrying as the class comment
+   * says; an HTTP answer of any status is returned as it came.
+   */
+  async exchange(request: ExchangeRequest): Promise<DeskResult<ExchangeAnswer>> {
+    const serverUrl = await this.#options.getServerUrl();
+    if (!serverUrl) return fail('network', MESSAGES.noServer);
+    const url = resolveServerUrl(serverUrl, request.path);
+    if (!url) return fail('invalid-argument', MESSAGES.badServer);
+    const token = await this.#options.getToken();
+    if (!token.ok) return token;
+
+    const headers: Record<string, string> = { [SYNC_PROTOCOL_HEADER]: SYNC_PROTOCOL_VERSION, [SCHEMA_HEADER]: String(SCHEMA_VERSION), ...request.headers };
+    if (token.value) headers.Authorization = `Bearer ${token.value}`;
     const timeoutMs = request.timeoutMs ?? this.#options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
 
     let last: Attempt | undefined;
     for (let attempt = 1; attempt <= this.#policy.maxAttempts; attempt++) {
-      last = await this.#attempt(url, request.method, headers, body, timeoutMs);
-      if (last.kind === 'response' && !isRetryableStatus(last.status)) break;
+      last = await this.#attempt(url, request.method, headers, request.body, timeoutMs);
+      if (last.kind === 'response' && !isRetryableStatus(last.answer.status)) break;
       if (attempt === this.#policy.maxAttempts) break;
       const jitter = backoffDelay(attempt - 1, this.#policy, this.#random);
       const serverAsked = last.kind === 'response' ? last.retryAfterMs : null;
       await this.#sleep(serverAsked === null ? jitter : Math.min(this.#policy.maxDelayMs, Math.max(serverAsked, jitter)));
     }
     if (!last) return fail('network', MESSAGES.unreachable(0)); // maxAttempts ≥ 1: not reached
-    // An HTTP answer, even a 5xx after the last retry, goes back as an answer: the sync agent
-    // reads the status and the server's error body.
-    if (last.kind === 'response') return ok({ status: last.status, body: last.body });
+    if (last.kind === 'response') return ok(last.answer);
     const attempts = this.#policy.maxAttempts;
     this.#options.logger?.warn(`sync: ${request.method} ${withoutQuery(url)} failed after ${attempts} attempts: ${last.detail}`);
     return fail('network', last.timedOut ? MESSAGES.timeout(attempts) : MESSAGES.unreachable(attempts));
   }
 
-  async #attempt(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<Attempt> {
+  async #attempt(url: URL, method: string, headers: Record<string, string>, body: string | Uint8Array | undefined, timeoutMs: number): Promise<Attempt> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -158,10 +185,11 @@ export class SyncTransport {
     try {
       // fetch asks for and undoes gzip/deflate itself. 'manual': a redirect is an answer for
       // the sync agent, never a reason to send the token to another address.
-      const response = await this.#fetch(url, { method, headers, body, signal: controller.signal, redirect: 'manual' });
+      const response = await this.#fetch(url, { method, headers, body: body as string | Uint8Array<ArrayBuffer> | undefined, signal: controller.signal, redirect: 'manual' });
       const retryAfterMs = isRetryableStatus(response.status) ? parseRetryAfter(response.headers.get('retry-after')) : null;
       // The body is read inside the timeout too: a server that stalls mid-body is a timeout.
-      return { kind: 'response', status: response.status, body: await readBody(response), retryAfterMs };
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return { kind: 'response', answer: { status: response.status, header: (name) => response.headers.get(name), bytes }, retryAfterMs };
     } catch (error) {
       const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
       return { kind: 'error', timedOut, detail: `${error instanceof Error ? error.message : String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}` };
@@ -176,8 +204,8 @@ function withoutQuery(url: URL): string {
 }
 
 /** JSON when it parses, the text otherwise, null when empty. */
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseBody(bytes: Uint8Array): unknown {
+  const text = new TextDecoder().decode(bytes);
   if (text === '') return null;
   try {
     return JSON.parse(text) as unknown;
