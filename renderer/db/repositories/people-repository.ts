@@ -1,7 +1,6 @@
 import type { PreparedPhoto } from './news-photo-repository';
 import { fileHash, storeAttachment } from './attachment-writer';
 import type { Member, MemberInput, Training } from '../../../shared/domain/member';
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import { duplicatesOf } from '../../../shared/roster/duplicate-detection';
 import { erasurePatch, isDueForErasure } from '../../../shared/roster/erasure-rules';
 import { canErase, canRevealNationalId } from '../../../shared/roster/reveal-policy';
@@ -12,6 +11,7 @@ import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import { AuditRepository } from './audit-repository';
 import type { WorkScope } from './author';
+import { amphoeOf, newRecordEnvelope } from './record-envelope';
 import type { RosterActor } from './roster-actor';
 import { searchPeople } from './people-search';
 
@@ -79,18 +79,12 @@ export class PeopleRepository {
 
   create(input: PersonFields, scope: WorkScope, actor: RosterActor): Promise<LocalRecord<'members'>> {
     return this.db.transaction('rw', this.tables(), async () => {
-      const at = this.now();
       const record = await this.writer.create('members', {
         mergedIntoId: null,
         mergedFromIds: [],
         erasedAt: null,
         ...input,
-        id: uuidv7(at.getTime()),
-        provinceCode: scope.provinceCode,
-        districtCode: input.tambonCode.slice(0, 4),
-        deleted: false,
-        createdAt: at.toISOString(),
-        updatedAt: at.toISOString(),
+        ...newRecordEnvelope(scope.provinceCode, amphoeOf(input.tambonCode), this.now()),
       } as Member);
       await this.audit.record({ action: 'create', memberId: record.id, provinceCode: record.provinceCode, districtCode: record.districtCode, fields: Object.keys(input) }, actor);
       return record;

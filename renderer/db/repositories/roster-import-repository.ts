@@ -1,10 +1,10 @@
 import type { Member } from '../../../shared/domain/member';
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import { personNameKey, type ImportedPerson } from '../../../shared/roster/row-validation';
 import type { DeskDatabase } from '../database';
 import type { RecordWriter } from '../record-writer';
 import { AuditRepository } from './audit-repository';
 import type { WorkScope } from './author';
+import { amphoeOf, newRecordEnvelope } from './record-envelope';
 import type { RosterActor } from './roster-actor';
 
 export interface ImportProgress {
@@ -74,18 +74,13 @@ export class RosterImportRepository {
         }
         records.push({
           ...person,
-          id: uuidv7(at.getTime()),
-          provinceCode: scope.provinceCode,
-          districtCode: person.tambonCode.slice(0, 4),
-          deleted: false,
+          ...newRecordEnvelope(scope.provinceCode, amphoeOf(person.tambonCode), at),
           centreId,
           trainings: [],
           photoAttachmentId: null,
           mergedIntoId: null,
           mergedFromIds: [],
           erasedAt: null,
-          createdAt: at.toISOString(),
-          updatedAt: at.toISOString(),
         });
       }
       // Bulk writes in chunks: one request per chunk instead of several per row, with progress between.
@@ -105,10 +100,7 @@ export class RosterImportRepository {
   private async createCentre(tambonCode: string, scope: WorkScope, tambonName: ((code: string) => string) | undefined, at: Date): Promise<string> {
     const name = tambonName?.(tambonCode);
     const centre = await this.writer.create('centres', {
-      id: uuidv7(at.getTime()),
-      provinceCode: scope.provinceCode,
-      districtCode: tambonCode.slice(0, 4),
-      deleted: false,
+      ...newRecordEnvelope(scope.provinceCode, amphoeOf(tambonCode), at),
       tambonCode,
       name: name ? `ศส.ปชต. ตำบล${name}` : `ศส.ปชต. ${tambonCode}`,
       location: '',
@@ -117,8 +109,6 @@ export class RosterImportRepository {
       orderNumber: '',
       orderDate: null,
       notes: '',
-      createdAt: at.toISOString(),
-      updatedAt: at.toISOString(),
     });
     return centre.id;
   }

@@ -2,12 +2,12 @@ import { attachmentStores, fileHash, storeAttachment, type AttachmentFile } from
 import type { Centre } from '../../../shared/domain/centre';
 import type { MemberInput } from '../../../shared/domain/member';
 import type { PartnerOrganisationInput } from '../../../shared/domain/partner-organisation';
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import { comparePersonNames, sortByThai } from '../../../shared/thai/thai-collation';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import type { WorkScope } from './author';
+import { amphoeOf, newRecordEnvelope } from './record-envelope';
 
 type NewRecord<T> = Omit<T, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt'>;
 export type CentreFields = NewRecord<Centre>;
@@ -21,16 +21,7 @@ export class RosterRepository {
   ) {}
 
   createCentre(input: CentreFields, scope: WorkScope, now = new Date()): Promise<LocalRecord<'centres'>> {
-    const at = now.toISOString();
-    return this.writer.create('centres', {
-      ...input,
-      id: uuidv7(now.getTime()),
-      provinceCode: scope.provinceCode,
-      districtCode: input.tambonCode.slice(0, 4),
-      deleted: false,
-      createdAt: at,
-      updatedAt: at,
-    });
+    return this.writer.create('centres', { ...input, ...newRecordEnvelope(scope.provinceCode, amphoeOf(input.tambonCode), now) });
   }
 
   updateCentre(id: string, patch: Partial<Omit<CentreFields, 'tambonCode'>>): Promise<LocalRecord<'centres'>> {
@@ -39,18 +30,12 @@ export class RosterRepository {
 
   /** Used by the example data; people edited by users go through PeopleRepository, which audits. */
   createMember(input: NewRecord<MemberInput>, scope: WorkScope, now = new Date()): Promise<LocalRecord<'members'>> {
-    const at = now.toISOString();
     return this.writer.create('members', {
       mergedIntoId: null,
       mergedFromIds: [],
       erasedAt: null,
       ...input,
-      id: uuidv7(now.getTime()),
-      provinceCode: scope.provinceCode,
-      districtCode: input.tambonCode.slice(0, 4),
-      deleted: false,
-      createdAt: at,
-      updatedAt: at,
+      ...newRecordEnvelope(scope.provinceCode, amphoeOf(input.tambonCode), now),
     });
   }
 
@@ -59,17 +44,9 @@ export class RosterRepository {
   }
 
   createPartner(input: PartnerFields, scope: WorkScope, now = new Date()): Promise<LocalRecord<'partners'>> {
-    const at = now.toISOString();
-    return this.writer.create('partners', {
-      placeCode: null,
-      ...input,
-      id: uuidv7(now.getTime()),
-      provinceCode: scope.provinceCode,
-      districtCode: input.placeCode && input.placeCode.length >= 4 ? input.placeCode.slice(0, 4) : scope.districtCode,
-      deleted: false,
-      createdAt: at,
-      updatedAt: at,
-    });
+    // A partner placed in an amphoe or tambon belongs to that district; one placed province-wide to the writer's scope.
+    const districtCode = input.placeCode && input.placeCode.length >= 4 ? amphoeOf(input.placeCode) : scope.districtCode;
+    return this.writer.create('partners', { placeCode: null, ...input, ...newRecordEnvelope(scope.provinceCode, districtCode, now) });
   }
 
   /** Attaches the signed MOU (PDF or image) to a partner, replacing an earlier one. */

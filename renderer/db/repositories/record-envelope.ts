@@ -1,0 +1,20 @@
+import { uuidv7 } from '../../../shared/ids/uuid-v7';
+
+/** What every new synced record starts with: a time-ordered id, its scope, live, created and updated now. */
+export interface RecordEnvelope {
+  id: string;
+  provinceCode: string;
+  districtCode: string | null;
+  deleted: false;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `districtCode` is the amphoe the record belongs to (from its tambon for roster records), or null province-wide. */
+export function newRecordEnvelope(provinceCode: string, districtCode: string | null, now: Date): RecordEnvelope {
+  const at = now.toISOString();
+  return { id: uuidv7(now.getTime()), provinceCode, districtCode, deleted: false, createdAt: at, updatedAt: at };
+}
+
+/** The amphoe (4-digit DOPA code) of a tambon code. */
+export const amphoeOf = (tambonCode: string): string => tambonCode.slice(0, 4);
