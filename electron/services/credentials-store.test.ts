@@ -1,37 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CIPHER_UNAVAILABLE_MESSAGE, CredentialsStore, safeStorageCipher, type SafeStorageLike, type SecretCipher } from './credentials-store';
-
-/**
- * A real SecretCipher: AES-256-GCM with a fixed test key, the same shape of job safeStorage
- * does with the OS key. Output: 12-byte IV, 16-byte tag, ciphertext.
- */
-class AesGcmTestCipher implements SecretCipher {
-  constructor(
-    private readonly key: Buffer,
-    private available = true,
-  ) {}
-  setAvailable(available: boolean): void {
-    this.available = available;
-  }
-  isAvailable(): boolean {
-    return this.available;
-  }
-  encrypt(plain: string): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
-  }
-  decrypt(data: Buffer): string {
-    const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));
-    decipher.setAuthTag(data.subarray(12, 28));
-    return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-  }
-}
+import { AesGcmTestCipher } from './testing/aes-gcm-test-cipher';
 
 const TEST_KEY = Buffer.alloc(32, 7);
 const OTHER_KEY = Buffer.alloc(32, 9);

@@ -1,5 +1,4 @@
 import { SCHEMA_VERSION } from '../../shared/sync/protocol';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,27 +6,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, ok, type DeskResult, type Settings, type SettingsPatch } from '../../shared/ipc';
 import { startServer, type RunningServer } from '../../server/app';
 import { seedProvince, type SeededProvince } from '../../server/testing/seed-province';
-import { CredentialsStore, type SecretCipher } from './credentials-store';
+import { CredentialsStore } from './credentials-store';
+import { AesGcmTestCipher } from './testing/aes-gcm-test-cipher';
 import { SignInService } from './sign-in-service';
 import { SyncTransport } from './sync-transport';
-
-class AesGcmTestCipher implements SecretCipher {
-  private readonly key = randomBytes(32);
-  isAvailable(): boolean {
-    return true;
-  }
-  encrypt(plain: string): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
-  }
-  decrypt(data: Buffer): string {
-    const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));
-    decipher.setAuthTag(data.subarray(12, 28));
-    return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-  }
-}
 
 class MemorySettings {
   value: Settings = { ...DEFAULT_SETTINGS };
