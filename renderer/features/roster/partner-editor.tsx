@@ -5,6 +5,7 @@ import { useTranslate } from '../../app/use-translate';
 import type { LocalRecord } from '../../db/local-record';
 import { BeDateField } from './be-date-field';
 import { errorMessage } from './error-message';
+import { ChoiceField, FormActions, type FormMessage } from './form-parts';
 import { useRosterData } from './use-roster-data';
 
 type Contact = PartnerOrganisation['contacts'][number];
@@ -16,7 +17,7 @@ export function PartnerEditor({ partner }: { partner: LocalRecord<'partners'> })
   const t = useTranslate();
   const { data } = useRosterData();
   const [draft, setDraft] = useState(() => ({ type: partner.type, name: partner.name, level: partner.level, contacts: partner.contacts, mouDate: partner.mouDate, notes: partner.notes }));
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
   const id = (field: string, index?: number) => `partner-${partner.id}-${field}${index === undefined ? '' : `-${index}`}`;
   const setContact = (index: number, patch: Partial<Contact>) => setDraft((d) => ({ ...d, contacts: d.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
 
@@ -36,28 +37,18 @@ export function PartnerEditor({ partner }: { partner: LocalRecord<'partners'> })
     <details className="roster-add">
       <summary>{t('roster.partner.edit')}</summary>
       <form className="roster-form" onSubmit={save} noValidate aria-label={t('roster.partner.editOf', { name: partner.name })}>
-        <label htmlFor={id('type')}>
-          {t('roster.partner.type')}
-          <select id={id('type')} aria-label={t('roster.partner.type')} value={draft.type} onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value }))}>
-            {typeOptions.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField id={id('type')} label={t('roster.partner.type')} value={draft.type} choices={typeOptions} onChange={(type) => setDraft((d) => ({ ...d, type }))} />
         <label htmlFor={id('name')}>
           {t('roster.partner.name')}
           <input id={id('name')} value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
         </label>
-        <label htmlFor={id('level')}>
-          {t('roster.partner.level')}
-          <select id={id('level')} aria-label={t('roster.partner.level')} value={draft.level} onChange={(e) => setDraft((d) => ({ ...d, level: e.target.value as PartnerOrganisation['level'] }))}>
-            {LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`roster.partner.level.${level}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          id={id('level')}
+          label={t('roster.partner.level')}
+          value={draft.level}
+          choices={LEVELS.map((level) => ({ value: level, label: t(`roster.partner.level.${level}` as MessageKey) }))}
+          onChange={(level) => setDraft((d) => ({ ...d, level }))}
+        />
         <label htmlFor={id('mou-date')}>
           {t('roster.partner.mouDate')}
           <BeDateField id={id('mou-date')} value={draft.mouDate} onChange={(mouDate) => setDraft((d) => ({ ...d, mouDate }))} />
@@ -83,16 +74,7 @@ export function PartnerEditor({ partner }: { partner: LocalRecord<'partners'> })
           {t('roster.partner.notes')}
           <textarea id={id('notes')} aria-label={t('roster.partner.notes')} rows={2} value={draft.notes} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} />
         </label>
-        <div className="wide roster-actions">
-          <button type="submit" className="button primary">
-            {t('roster.save')}
-          </button>
-          {message && (
-            <span className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'}>
-              {message.text}
-            </span>
-          )}
-        </div>
+        <FormActions submitLabel={t('roster.save')} message={message} />
       </form>
     </details>
   );

@@ -3,6 +3,7 @@ import { documentMimeOf } from '../../../shared/roster/document-type';
 import { desk } from '../../bridge/desk-bridge';
 import { useTranslate } from '../../app/use-translate';
 import type { LocalRecord } from '../../db/local-record';
+import { FormMessageText, type FormMessage } from './form-parts';
 import { useRosterData } from './use-roster-data';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -11,7 +12,7 @@ const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export function PartnerMouDocument({ partner }: { partner: LocalRecord<'partners'> }) {
   const t = useTranslate();
   const { data } = useRosterData();
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
 
   const attach = async () => {
     const picked = await desk.openFiles({ filters: [{ name: t('roster.mou.filter'), extensions: ['pdf', 'jpg', 'jpeg', 'png'] }], multiple: false, maxBytesPerFile: MAX_DOCUMENT_BYTES });
@@ -45,11 +46,7 @@ export function PartnerMouDocument({ partner }: { partner: LocalRecord<'partners
       <button type="button" className="button secondary" onClick={() => void attach()}>
         {partner.mouAttachmentId ? t('roster.mou.replace') : t('roster.mou.attach')}
       </button>
-      {message && (
-        <span className={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </span>
-      )}
+      <FormMessageText message={message} />
     </div>
   );
 }

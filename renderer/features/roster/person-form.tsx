@@ -8,6 +8,7 @@ import type { LocalRecord } from '../../db/local-record';
 import type { PersonPatch } from '../../db/repositories/people-repository';
 import { beInputValue, parseBeInput } from './be-date-input';
 import { errorMessage } from './error-message';
+import { FormActions, type FormMessage } from './form-parts';
 import { useRosterActor, useRosterData } from './use-roster-data';
 
 type Draft = Record<'title' | 'firstName' | 'lastName' | 'newNationalId' | 'phone' | 'lineId' | 'email' | 'village' | 'role' | 'sector' | 'termStart' | 'termEnd' | 'privacyNoticeOn', string>;
@@ -69,7 +70,7 @@ export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
   const actor = useRosterActor();
   const [draft, setDraft] = useState(() => draftOf(person));
   const [errors, setErrors] = useState<Errors>({});
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<FormMessage | null>(null);
   const set = (key: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   const save = async (e: FormEvent) => {
@@ -77,16 +78,16 @@ export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
     const result = patchOf(draft, t);
     if ('errors' in result) {
       setErrors(result.errors);
-      setStatus({ kind: 'error', text: t('roster.error.form') });
+      setStatus({ error: true, text: t('roster.error.form') });
       return;
     }
     setErrors({});
     try {
       const saved = await people.update(person.id, result.patch, actor);
       setDraft(draftOf(saved));
-      setStatus({ kind: 'ok', text: t('roster.saved') });
+      setStatus({ error: false, text: t('roster.saved') });
     } catch (error) {
-      setStatus({ kind: 'error', text: errorMessage(error, t) });
+      setStatus({ error: true, text: errorMessage(error, t) });
     }
   };
 
@@ -132,16 +133,7 @@ export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
           <option key={v} value={v} />
         ))}
       </datalist>
-      <div className="wide roster-actions">
-        <button type="submit" className="button primary">
-          {t('roster.save')}
-        </button>
-        {status && (
-          <span className={`message${status.kind === 'error' ? ' error' : ''}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="person-save-status">
-            {status.text}
-          </span>
-        )}
-      </div>
+      <FormActions submitLabel={t('roster.save')} message={status} messageTestId="person-save-status" />
     </form>
   );
 }

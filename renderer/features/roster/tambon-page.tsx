@@ -16,6 +16,7 @@ import { useTranslate } from '../../app/use-translate';
 import type { LocalRecord } from '../../db/local-record';
 import { errorMessage } from './error-message';
 import { ExportButtons } from './export-buttons';
+import { ChoiceField, FormActions, type FormMessage } from './form-parts';
 import { PersonRow } from './person-row';
 import { PlaceBreadcrumb } from './place-breadcrumb';
 import { PrivacyNotice } from './privacy-notice';
@@ -105,16 +106,16 @@ function CentreForm({ centre }: { centre: LocalRecord<'centres'> }) {
   const t = useTranslate();
   const { data } = useRosterData();
   const [draft, setDraft] = useState(centre);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
   const set = <K extends keyof LocalRecord<'centres'>>(key: K, value: LocalRecord<'centres'>[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
       const { name, location, establishedOn, status, orderNumber, orderDate, notes } = draft;
       await data.roster.updateCentre(centre.id, { name, location, establishedOn, status, orderNumber, orderDate, notes });
-      setMessage({ kind: 'ok', text: t('roster.saved') });
+      setMessage({ error: false, text: t('roster.saved') });
     } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error, t) });
+      setMessage({ error: true, text: errorMessage(error, t) });
     }
   };
   return (
@@ -131,16 +132,12 @@ function CentreForm({ centre }: { centre: LocalRecord<'centres'> }) {
         {t('roster.centre.established')}
         <BeDateField id="centre-established" value={draft.establishedOn} onChange={(v) => set('establishedOn', v)} />
       </label>
-      <label>
-        {t('roster.centre.status')}
-        <select value={draft.status} onChange={(e) => set('status', e.target.value as LocalRecord<'centres'>['status'])}>
-          {CENTRE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`roster.centre.status.${s}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('roster.centre.status')}
+        value={draft.status}
+        choices={CENTRE_STATUSES.map((s) => ({ value: s, label: t(`roster.centre.status.${s}` as MessageKey) }))}
+        onChange={(status) => set('status', status)}
+      />
       <label>
         {t('roster.centre.orderNumber')}
         <input value={draft.orderNumber} onChange={(e) => set('orderNumber', e.target.value)} placeholder="101/2565" />
@@ -153,16 +150,7 @@ function CentreForm({ centre }: { centre: LocalRecord<'centres'> }) {
         {t('roster.centre.notes')}
         <textarea rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
       </label>
-      <div className="wide roster-actions">
-        <button type="submit" className="button primary">
-          {t('roster.save')}
-        </button>
-        {message && (
-          <span className={`message${message.kind === 'error' ? ' error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-            {message.text}
-          </span>
-        )}
-      </div>
+      <FormActions submitLabel={t('roster.save')} message={message} />
     </form>
   );
 }
@@ -199,14 +187,7 @@ function AddPersonForm({ tambonCode, centreId }: { tambonCode: string; centreId:
       <summary>{t('roster.person.add')}</summary>
       <PrivacyNotice />
       <form className="roster-form" onSubmit={add} noValidate>
-        <label>
-          {t('roster.field.title')}
-          <select value={title} onChange={(e) => setTitle(e.target.value)}>
-            {TITLE_PREFIXES.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField label={t('roster.field.title')} value={title} choices={TITLE_PREFIXES} onChange={setTitle} />
         <label>
           {t('roster.field.firstName')}
           <input value={firstName} onChange={(e) => setFirstName(e.target.value)} aria-invalid={error ? true : undefined} />
@@ -215,27 +196,11 @@ function AddPersonForm({ tambonCode, centreId }: { tambonCode: string; centreId:
           {t('roster.field.lastName')}
           <input value={lastName} onChange={(e) => setLastName(e.target.value)} />
         </label>
-        <label>
-          {t('roster.field.role')}
-          <select value={role} onChange={(e) => setRole(e.target.value)}>
-            {COMMITTEE_ROLES.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField label={t('roster.field.role')} value={role} choices={COMMITTEE_ROLES} onChange={setRole} />
         <label className="wide checkbox">
           <input type="checkbox" checked={noticeGiven} onChange={(e) => setNoticeGiven(e.target.checked)} /> {t('roster.privacy.given')}
         </label>
-        <div className="wide roster-actions">
-          <button type="submit" className="button primary">
-            {t('roster.person.create')}
-          </button>
-          {error && (
-            <span className="message error" role="alert">
-              {error}
-            </span>
-          )}
-        </div>
+        <FormActions submitLabel={t('roster.person.create')} message={error ? { error: true, text: error } : null} />
       </form>
     </details>
   );
@@ -288,14 +253,7 @@ function AddPartnerForm({ placeCode }: { placeCode: string }) {
     <details className="roster-add">
       <summary>{t('roster.partner.add')}</summary>
       <form className="roster-form" onSubmit={add} noValidate>
-        <label>
-          {t('roster.partner.type')}
-          <select value={type} onChange={(e) => setType(e.target.value)}>
-            {PARTNER_TYPES.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField label={t('roster.partner.type')} value={type} choices={PARTNER_TYPES} onChange={setType} />
         <label>
           {t('roster.partner.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} />
@@ -308,16 +266,7 @@ function AddPartnerForm({ placeCode }: { placeCode: string }) {
           {t('roster.partner.mouDate')}
           <BeDateField id="partner-mou-date" value={mouDate} onChange={setMouDate} />
         </label>
-        <div className="wide roster-actions">
-          <button type="submit" className="button primary">
-            {t('roster.partner.create')}
-          </button>
-          {error && (
-            <span className="message error" role="alert">
-              {error}
-            </span>
-          )}
-        </div>
+        <FormActions submitLabel={t('roster.partner.create')} message={error ? { error: true, text: error } : null} />
       </form>
     </details>
   );
