@@ -1,18 +1,15 @@
-// The server's command line: `npm run server -- <command> [options]`. Data: DATABASE_URL when set,
-// otherwise the PGlite folder given by --data (default .data/server).
+// The server's commands, run by server/cli.ts (`npm run server -- <command> [options]`) and by tests.
+// Data: DATABASE_URL when set, otherwise the PGlite folder given by --data (default .data/server).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../shared/sync/protocol';
-import { demoAccountsNotice, ensureDemoAccounts } from './accounts/demo-accounts';
-import { AccountError, createOffice, createUser, listDevices, listOffices, revokeDevice } from './accounts/accounts-repository';
-import { startServer } from './app';
-import { openStore, storeOptionsFromEnv, type Store } from './store/open-store';
-import { pruneHistory } from './sync/pull-service';
-import { publishUpdate } from './updates/update-files';
+import { ROLES, type Role } from '../../shared/sync/protocol';
+import { demoAccountsNotice, ensureDemoAccounts } from '../accounts/demo-accounts';
+import { AccountError, createOffice, createUser, listDevices, listOffices, revokeDevice } from '../accounts/accounts-repository';
+import { startServer } from '../app';
+import { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from '../store/open-store';
+import { pruneHistory } from '../sync/pull-service';
+import { publishUpdate } from '../updates/update-files';
 
-function updatesDir(values: { updates?: string }): string {
-  return values.updates ?? process.env.PROVINCEDESK_UPDATES_DIR ?? path.join('.data', 'updates');
-}
 
 const USAGE = `usage: npm run server -- <command> [options]
 
@@ -57,20 +54,40 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
+/** Where a command writes and reads; tests pass their own output, environment and store. */
+export interface CliEnvironment {
+  env: NodeJS.ProcessEnv;
+  out(line: string): void;
+  err(line: string): void;
+  /** Opens the store a command works on (DATABASE_URL or --data, as `env` says). */
+  openStore(options: StoreOptions): Promise<Store>;
+}
+
+const DEFAULT_ENVIRONMENT: CliEnvironment = {
+  env: process.env,
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  openStore,
+};
+
+function updatesDir(values: { updates?: string }, env: NodeJS.ProcessEnv): string {
+  return values.updates ?? env.PROVINCEDESK_UPDATES_DIR ?? path.join('.data', 'updates');
+}
+
 function required(values: Values, name: keyof Values): string {
   const value = values[name];
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`missing --${name}`);
   return value;
 }
 
-function password(values: Values): string {
-  const value = values.password ?? process.env.PROVINCEDESK_PASSWORD;
+function password(values: Values, env: NodeJS.ProcessEnv): string {
+  const value = values.password ?? env.PROVINCEDESK_PASSWORD;
   if (value === undefined || value === '') throw new UsageError('missing --password (or PROVINCEDESK_PASSWORD)');
   return value;
 }
 
-async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptionsFromEnv(values.data));
+async function withStore<T>(cli: CliEnvironment, values: Values, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await cli.openStore(storeOptionsFromEnv(values.data, cli.env));
   try {
     return await fn(store);
   } finally {
@@ -78,27 +95,27 @@ async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>): P
   }
 }
 
-async function serve(values: Values): Promise<void> {
+async function serve(cli: CliEnvironment, values: Values): Promise<void> {
   const port = values.port === undefined ? 8787 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad --port ${values.port}`);
   const host = values.host ?? '127.0.0.1';
   if (values.demo === true) {
     // A known password is only acceptable on a server nobody else can reach.
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new UsageError('--demo only with a loopback --host');
-    await withStore(values, (store) => ensureDemoAccounts(store.sql));
+    await withStore(cli, values, (store) => ensureDemoAccounts(store.sql));
   }
   const server = await startServer({
-    store: storeOptionsFromEnv(values.data),
+    store: storeOptionsFromEnv(values.data, cli.env),
     port,
     host,
-    updatesDir: updatesDir(values),
-    publicUrl: process.env.PROVINCEDESK_PUBLIC_URL || undefined,
+    updatesDir: updatesDir(values, cli.env),
+    publicUrl: cli.env.PROVINCEDESK_PUBLIC_URL || undefined,
     allowedOrigins: values['allow-origin'] ?? [],
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: { level: cli.env.LOG_LEVEL ?? 'info' },
   });
   // The end-to-end harness and the fault test wait for this line.
-  console.log(`ProvinceDesk server listening on ${server.url}`);
-  if (values.demo === true) console.log(demoAccountsNotice(server.url));
+  cli.out(`ProvinceDesk server listening on ${server.url}`);
+  if (values.demo === true) cli.out(demoAccountsNotice(server.url));
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };
@@ -106,28 +123,28 @@ async function serve(values: Values): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-async function main(argv: string[]): Promise<void> {
+async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const command = positionals[0] ?? 'serve';
   if (values.help === true) {
-    console.log(USAGE);
+    cli.out(USAGE);
     return;
   }
   switch (command) {
     case 'serve':
-      return serve(values);
+      return serve(cli, values);
     case 'create-office':
-      return withStore(values, async (store) => {
+      return withStore(cli, values, async (store) => {
         const office = await createOffice(store.sql, { provinceCode: required(values, 'province'), districtCode: values.district ?? null, name: required(values, 'name') });
-        console.log(`office ${office.id} created (${office.provinceCode}${office.districtCode === null ? '' : ` / ${office.districtCode}`} ${office.name})`);
+        cli.out(`office ${office.id} created (${office.provinceCode}${office.districtCode === null ? '' : ` / ${office.districtCode}`} ${office.name})`);
       });
     case 'list-offices':
-      return withStore(values, async (store) => {
-        for (const o of await listOffices(store.sql)) console.log(`${o.id}\t${o.provinceCode}\t${o.districtCode ?? '-'}\t${o.name}`);
+      return withStore(cli, values, async (store) => {
+        for (const o of await listOffices(store.sql)) cli.out(`${o.id}\t${o.provinceCode}\t${o.districtCode ?? '-'}\t${o.name}`);
       });
     case 'create-admin':
     case 'create-user':
-      return withStore(values, async (store) => {
+      return withStore(cli, values, async (store) => {
         const role = (command === 'create-admin' ? 'admin' : required(values, 'role')) as Role;
         if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
         const { id } = await createUser(store.sql, {
@@ -135,33 +152,34 @@ async function main(argv: string[]): Promise<void> {
           displayName: required(values, 'display-name'),
           role,
           officeId: role === 'admin' ? (values.office ?? null) : required(values, 'office'),
-          password: password(values),
+          password: password(values, cli.env),
         });
-        console.log(`${role} ${values.username} created (${id})`);
+        cli.out(`${role} ${values.username} created (${id})`);
       });
     case 'list-devices':
-      return withStore(values, async (store) => {
+      return withStore(cli, values, async (store) => {
         for (const d of await listDevices(store.sql, values.username)) {
-          console.log(`${d.id}\t${d.username}\t${d.name}\tlast seen ${d.lastSeenAt ?? '-'}\t${d.revokedAt === null ? 'active' : `revoked ${d.revokedAt}`}`);
+          cli.out(`${d.id}\t${d.username}\t${d.name}\tlast seen ${d.lastSeenAt ?? '-'}\t${d.revokedAt === null ? 'active' : `revoked ${d.revokedAt}`}`);
         }
       });
     case 'revoke-device':
-      return withStore(values, async (store) => {
+      return withStore(cli, values, async (store) => {
         const id = values.device ?? positionals[1];
         if (id === undefined) throw new UsageError('missing --device');
         if (!(await revokeDevice(store.sql, id))) throw new AccountError(`no active device ${id}`);
-        console.log(`device ${id} revoked`);
+        cli.out(`device ${id} revoked`);
       });
     case 'prune':
-      return withStore(values, async (store) => {
+      return withStore(cli, values, async (store) => {
         const upTo = values['up-to'] === undefined ? undefined : Number(values['up-to']);
         if (upTo !== undefined && !Number.isSafeInteger(upTo)) throw new UsageError('bad --up-to');
         const result = await pruneHistory(store, upTo);
-        console.log(`pruned ${result.records} tombstones and ${result.conflicts} resolved conflicts; min valid seq ${result.minValidSeq}`);
+        cli.out(`pruned ${result.records} tombstones and ${result.conflicts} resolved conflicts; min valid seq ${result.minValidSeq}`);
       });
     case 'publish-update': {
-      const published = await publishUpdate(required(values, 'from'), updatesDir(values));
-      console.log(`published ${published.length} files to ${updatesDir(values)}: ${published.join(', ')}`);
+      const target = updatesDir(values, cli.env);
+      const published = await publishUpdate(required(values, 'from'), target);
+      cli.out(`published ${published.length} files to ${target}: ${published.join(', ')}`);
       return;
     }
     default:
@@ -169,10 +187,17 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (error instanceof AccountError || (error instanceof Error && error.name === 'ZodError')) console.error(`error: ${error.message}`);
-  else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) console.error(`${error.message}\n\n${USAGE}`);
-  else console.error(error);
-  process.exitCode = 1;
-});
+/** Runs one command; resolves to the process exit code (errors are reported on `err`, never thrown). */
+export async function runCli(argv: string[], environment: Partial<CliEnvironment> = {}): Promise<number> {
+  const cli: CliEnvironment = { ...DEFAULT_ENVIRONMENT, ...environment };
+  try {
+    await run(cli, argv);
+    return 0;
+  } catch (error: unknown) {
+    if (error instanceof UsageError) cli.err(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof AccountError || (error instanceof Error && error.name === 'ZodError')) cli.err(`error: ${error.message}`);
+    else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) cli.err(`${error.message}\n\n${USAGE}`);
+    else cli.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+}
