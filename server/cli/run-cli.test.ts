@@ -31,6 +31,38 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
     expect(user.out[0]).toMatch(/^editor somsri created \(\S+\)$/);
   });
 
+  it('prunes history, old applied mutation ids and idle unfinished uploads, and says what it removed', async () => {
+    const sha = 'a'.repeat(64);
+    await store.sql.query(`INSERT INTO applied_mutations (device_id, mutation_id, applied_at) VALUES
+      ('dev-1', 'dev-1:1', now() - interval '120 days'), ('dev-1', 'dev-1:2', now() - interval '95 days'), ('dev-1', 'dev-1:3', now())`);
+    await store.sql.query(`INSERT INTO blob_uploads (sha256, device_id, total, received, updated_at) VALUES
+      ($1, 'dev-1', 5000000, 2097152, now() - interval '10 days'), ($1, 'dev-2', 5000000, 1048576, now() - interval '2 days')`, [sha]);
+    await store.sql.query(`INSERT INTO upload_chunks (sha256, device_id, start_byte, data) VALUES ($1, 'dev-1', 0, '\\x00010203'::bytea)`, [sha]);
+
+    const kept = await cli('prune', '--keep-mutations-days', '150', '--keep-uploads-days', '30');
+    expect(kept.out.slice(1)).toEqual(['dropped 0 applied mutation ids older than 150 days', 'dropped 0 unfinished uploads untouched for 30 days (0.0 MB)']);
+    const pruned = await cli('prune');
+    expect(pruned).toMatchObject({ code: 0, err: [] });
+    expect(pruned.out).toEqual([
+      expect.stringMatching(/^pruned \d+ tombstones and \d+ resolved conflicts; min valid seq \d+$/),
+      'dropped 2 applied mutation ids older than 90 days',
+      'dropped 1 unfinished uploads untouched for 7 days (2.0 MB)',
+    ]);
+    const left = await store.sql.query<{ mutation_id: string }>(`SELECT mutation_id FROM applied_mutations WHERE device_id = 'dev-1'`);
+    expect(left.rows.map((r) => r.mutation_id)).toEqual(['dev-1:3']);
+    expect((await store.sql.query(`SELECT 1 FROM upload_chunks WHERE device_id = 'dev-1'`)).rows).toEqual([]);
+    expect((await store.sql.query<{ device_id: string }>('SELECT device_id FROM blob_uploads')).rows).toEqual([{ device_id: 'dev-2' }]);
+  });
+
+  it('refuses a retention that is not a whole number of days of at least 1', async () => {
+    for (const args of [['--keep-mutations-days', '0'], ['--keep-uploads-days', '1.5'], ['--keep-uploads-days', 'week']]) {
+      const run = await cli('prune', ...args);
+      expect(run.code).toBe(1);
+      expect(run.out).toEqual([]);
+      expect(run.err[0]).toMatch(/must be a whole number of days, at least 1/);
+    }
+  });
+
   it('says what is wrong and exits 1', async () => {
     const unknown = await cli('bogus');
     expect(unknown.code).toBe(1);

@@ -7,6 +7,8 @@ import { demoAccountsNotice, ensureDemoAccounts } from '../accounts/demo-account
 import { AccountError, createOffice, createUser, listDevices, listOffices, revokeDevice } from '../accounts/accounts-repository';
 import { startServer } from '../app';
 import { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from '../store/open-store';
+import { DEFAULT_KEEP_UPLOADS_DAYS, dropIdleUploads } from '../blobs/upload-retention';
+import { DEFAULT_KEEP_MUTATION_IDS_DAYS, dropAppliedMutationIds } from '../sync/mutation-id-retention';
 import { pruneHistory } from '../sync/pull-service';
 import { publishUpdate } from '../updates/update-files';
 
@@ -22,7 +24,10 @@ const USAGE = `usage: npm run server -- <command> [options]
   create-user    --username NAME --display-name NAME --role officer|editor|coordinator|admin --office ID [--password PW]
   list-devices   [--username NAME]
   revoke-device  --device ID
-  prune          [--up-to SEQ]    drop old tombstones and resolved conflicts; older cursors must refetch
+  prune          [--up-to SEQ] [--keep-mutations-days 90] [--keep-uploads-days 7]
+                 drop tombstones and resolved conflicts up to SEQ (default: all; older cursors must refetch),
+                 ids of mutations applied more than N days ago (a device resending one gets it applied again),
+                 and unfinished blob uploads untouched for N days (a device resuming one starts from byte 0)
   publish-update --from DIR [--updates DIR]   publish an electron-builder release folder to the update feed
 
 Every command takes --data DIR (PGlite folder, default .data/server); DATABASE_URL overrides it.
@@ -45,6 +50,8 @@ const OPTIONS = {
   office: { type: 'string' },
   device: { type: 'string' },
   'up-to': { type: 'string' },
+  'keep-mutations-days': { type: 'string' },
+  'keep-uploads-days': { type: 'string' },
   demo: { type: 'boolean' },
   'allow-origin': { type: 'string', multiple: true },
   from: { type: 'string' },
@@ -78,6 +85,19 @@ function required(values: Values, name: keyof Values): string {
   const value = values[name];
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`missing --${name}`);
   return value;
+}
+
+/** A whole number of days, at least 1: 0 would drop what a device is sending this very minute. */
+function days(values: Values, name: 'keep-mutations-days' | 'keep-uploads-days', fallback: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of days, at least 1`);
+  return n;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function password(values: Values, env: NodeJS.ProcessEnv): string {
@@ -169,13 +189,22 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
         if (!(await revokeDevice(store.sql, id))) throw new AccountError(`no active device ${id}`);
         cli.out(`device ${id} revoked`);
       });
-    case 'prune':
+    case 'prune': {
+      const upTo = values['up-to'] === undefined ? undefined : Number(values['up-to']);
+      if (upTo !== undefined && !Number.isSafeInteger(upTo)) throw new UsageError('bad --up-to');
+      const keepMutations = days(values, 'keep-mutations-days', DEFAULT_KEEP_MUTATION_IDS_DAYS);
+      const keepUploads = days(values, 'keep-uploads-days', DEFAULT_KEEP_UPLOADS_DAYS);
       return withStore(cli, values, async (store) => {
-        const upTo = values['up-to'] === undefined ? undefined : Number(values['up-to']);
-        if (upTo !== undefined && !Number.isSafeInteger(upTo)) throw new UsageError('bad --up-to');
+        // Three independent steps, each atomic on its own: none needs another's result, and the history
+        // step is the only one that holds the change-sequence lock (which pushes wait for).
         const result = await pruneHistory(store, upTo);
         cli.out(`pruned ${result.records} tombstones and ${result.conflicts} resolved conflicts; min valid seq ${result.minValidSeq}`);
+        const mutationIds = await dropAppliedMutationIds(store.sql, keepMutations);
+        cli.out(`dropped ${mutationIds} applied mutation ids older than ${keepMutations} days`);
+        const uploads = await dropIdleUploads(store.sql, keepUploads);
+        cli.out(`dropped ${uploads.uploads} unfinished uploads untouched for ${keepUploads} days (${megabytes(uploads.bytes)})`);
       });
+    }
     case 'publish-update': {
       const target = updatesDir(values, cli.env);
       const published = await publishUpdate(required(values, 'from'), target);
