@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAndRegisterDevice } from '../accounts/accounts-repository';
 import type { Store } from '../store/open-store';
 import { testBackends } from '../testing/test-stores';
 import { cliOn } from '../testing/cli-harness';
@@ -29,6 +30,44 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
     const user = await cli('create-user', '--username', 'somsri', '--display-name', 'สมศรี ใจดี', '--role', 'editor', '--office', officeId!);
     expect(user.code).toBe(0);
     expect(user.out[0]).toMatch(/^editor somsri created \(\S+\)$/);
+  });
+
+  it('lists, disables and enables users, and sets a password', async () => {
+    const officeId = /^office (\S+) created/.exec((await cli('create-office', '--province', '57', '--district', '5701', '--name', 'อำเภอเมืองเชียงราย')).out[0] ?? '')?.[1];
+    expect((await cli('create-user', '--username', 'Somchai', '--display-name', 'สมชาย ใจดี', '--role', 'officer', '--office', officeId!)).code).toBe(0);
+    const session = await loginAndRegisterDevice(store.sql, { username: 'somchai', password: 'from the environment', deviceName: 'pc' });
+    expect(session.ok).toBe(true);
+    const row = async () => (await cli('list-users')).out.find((line) => line.startsWith('somchai\t'));
+    expect(await row()).toBe('somchai\tofficer\t57/5701 อำเภอเมืองเชียงราย\tสมชาย ใจดี\tactive\t1 active devices');
+
+    expect((await cli('disable-user', '--username', 'SomChai')).out).toEqual(['user somchai disabled; 1 devices revoked']);
+    expect(await row()).toMatch(/^somchai\tofficer\t57\/5701 อำเภอเมืองเชียงราย\tสมชาย ใจดี\tdisabled \d{4}-\d\d-\d\dT[\d:.]+Z\t0 active devices$/);
+    expect((await cli('disable-user', '--username', 'somchai')).out[0]).toMatch(/^user somchai was already disabled \(since \S+\); 0 devices revoked$/);
+    expect(await loginAndRegisterDevice(store.sql, { username: 'somchai', password: 'from the environment', deviceName: 'pc' })).toMatchObject({ ok: false, reason: 'disabled' });
+
+    // The password from the environment unless --password is given.
+    expect((await cli('set-password', '--username', 'somchai', '--password', 'a new one please')).out).toEqual([
+      'password of somchai set (the user is disabled: enable-user lets them sign in)',
+    ]);
+    expect((await cli('enable-user', '--username', 'somchai')).out).toEqual(['user somchai enabled; they sign in again on each computer']);
+    expect((await cli('enable-user', '--username', 'somchai')).out).toEqual(['user somchai was not disabled']);
+    expect((await loginAndRegisterDevice(store.sql, { username: 'somchai', password: 'a new one please', deviceName: 'pc' })).ok).toBe(true);
+    expect((await cli('set-password', '--username', 'somchai')).out).toEqual(['password of somchai set']);
+    expect((await loginAndRegisterDevice(store.sql, { username: 'somchai', password: 'from the environment', deviceName: 'pc' })).ok).toBe(true);
+  });
+
+  it('refuses user commands without a user it knows, or with a short password', async () => {
+    for (const command of ['disable-user', 'enable-user', 'set-password']) {
+      const missing = await cli(command);
+      expect(missing.code).toBe(1);
+      expect(missing.err[0]).toMatch(/^missing --username/);
+      const unknown = await cli(command, '--username', 'nobody');
+      expect(unknown).toMatchObject({ code: 1, err: ['error: no user nobody'] });
+    }
+    const short = await cli('set-password', '--username', 'somsri', '--password', 'short');
+    expect(short).toMatchObject({ code: 1, err: ['error: password: at least 8 characters'] });
+    const noPassword = await cliOn(store)('set-password', '--username', 'somsri');
+    expect(noPassword.err[0]).toMatch(/^missing --password \(or PROVINCEDESK_PASSWORD\)/);
   });
 
   it('prunes history, old applied mutation ids and idle unfinished uploads, and says what it removed', async () => {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../shared/sync/protocol';
 import { demoAccountsNotice, ensureDemoAccounts } from '../accounts/demo-accounts';
 import { AccountError, createOffice, createUser, listDevices, listOffices, revokeDevice } from '../accounts/accounts-repository';
+import { disableUser, enableUser, listUsers, setPassword } from '../accounts/user-admin';
 import { startServer } from '../app';
 import { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from '../store/open-store';
 import { DEFAULT_KEEP_UPLOADS_DAYS, dropIdleUploads } from '../blobs/upload-retention';
@@ -22,6 +23,10 @@ const USAGE = `usage: npm run server -- <command> [options]
   list-offices
   create-admin   --username NAME --display-name NAME [--password PW]
   create-user    --username NAME --display-name NAME --role officer|editor|coordinator|admin --office ID [--password PW]
+  list-users     who exists: username, role, office, display name, active or disabled, active devices
+  disable-user   --username NAME   refuse their logins and revoke all their devices, until enable-user
+  enable-user    --username NAME   let them sign in again (each computer signs in anew)
+  set-password   --username NAME [--password PW]   a new password (devices signed in stay signed in)
   list-devices   [--username NAME]
   revoke-device  --device ID
   prune          [--up-to SEQ] [--keep-mutations-days 90] [--keep-uploads-days 7]
@@ -176,6 +181,37 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
         });
         cli.out(`${role} ${values.username} created (${id})`);
       });
+    case 'list-users':
+      return withStore(cli, values, async (store) => {
+        for (const u of await listUsers(store.sql)) {
+          const office = u.office === null ? '-' : `${u.office.provinceCode}${u.office.districtCode === null ? '' : `/${u.office.districtCode}`} ${u.office.name}`;
+          const status = u.disabledAt === null ? 'active' : `disabled ${u.disabledAt}`;
+          cli.out(`${u.username}\t${u.role}\t${office}\t${u.displayName}\t${status}\t${u.activeDevices} active devices`);
+        }
+      });
+    case 'disable-user': {
+      const username = required(values, 'username').trim().toLowerCase();
+      return withStore(cli, values, async (store) => {
+        const result = await disableUser(store.sql, username);
+        const what = result.alreadyDisabled ? `was already disabled (since ${result.disabledAt})` : 'disabled';
+        cli.out(`user ${username} ${what}; ${result.revokedDevices} devices revoked`);
+      });
+    }
+    case 'enable-user': {
+      const username = required(values, 'username').trim().toLowerCase();
+      return withStore(cli, values, async (store) => {
+        const { wasDisabled } = await enableUser(store.sql, username);
+        cli.out(wasDisabled ? `user ${username} enabled; they sign in again on each computer` : `user ${username} was not disabled`);
+      });
+    }
+    case 'set-password': {
+      const username = required(values, 'username').trim().toLowerCase();
+      const newPassword = password(values, cli.env);
+      return withStore(cli, values, async (store) => {
+        const { disabled } = await setPassword(store.sql, username, newPassword);
+        cli.out(`password of ${username} set${disabled ? ' (the user is disabled: enable-user lets them sign in)' : ''}`);
+      });
+    }
     case 'list-devices':
       return withStore(cli, values, async (store) => {
         for (const d of await listDevices(store.sql, values.username)) {
