@@ -8,7 +8,9 @@ import type { LoginResponse, PullResponse, PushResponse } from '../shared/sync/p
 import { mutation, newsValues, stampAt, VERSION_HEADERS } from './testing/test-client';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
+// Node with tsx's loader, not the tsx launcher: the launcher runs the server in a child process of its
+// own, so a SIGKILL would kill the launcher and leave the server running (and holding the folder).
+const NODE_TSX = [process.execPath, '--import', 'tsx'] as const;
 const CLI = path.resolve('server/cli.ts');
 
 // The embedded store (PGlite in a folder), as `npm run server` uses it, killed with SIGKILL mid-push.
@@ -21,12 +23,12 @@ describe('a server killed mid-push', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const cli = async (...args: string[]) => (await run(TSX, [CLI, ...args, '--data', dataDir], { env })).stdout;
+  const cli = async (...args: string[]) => (await run(NODE_TSX[0], [...NODE_TSX.slice(1), CLI, ...args, '--data', dataDir], { env })).stdout;
 
   /** Starts `serve` and resolves with its URL once it prints the readiness line. */
   const serve = () =>
     new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-      const child = spawn(TSX, [CLI, 'serve', '--port', '0', '--data', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), CLI, 'serve', '--port', '0', '--data', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       children.push(child);
       let out = '';
       child.stdout!.on('data', (chunk: Buffer) => {

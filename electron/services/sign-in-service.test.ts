@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, ok, type DeskResult, type Settings, type SettingsPatch } from '../../shared/ipc';
 import { startServer, type RunningServer } from '../../server/app';
+import { disableUser, enableUser } from '../../server/accounts/user-admin';
 import { seedProvince, type SeededProvince } from '../../server/testing/seed-province';
 import { CredentialsStore } from './credentials-store';
 import { AesGcmTestCipher } from './testing/aes-gcm-test-cipher';
@@ -82,6 +83,14 @@ describe('SignInService against the real server', () => {
     const result = await service.signIn({ serverUrl: server.url, username: province.editor.username, password: 'wrong-password', deviceName: 'x' });
     expect(result).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง' } });
     expect(await service.getSession()).toEqual(ok(null));
+  });
+
+  it('says in Thai that a disabled account cannot sign in', async () => {
+    await disableUser(server.store.sql, province.officer.username);
+    const result = await service.signIn({ serverUrl: server.url, username: province.officer.username, password: province.officer.password, deviceName: 'x' });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'บัญชีผู้ใช้นี้ถูกระงับการใช้งาน กรุณาติดต่อผู้ดูแลระบบ' } });
+    expect(await service.getSession()).toEqual(ok(null));
+    await enableUser(server.store.sql, province.officer.username);
   });
 
   it('says so when the server cannot be reached', async () => {

@@ -96,7 +96,8 @@ export class SignInService {
       });
       if (!answer.ok) return answer;
       const { status, body } = answer.value;
-      if (status !== 200) return fail(status === 401 || status === 400 || status === 426 ? 'invalid-argument' : 'network', errorMessage(status, body));
+      // 403: the account is disabled; like a wrong password, trying again will not help.
+      if (status !== 200) return fail([400, 401, 403, 426].includes(status) ? 'invalid-argument' : 'network', errorMessage(status, body));
       const login = LoginResponse.safeParse(body);
       if (!login.success) return fail('internal', SIGN_IN_MESSAGES.badAnswer);
 

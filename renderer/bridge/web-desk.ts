@@ -125,7 +125,7 @@ export function createWebDesk(win: Window): DeskApi {
       const { status, body } = answer.value;
       if (status !== 200) {
         const message = typeof (body as { message?: unknown } | null)?.message === 'string' ? (body as { message: string }).message : `HTTP ${status}`;
-        return fail(status === 401 || status === 400 || status === 426 ? 'invalid-argument' : 'network', message);
+        return fail([400, 401, 403, 426].includes(status) ? 'invalid-argument' : 'network', message);
       }
       const login = LoginResponse.safeParse(body);
       if (!login.success) return fail('internal', 'เซิร์ฟเวอร์ตอบกลับในรูปแบบที่ไม่รู้จัก ตรวจสอบที่อยู่เซิร์ฟเวอร์อีกครั้ง');

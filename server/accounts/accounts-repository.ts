@@ -100,11 +100,17 @@ interface UserRow {
   display_name: string;
   role: Role;
   password_hash: string;
+  disabled_at: unknown;
   province_code: string | null;
   district_code: string | null;
 }
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.password_hash, o.province_code, o.district_code`;
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled_at, o.province_code, o.district_code`;
+
+export type LoginOutcome =
+  | { ok: true; session: { token: string; deviceId: string; user: SessionUser } }
+  | { ok: false; reason: 'wrong-credentials' }
+  | { ok: false; reason: 'disabled'; userId: string };
 
 function sessionUser(row: UserRow): SessionUser {
   return {
@@ -117,18 +123,20 @@ function sessionUser(row: UserRow): SessionUser {
   };
 }
 
-/** Checks the password and registers a new device; undefined when the credentials are wrong. */
+/** Checks the password and registers a new device, unless the credentials are wrong or the user is disabled. */
 export async function loginAndRegisterDevice(
   sql: SqlClient,
   input: { username: string; password: string; deviceName: string },
-): Promise<{ token: string; deviceId: string; user: SessionUser } | undefined> {
+): Promise<LoginOutcome> {
   const { rows } = await sql.query<UserRow>(
     `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN offices o ON o.id = u.office_id WHERE u.username = $1`,
     [input.username.trim().toLowerCase()],
   );
   const row = rows[0];
   const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
-  if (row === undefined || !ok) return undefined;
+  if (row === undefined || !ok) return { ok: false, reason: 'wrong-credentials' };
+  // Said only after the password matched: a guesser learns nothing about the account.
+  if (row.disabled_at !== null) return { ok: false, reason: 'disabled', userId: row.id };
   const token = newDeviceToken();
   const deviceId = uuidv7();
   await sql.query('INSERT INTO devices (id, user_id, name, token_hash, last_seen_at) VALUES ($1, $2, $3, $4, now())', [
@@ -137,15 +145,15 @@ export async function loginAndRegisterDevice(
     input.deviceName.trim(),
     hashDeviceToken(token),
   ]);
-  return { token, deviceId, user: sessionUser(row) };
+  return { ok: true, session: { token, deviceId, user: sessionUser(row) } };
 }
 
-/** The device behind a bearer token, or undefined if unknown or revoked. */
+/** The device behind a bearer token, or undefined if unknown, revoked, or its user is disabled. */
 export async function authenticateToken(sql: SqlClient, token: string): Promise<AuthenticatedDevice | undefined> {
   const { rows } = await sql.query<UserRow & { device_id: string; device_name: string; synced_scope: string | null }>(
     `SELECT ${USER_COLUMNS}, d.id AS device_id, d.name AS device_name, d.synced_scope
        FROM devices d JOIN users u ON u.id = d.user_id LEFT JOIN offices o ON o.id = u.office_id
-      WHERE d.token_hash = $1 AND d.revoked_at IS NULL`,
+      WHERE d.token_hash = $1 AND d.revoked_at IS NULL AND u.disabled_at IS NULL`,
     [hashDeviceToken(token)],
   );
   const row = rows[0];

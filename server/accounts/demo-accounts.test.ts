@@ -16,7 +16,8 @@ describe('ensureDemoAccounts', () => {
     expect(await ensureDemoAccounts(store.sql)).toBe(false);
 
     for (const user of DEMO_USERS) {
-      const session = await loginAndRegisterDevice(store.sql, { username: user.username, password: DEMO_PASSWORD, deviceName: 'test' });
+      const outcome = await loginAndRegisterDevice(store.sql, { username: user.username, password: DEMO_PASSWORD, deviceName: 'test' });
+      const session = outcome.ok ? outcome.session : undefined;
       expect(session?.user.role).toBe(user.role);
       expect(session?.user.provinceCode).toBe(user.role === 'admin' ? null : '57');
     }

@@ -5,6 +5,7 @@ import { createServer, type ProvinceDeskServer } from '../app';
 import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { mutation, stampAt, TestClient } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
+import { dropIdleUploads } from './upload-retention';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -65,6 +66,41 @@ describe.each(testBackends())('blobs over HTTP ($name)', (backend) => {
     expect(tail.rawPayload.equals(data.subarray(data.length - 10))).toBe(true);
     const bad = await uploader.request({ method: 'GET', url: `/v1/blobs/${hash}`, headers: { range: `bytes=${data.length}-` } });
     expect(bad.statusCode).toBe(416);
+  });
+
+  it('drops unfinished uploads left alone for the retention; a device coming back starts again from byte 0', async () => {
+    const abandoned = await client(bkk.officer);
+    const active = await client(bkk.editor);
+    const data = randomBytes(3 * 1024 * 1024);
+    const hash = sha(data);
+    const total = data.length;
+    expect((await put(abandoned, hash, data.subarray(0, 1_000_000), `bytes 0-999999/${total}`)).statusCode).toBe(202);
+    expect((await put(abandoned, hash, data.subarray(1_000_000, 2_000_000), `bytes 1000000-1999999/${total}`)).statusCode).toBe(202);
+    // The same blob from another device, touched today: kept.
+    expect((await put(active, hash, data.subarray(0, 500_000), `bytes 0-499999/${total}`)).statusCode).toBe(202);
+    await server.store.sql.query(`UPDATE blob_uploads SET updated_at = now() - interval '8 days' WHERE device_id = $1`, [abandoned.deviceId]);
+
+    expect(await dropIdleUploads(server.store.sql, 7)).toEqual({ uploads: 1, bytes: 2_000_000 });
+    const pieces = await server.store.sql.query('SELECT 1 FROM upload_chunks WHERE device_id = $1', [abandoned.deviceId]);
+    expect(pieces.rows).toEqual([]);
+    expect((await active.request({ method: 'HEAD', url: `/v1/blobs/${hash}` })).headers['x-provincedesk-received']).toBe('500000');
+
+    // Asking first: nothing held, no total.
+    const head = await abandoned.request({ method: 'HEAD', url: `/v1/blobs/${hash}` });
+    expect(head.statusCode).toBe(404);
+    expect(head.headers['x-provincedesk-received']).toBe('0');
+    expect(head.headers['x-provincedesk-total']).toBeUndefined();
+    // Or going on where it stopped: told to start at 0.
+    const resumed = await put(abandoned, hash, data.subarray(2_000_000), `bytes 2000000-${total - 1}/${total}`);
+    expect(resumed.statusCode).toBe(409);
+    expect(resumed.json()).toMatchObject({ error: 'upload-offset-mismatch', received: 0 });
+    expect((await put(abandoned, hash, data.subarray(0, 2_000_000), `bytes 0-1999999/${total}`)).statusCode).toBe(202);
+    const done = await put(abandoned, hash, data.subarray(2_000_000), `bytes 2000000-${total - 1}/${total}`);
+    expect(done.statusCode).toBe(200);
+    expect(sha((await abandoned.request({ method: 'GET', url: `/v1/blobs/${hash}` })).rawPayload)).toBe(hash);
+    // Complete blobs are never retention's business.
+    expect(await dropIdleUploads(server.store.sql, 7)).toEqual({ uploads: 0, bytes: 0 });
+    expect((await abandoned.request({ method: 'HEAD', url: `/v1/blobs/${hash}` })).statusCode).toBe(200);
   });
 
   it('discards an upload whose bytes do not hash to its name (422)', async () => {

@@ -16,6 +16,7 @@ export const THAI_ERROR_MESSAGES: Record<ErrorCode, string> = {
   'hash-mismatch': 'ไฟล์ที่อัปโหลดเสียหายระหว่างส่ง กรุณาส่งใหม่',
   'range-not-satisfiable': 'ช่วงข้อมูลที่ขอไม่ถูกต้อง',
   'already-resolved': 'ข้อขัดแย้งนี้ได้รับการแก้ไขแล้ว',
+  'account-disabled': 'บัญชีผู้ใช้นี้ถูกระงับการใช้งาน กรุณาติดต่อผู้ดูแลระบบ',
   internal: 'เกิดข้อผิดพลาดที่เซิร์ฟเวอร์ กรุณาลองใหม่ภายหลัง',
 };
 

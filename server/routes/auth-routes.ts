@@ -18,8 +18,13 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext, rat
     { config: { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs } } },
     async (request): Promise<LoginResponse> => {
       const input = parseInput(LoginRequest, request.body);
-      const session = await loginAndRegisterDevice(ctx.store.sql, input);
-      if (session === undefined) throw new ApiError(401, 'unauthorized', 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+      const outcome = await loginAndRegisterDevice(ctx.store.sql, input);
+      if (!outcome.ok && outcome.reason === 'disabled') {
+        request.log.info({ userId: outcome.userId }, 'login of a disabled user refused');
+        throw new ApiError(403, 'account-disabled');
+      }
+      if (!outcome.ok) throw new ApiError(401, 'unauthorized', 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+      const { session } = outcome;
       request.log.info({ deviceId: session.deviceId, userId: session.user.id }, 'device registered');
       return { ...session, serverTime: new Date(ctx.now()).toISOString() };
     },

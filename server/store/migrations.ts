@@ -152,6 +152,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE applied_mutations ADD PRIMARY KEY (device_id, mutation_id);
     `,
   },
+  {
+    version: 5,
+    name: 'disabled-users',
+    sql: `
+      -- Set by disable-user, cleared by enable-user: while set, logins are refused and tokens do not work.
+      ALTER TABLE users ADD COLUMN disabled_at timestamptz;
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -68,6 +68,15 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
     const results: MutationResult[] = [];
 
     for (const mutation of mutations) {
+      // An id `prune` has forgotten (--keep-mutations-days) is not found here, so a late resend is applied
+      // again. Its stamps are already stored, so no value and no seq change: equal stamps are 'same' in
+      // applyFieldWrites and never concurrent in detectConflicts. The exception: a field a later stamp
+      // has since overwritten with a different value. The resend's prev is older than the stored stamp,
+      // so it reads as concurrent and a conflict row is stored (winner: the current value, which stays;
+      // loser: the resend's old value). That row is spurious: the overwrite was sequential, or got its
+      // own conflict row when it happened. The checks below judge the resend against the record as it
+      // is now (news workflow, scope), and a record whose tombstone was pruned comes back with the
+      // resend's fields. docs/sync-protocol.md, "Retention".
       if (applied.has(mutation.id)) {
         results.push({ id: mutation.id, status: 'duplicate' });
         continue;

@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'hash-mismatch',
   'range-not-satisfiable',
   'already-resolved',
+  'account-disabled',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlobUploadRequest } from '../../shared/ipc/desk-api';
 import { createFetchBlobTransfer } from '../../renderer/bridge/web-blob-transfer';
+import { PROTOCOL_HEADERS } from '../../renderer/bridge/web-sync-request';
+import { dropIdleUploads } from '../../server/blobs/upload-retention';
 import { NewsPhotoRepository } from '../../renderer/db/repositories/news-photo-repository';
 import type { BlobTransfer } from '../../renderer/sync/blob-sync';
 import { HISTORY_KEY } from '../../renderer/sync/sync-records';
@@ -134,6 +136,55 @@ describe('attachment blobs between devices', () => {
     expect(late.blobs).toMatchObject({ downloaded: 1, waiting: 0 });
     const copy = await bytesOf(b, hash);
     expect(copy && sha(copy)).toBe(hash);
+  });
+
+  /** What `prune` does to an upload nobody touched for a week (the clock moved on by 8 days). */
+  async function pruneIdleUploads(d: TestDevice): Promise<number> {
+    await t.server.store.sql.query(`UPDATE blob_uploads SET updated_at = now() - interval '8 days' WHERE device_id = $1`, [d.session.deviceId]);
+    return (await dropIdleUploads(t.server.store.sql, 7)).uploads;
+  }
+
+  it('starts again from byte 0 when the server dropped its unfinished upload while it was away', async () => {
+    let cutAt = 2;
+    const a = await device((inner) => ({
+      ...inner,
+      // The line drops before the second chunk: the server holds the first 1 MB.
+      blobUpload: (r) => (--cutAt === 0 ? Promise.resolve({ ok: false, error: { code: 'network', message: 'สายหลุด (ทดสอบ)' } }) : inner.blobUpload(r)),
+    }));
+    const b = await device();
+    const bytes = new Uint8Array(randomBytes(2.5 * MB));
+    const hash = sha(bytes);
+    await addPhoto(a, bytes);
+    expect((await a.agent.sync('test')).blobs).toMatchObject({ uploaded: 0, failed: 1 });
+    expect(await pruneIdleUploads(a)).toBe(1);
+
+    const sent = a.uploads.length;
+    expect(await a.agent.sync('test')).toMatchObject({ ok: true, problem: null, blobs: { uploaded: 1, failed: 0 } });
+    expect(a.uploads.slice(sent).map((u) => u.offset)).toEqual([0, MB, 2 * MB]);
+    expect((await b.agent.sync('test')).blobs).toMatchObject({ downloaded: 1, failed: 0 });
+    expect(sha((await bytesOf(b, hash))!)).toBe(hash);
+  });
+
+  it('starts again from byte 0 when the upload is dropped between two of its chunks', async () => {
+    let beforeChunk = 0;
+    let dropped = 0;
+    const a = await device((inner) => ({
+      ...inner,
+      async blobUpload(r) {
+        if (++beforeChunk === 2) dropped = await pruneIdleUploads(a);
+        return inner.blobUpload(r);
+      },
+    }));
+    const bytes = new Uint8Array(randomBytes(2.5 * MB));
+    const hash = sha(bytes);
+    await addPhoto(a, bytes);
+    // The chunk at 1 MB is answered 409 upload-offset-mismatch, received 0: the device goes back to 0.
+    expect(await a.agent.sync('test')).toMatchObject({ ok: true, problem: null, blobs: { uploaded: 1, failed: 0 } });
+    expect(dropped).toBe(1);
+    expect(a.uploads.map((u) => u.offset)).toEqual([0, MB, 0, MB, 2 * MB]);
+    expect((await a.data.db.blobs.get(hash))?.uploaded).toBe(true);
+    const head = await fetch(`${url}/v1/blobs/${hash}`, { method: 'HEAD', headers: { ...PROTOCOL_HEADERS, Authorization: `Bearer ${a.token}` } });
+    expect(head.headers.get('x-provincedesk-size')).toBe(String(bytes.byteLength));
   });
 
   it('refuses a download that does not hash to its name, and fetches it again on the next sync', async () => {
