@@ -1,6 +1,6 @@
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
-import { useCallback, useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { memo, useCallback, useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type EventProps, type SlotInfo } from 'react-big-calendar';
 import type { EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import { withDragAndDrop } from './with-drag-and-drop';
@@ -47,8 +47,14 @@ function ActivityChip({ event, title }: EventProps<CalendarItem>) {
   );
 }
 
-/** react-big-calendar with drag and drop, the Thai localizer and Thai messages. */
-export function BigCalendar({ items, view, date, onView, onNavigate, onSelectItem, onSelectRange, onMove }: BigCalendarProps) {
+/** Where the week and day views open: the start of a working day. */
+const SCROLL_TO_EIGHT = new Date(1970, 0, 1, 8);
+
+/**
+ * react-big-calendar with drag and drop, the Thai localizer and Thai messages. Memoised: a month
+ * of activities is costly to lay out, so it draws again only when its own props change.
+ */
+export const BigCalendar = memo(function BigCalendar({ items, view, date, onView, onNavigate, onSelectItem, onSelectRange, onMove }: BigCalendarProps) {
   const t = useTranslate();
   const { era } = useDateFormat();
   const localizer = useMemo(() => thaiLocalizer(era), [era]);
@@ -115,8 +121,8 @@ export function BigCalendar({ items, view, date, onView, onNavigate, onSelectIte
       resizable
       popup
       length={AGENDA_DAYS}
-      scrollToTime={new Date(1970, 0, 1, 8)}
+      scrollToTime={SCROLL_TO_EIGHT}
       style={{ height: view === 'month' ? 640 : 720 }}
     />
   );
-}
+});

@@ -1,7 +1,7 @@
 import { printToPdf } from '../../app/print-to-pdf';
 import './calendar.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { SlotInfo } from 'react-big-calendar';
 import { addDays, allDayRangeFromExclusive, startOfMonth } from '../../../shared/calendar/calendar-dates';
 import { useDeskData } from '../../app/desk-data-context';
@@ -16,6 +16,7 @@ import { ActivityLegend } from './activity-legend';
 import { BigCalendar, type DroppedRange } from './big-calendar';
 import { matchesFilters, toCalendarItem, type CalendarItem } from './calendar-items';
 import { useCalendarView } from './calendar-view-store';
+import { EmptyMonth } from './empty-month';
 import { EventDetail } from './event-detail';
 import { EventForm } from './event-form';
 import { IcsExportDialog } from './ics-export-dialog';
@@ -33,15 +34,17 @@ export function CalendarPage() {
   const dates = useDateFormat();
   const data = useDeskData();
   const scope = useSession((s) => s.scope);
-  const { settings, setSettings } = useSession();
-  const notices = useNotices();
+  const era = useSession((s) => s.settings.era);
+  const setSettings = useSession((s) => s.setSettings);
+  const showNotice = useNotices((s) => s.show);
   const { view, date, filters, dialog, setView, setDate, openDialog, setOccurrenceStart } = useCalendarView();
   const path = useNavigation((s) => s.path);
   const navigate = useNavigation((s) => s.navigate);
   const detailId = path[0] === 'event' ? (path[1] ?? null) : null;
   const [pendingMove, setPendingMove] = useState<DroppedRange | null>(null);
 
-  const { from, to } = visibleRange(view, date);
+  // Stable dates, so the memos below (and the calendar they feed) only change with the range.
+  const { from, to } = useMemo(() => visibleRange(view, date), [view, date]);
   const monthTime = startOfMonth(date).getTime();
   const month = useMemo(() => new Date(monthTime), [monthTime]);
   const nextMonth = useMemo(() => new Date(month.getFullYear(), month.getMonth() + 1, 1), [month]);
@@ -49,11 +52,13 @@ export function CalendarPage() {
   const queryFrom = Math.min(from.getTime(), month.getTime());
   const queryTo = Math.max(to.getTime(), nextMonth.getTime());
   const loaded = useLiveQuery(() => data.events.occurrencesBetween(new Date(queryFrom), new Date(queryTo)), [data, queryFrom, queryTo]);
-  const latestStart = useLiveQuery(() => data.events.latestStart(), [data]);
   const occurrences = useMemo(() => loaded?.filter((o) => o.start < to && o.end >= from), [loaded, from, to]);
   const monthOccurrences = useMemo(() => loaded?.filter((o) => o.start < nextMonth && o.end >= month), [loaded, month, nextMonth]);
 
   const items = useMemo(() => (occurrences ?? []).filter((o) => matchesFilters(o, filters)).map(toCalendarItem), [occurrences, filters]);
+  // The hidden print copy of the range follows once the grid has painted.
+  const printed = useDeferredValue(items);
+  const printedOccurrences = useMemo(() => printed.map((i) => i.occurrence), [printed]);
   const monthShown = useMemo(() => (monthOccurrences ?? []).filter((o) => matchesFilters(o, filters)), [monthOccurrences, filters]);
   const hiddenCount = (monthOccurrences?.length ?? 0) - monthShown.length;
   const busyDays = useMemo(() => {
@@ -97,12 +102,12 @@ export function CalendarPage() {
       if (!range.allDay && end <= start) end = new Date(start.getTime() + 30 * 60 * 1000);
       try {
         await data.events.moveOccurrence(item.occurrence, start, end, range.allDay, moveScope, scope);
-        notices.show(t('calendar.move.done', { title: item.title, when: range.allDay ? dates.range(start, end) : `${dates.shortDate(start)} ${dates.time(start)}` }));
+        showNotice(t('calendar.move.done', { title: item.title, when: range.allDay ? dates.range(start, end) : `${dates.shortDate(start)} ${dates.time(start)}` }));
       } catch (error) {
-        notices.show(errorText(t, error), 'error');
+        showNotice(errorText(t, error), 'error');
       }
     },
-    [data, scope, notices, t, dates],
+    [data, scope, showNotice, t, dates],
   );
 
   const move = useCallback(
@@ -113,10 +118,10 @@ export function CalendarPage() {
     [applyMove],
   );
 
-  const setEra = async (era: 'be' | 'ce') => {
-    const result = await desk.updateSettings({ era });
+  const setEra = async (next: 'be' | 'ce') => {
+    const result = await desk.updateSettings({ era: next });
     if (result.ok) setSettings(result.value);
-    else notices.show(t('common.error', { message: result.error.message }), 'error');
+    else showNotice(t('common.error', { message: result.error.message }), 'error');
   };
 
   return (
@@ -136,10 +141,10 @@ export function CalendarPage() {
           </button>
           <fieldset className="era-switch">
             <legend>{t('calendar.era')}</legend>
-            {(['be', 'ce'] as const).map((era) => (
-              <label key={era} className="radio">
-                <input type="radio" name="calendar-era" checked={settings.era === era} onChange={() => void setEra(era)} />
-                {t(`calendar.era.${era}`)}
+            {(['be', 'ce'] as const).map((option) => (
+              <label key={option} className="radio">
+                <input type="radio" name="calendar-era" checked={era === option} onChange={() => void setEra(option)} />
+                {t(`calendar.era.${option}`)}
               </label>
             ))}
           </fieldset>
@@ -167,14 +172,7 @@ export function CalendarPage() {
             {monthOccurrences === undefined ? (
               <p>{t('common.loading')}</p>
             ) : monthShown.length === 0 ? (
-              <div className="empty-state">
-                <p>{t('calendar.empty')}</p>
-                {latestStart && startOfMonth(latestStart).getTime() !== month.getTime() && (
-                  <button type="button" className="button secondary" title={t('calendar.jumpToLatest')} onClick={() => setDate(startOfMonth(latestStart))}>
-                    {dates.monthHeading(latestStart)}
-                  </button>
-                )}
-              </div>
+              <EmptyMonth month={month} onJump={setDate} />
             ) : (
               <MonthActivityList occurrences={monthShown} onOpen={openOccurrence} />
             )}
@@ -182,7 +180,7 @@ export function CalendarPage() {
         </div>
         {detailId && <EventDetail eventId={detailId} onClose={() => navigate('calendar')} />}
       </div>
-      <PrintView from={from} to={to} view={view} occurrences={items.map((i) => i.occurrence)} />
+      <PrintView from={from} to={to} view={view} occurrences={printedOccurrences} />
       {dialog.kind === 'form' && <EventForm key={`${dialog.eventId}|${dialog.start.getTime()}`} dialog={dialog} onClose={() => openDialog({ kind: 'none' })} />}
       {dialog.kind === 'export' && <IcsExportDialog from={from} to={to} onClose={() => openDialog({ kind: 'none' })} />}
       {pendingMove && (
