@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { CalendarPage } from './support/calendar-page';
+import { pngImage } from './support/news-test-images';
 
 // The app runs in Asia/Bangkok (playwright.config.ts); "today" is fixed in August 2565.
 const MID_AUGUST_2565 = new Date('2022-08-15T10:00:00+07:00');
@@ -243,4 +244,65 @@ test('a weekly meeting recurs across the new year; one occurrence is cancelled a
   await expect(page.locator('.mini-month td.busy')).toHaveText(['7', '22', '28']);
   await calendar.screenshot('recurring');
   await expect(calendar.desk.pendingCount()).toHaveText('รอซิงก์ 4 รายการ');
+
+});
+
+test('photos of an activity: a Thai caption per photo, saved with Enter, kept after a reload; removed and undone by keyboard', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.loadSampleData();
+  await page.getByRole('button', { name: 'สิงหาคม 2565', exact: true }).click();
+  await calendar.event('รวมพลคน ศส.ปชต.').click();
+  const photos = calendar.detail().getByRole('region', { name: 'รูปภาพ' });
+  await expect(photos).toContainText('ยังไม่มีรูปภาพ');
+
+  const chooser = page.waitForEvent('filechooser');
+  await photos.getByRole('button', { name: 'เพิ่มรูปภาพ' }).click();
+  await (await chooser).setFiles([
+    { name: 'stage.png', mimeType: 'image/png', buffer: pngImage(320, 200, [35, 58, 122], [240, 200, 60]) },
+    { name: 'audience.png', mimeType: 'image/png', buffer: pngImage(320, 200, [31, 122, 77], [250, 250, 250]) },
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: 'เพิ่มรูปภาพแล้ว 2 รูป' })).toBeVisible();
+  const cards = photos.getByTestId('event-photo');
+  await expect(cards).toHaveCount(2);
+  await expect(photos).toContainText('คำบรรยายบันทึกเมื่อกด Enter หรือออกจากช่อง');
+
+  const first = photos.getByLabel('คำบรรยายภาพที่ 1');
+  await first.fill('ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+  await first.press('Enter');
+  await expect(cards.first()).toContainText('บันทึกคำบรรยายแล้ว');
+  await expect(cards.first().locator('img')).toHaveAttribute('alt', 'ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+  // Esc gives up what was typed.
+  const second = photos.getByLabel('คำบรรยายภาพที่ 2');
+  await second.fill('ยังไม่ใช่');
+  await second.press('Escape');
+  await expect(second).toHaveValue('');
+  await calendar.dismissNotices();
+  await photos.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  await calendar.screenshot('photos');
+
+  await calendar.desk.reload();
+  await expect(photos.getByLabel('คำบรรยายภาพที่ 1')).toHaveValue('ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+
+  // Remove the first by keyboard; the focus lands on the undo, which brings it back with its caption.
+  await photos.getByRole('button', { name: 'ลบรูปที่ 1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(1);
+  const undo = photos.getByRole('button', { name: 'เลิกทำ' });
+  await expect(photos.getByRole('status').filter({ hasText: 'ลบรูป “ผู้เข้าร่วมเสวนา' })).toBeVisible();
+  await expect(undo).toBeFocused();
+  await calendar.dismissNotices();
+  await undo.focus();
+  await photos.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  await calendar.screenshot('photo-removed');
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(2);
+  await expect(photos.getByLabel('คำบรรยายภาพที่ 1')).toHaveValue('ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+  await expect(photos.getByLabel('คำบรรยายภาพที่ 1')).toBeFocused();
+
+  // Removed for good this time (no undo): gone after a reload too.
+  await photos.getByRole('button', { name: 'ลบรูปที่ 2' }).click();
+  await expect(cards).toHaveCount(1);
+  await calendar.desk.reload();
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first().locator('img')).toHaveAttribute('alt', /ผู้เข้าร่วมเสวนา/);
 });

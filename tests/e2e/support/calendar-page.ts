@@ -97,6 +97,12 @@ export class CalendarPage {
     await (await chooser).setFiles(file);
   }
 
+  /** Closes the notices in the corner, so a screenshot shows what is under them. */
+  async dismissNotices(): Promise<void> {
+    const close = this.page.locator('.notice-area .toast button');
+    while ((await close.count()) > 0) await close.first().click();
+  }
+
   /** A screenshot from the top of the screen (the app scrolls inside <main>, not the page). */
   async screenshot(name: string, { top = true } = {}): Promise<void> {
     if (top) await this.page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
