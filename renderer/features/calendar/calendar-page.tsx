@@ -1,19 +1,18 @@
 import { printToPdf } from '../../app/print-to-pdf';
 import './calendar.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import type { SlotInfo } from 'react-big-calendar';
 import { addDays, allDayRangeFromExclusive, startOfMonth } from '../../../shared/calendar/calendar-dates';
 import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
 import { useNotices } from '../../app/notice-store';
 import { useSession } from '../../app/session-store';
-import { useDateFormat } from '../../app/use-date-format';
 import { useTranslate } from '../../app/use-translate';
 import { desk } from '../../bridge/desk-bridge';
-import type { CalendarOccurrence, OccurrenceScope } from '../../db/repositories/event-repository';
+import type { CalendarOccurrence } from '../../db/repositories/event-repository';
 import { ActivityLegend } from './activity-legend';
-import { BigCalendar, type DroppedRange } from './big-calendar';
+import { BigCalendar } from './big-calendar';
 import { matchesFilters, toCalendarItem, type CalendarItem } from './calendar-items';
 import { useCalendarView } from './calendar-view-store';
 import { EmptyMonth } from './empty-month';
@@ -21,19 +20,19 @@ import { EventDetail } from './event-detail';
 import { EventForm } from './event-form';
 import { IcsExportDialog } from './ics-export-dialog';
 import { IcsImportButton } from './ics-import-button';
+import { KeyboardMoveHint, KeyboardMoveStatus } from './keyboard-move-status';
 import { MiniMonth } from './mini-month';
 import { MonthActivityList } from './month-activity-list';
 import { MoveScopeDialog } from './move-scope-dialog';
 import { PrintView } from './print-view';
-import { errorText } from './error-text';
+import { useActivityMove } from './use-activity-move';
+import { useFocusWhenDrawn, useKeyboardMove } from './use-keyboard-move';
 import { visibleRange } from './visible-range';
 
 /** ปฏิทินกิจกรรม: month, week, day and agenda views, the sidebar month, filters, and the dialogs. */
 export function CalendarPage() {
   const t = useTranslate();
-  const dates = useDateFormat();
   const data = useDeskData();
-  const scope = useSession((s) => s.scope);
   const era = useSession((s) => s.settings.era);
   const setSettings = useSession((s) => s.setSettings);
   const showNotice = useNotices((s) => s.show);
@@ -41,7 +40,6 @@ export function CalendarPage() {
   const path = useNavigation((s) => s.path);
   const navigate = useNavigation((s) => s.navigate);
   const detailId = path[0] === 'event' ? (path[1] ?? null) : null;
-  const [pendingMove, setPendingMove] = useState<DroppedRange | null>(null);
 
   // Stable dates, so the memos below (and the calendar they feed) only change with the range.
   const { from, to } = useMemo(() => visibleRange(view, date), [view, date]);
@@ -92,32 +90,18 @@ export function CalendarPage() {
     [openDialog],
   );
 
-  const applyMove = useCallback(
-    async (range: DroppedRange, moveScope: OccurrenceScope) => {
-      const { item } = range;
-      let { start, end } = range;
-      if (range.allDay) ({ start, end } = allDayRangeFromExclusive(start, end));
-      // From the all-day row into a time slot: an hour, not the days it used to span.
-      else if (item.allDay) end = new Date(start.getTime() + 60 * 60 * 1000);
-      if (!range.allDay && end <= start) end = new Date(start.getTime() + 30 * 60 * 1000);
-      try {
-        await data.events.moveOccurrence(item.occurrence, start, end, range.allDay, moveScope, scope);
-        showNotice(t('calendar.move.done', { title: item.title, when: range.allDay ? dates.range(start, end) : `${dates.shortDate(start)} ${dates.time(start)}` }));
-      } catch (error) {
-        showNotice(errorText(t, error), 'error');
-      }
+  const focusWhenDrawn = useFocusWhenDrawn(items);
+  const { move, pendingMove, chooseScope } = useActivityMove(focusWhenDrawn);
+  const keyboard = useKeyboardMove({ items, view, from, to, onDrop: move, onNavigate: setDate });
+  const { pickUpByKey } = keyboard;
+  // "ย้ายไปวันอื่น" in the detail: close it and pick the activity up on the calendar.
+  const moveFromDetail = useCallback(
+    (key: string, start: Date) => {
+      navigate('calendar');
+      pickUpByKey(key, start);
     },
-    [data, scope, showNotice, t, dates],
+    [navigate, pickUpByKey],
   );
-
-  const move = useCallback(
-    (range: DroppedRange) => {
-      if (range.item.occurrence.recurring) setPendingMove(range);
-      else void applyMove(range, 'series');
-    },
-    [applyMove],
-  );
-
   const setEra = async (next: 'be' | 'ce') => {
     const result = await desk.updateSettings({ era: next });
     if (result.ok) setSettings(result.value);
@@ -165,7 +149,20 @@ export function CalendarPage() {
           <ActivityLegend />
         </aside>
         <div className="calendar-main">
-          <BigCalendar items={items} view={view} date={date} onView={setView} onNavigate={setDate} onSelectItem={selectItem} onSelectRange={selectRange} onMove={move} />
+          <KeyboardMoveStatus carried={keyboard.carried} note={keyboard.note} onDrop={keyboard.drop} onCancel={keyboard.cancel} />
+          <BigCalendar
+            items={keyboard.shownItems}
+            view={view}
+            date={date}
+            onView={setView}
+            onNavigate={setDate}
+            onSelectItem={selectItem}
+            onSelectRange={selectRange}
+            onMove={move}
+            onPickUp={keyboard.pickUp}
+            carriedKey={keyboard.carried?.item.key ?? null}
+          />
+          <KeyboardMoveHint />
           <div className="agenda">
             <h2>{t('calendar.upcoming')}</h2>
             {hiddenCount > 0 && <p className="muted">{t('calendar.filteredOut', { count: hiddenCount })}</p>}
@@ -178,21 +175,12 @@ export function CalendarPage() {
             )}
           </div>
         </div>
-        {detailId && <EventDetail eventId={detailId} onClose={() => navigate('calendar')} />}
+        {detailId && <EventDetail eventId={detailId} onClose={() => navigate('calendar')} onMove={moveFromDetail} />}
       </div>
       <PrintView from={from} to={to} view={view} occurrences={printedOccurrences} />
       {dialog.kind === 'form' && <EventForm key={`${dialog.eventId}|${dialog.start.getTime()}`} dialog={dialog} onClose={() => openDialog({ kind: 'none' })} />}
       {dialog.kind === 'export' && <IcsExportDialog from={from} to={to} onClose={() => openDialog({ kind: 'none' })} />}
-      {pendingMove && (
-        <MoveScopeDialog
-          title={pendingMove.item.title}
-          onChoose={(choice) => {
-            const range = pendingMove;
-            setPendingMove(null);
-            if (choice) void applyMove(range, choice);
-          }}
-        />
-      )}
+      {pendingMove && <MoveScopeDialog title={pendingMove.item.title} onChoose={chooseScope} />}
     </section>
   );
 }

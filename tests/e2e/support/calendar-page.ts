@@ -42,6 +42,21 @@ export class CalendarPage {
     return this.page.locator('.rbc-calendar .rbc-event').filter({ hasText: title });
   }
 
+  /** The focusable block of the occurrence that starts at `start` (one of a series, say). */
+  chipStartingAt(start: Date): Locator {
+    return this.page.locator(`.rbc-calendar .activity-chip[data-start="${start.getTime()}"]`).first();
+  }
+
+  /** The activity block that has the keyboard focus. */
+  focusedChip(): Locator {
+    return this.page.locator('.rbc-calendar .activity-chip:focus');
+  }
+
+  /** The bar over the calendar while an activity is moved with the keyboard. */
+  keyboardMoveStatus(): Locator {
+    return this.page.getByTestId('keyboard-move-status');
+  }
+
   /** The box of an activity's block in a day's cell of the month view (for one of a series). */
   async eventBoxOnDay(title: string, day: number): Promise<{ x: number; y: number; width: number; height: number }> {
     const cell = await this.page.locator('.rbc-month-view .rbc-date-cell:not(.rbc-off-range)').filter({ has: this.page.getByRole('button', { name: String(day), exact: true }) }).boundingBox();
