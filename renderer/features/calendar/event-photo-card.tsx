@@ -16,7 +16,8 @@ interface EventPhotoCardProps {
   /** Put the caret in the caption on mount (the photo came back through undo). */
   focusCaption: boolean;
   hintId: string;
-  onCaption(caption: string): Promise<void>;
+  /** Saves the caption; false when it could not be saved (the typed text is kept). */
+  onCaption(caption: string): Promise<boolean>;
   onRemove(): void;
 }
 
@@ -32,7 +33,7 @@ export function EventPhotoCard({ photo, index, focusCaption, hintId, onCaption, 
   const save = async () => {
     if (draft === null) return;
     if (draft.trim() !== photo.caption) {
-      await onCaption(draft);
+      if (!(await onCaption(draft))) return;
       setSaved(true);
     }
     setDraft(null);

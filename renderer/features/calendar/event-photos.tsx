@@ -27,11 +27,14 @@ export function EventPhotos({ eventId }: { eventId: string }) {
     if (removed) undoButton.current?.focus();
   }, [removed]);
 
-  const run = async (action: () => Promise<void>) => {
+  /** Runs a write; a failure is said in a notice. Whether it succeeded. */
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     try {
       await action();
+      return true;
     } catch (error) {
       showNotice(errorText(t, error), 'error');
+      return false;
     }
   };
 
@@ -95,7 +98,7 @@ export function EventPhotos({ eventId }: { eventId: string }) {
                 index={i + 1}
                 focusCaption={photo.id === restoredId}
                 hintId={hintId}
-                onCaption={(caption) => run(async () => void (await photos.setCaption(photo.id, caption)))}
+                onCaption={(caption) => run(() => photos.setCaption(photo.id, caption))}
                 onRemove={() => void remove(photo)}
               />
             ))}
