@@ -1,15 +1,24 @@
 import { useEffect, useState } from 'react';
-import { loadThaiGeography, type ThaiGeography } from '../../shared/geography/thai-geography';
+import { loadThaiAmphoes, loadThaiGeography, type ThaiAmphoes, type ThaiGeography } from '../../shared/geography/thai-geography';
 
 /** The DOPA divisions, loaded on first use (1.6 MB of tambon data stays out of start-up). */
 export function useThaiGeography(): ThaiGeography | null {
-  const [geography, setGeography] = useState<ThaiGeography | null>(null);
+  return useLoaded(loadThaiGeography);
+}
+
+/** Provinces and amphoe only, for a district filter: no tambon data to load or index. */
+export function useThaiAmphoes(): ThaiAmphoes | null {
+  return useLoaded(loadThaiAmphoes);
+}
+
+function useLoaded<T>(load: () => Promise<T>): T | null {
+  const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
     let alive = true;
-    void loadThaiGeography().then((g) => alive && setGeography(g));
+    void load().then((v) => alive && setValue(v));
     return () => {
       alive = false;
     };
-  }, []);
-  return geography;
+  }, [load]);
+  return value;
 }

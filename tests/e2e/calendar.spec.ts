@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { CalendarPage } from './support/calendar-page';
+import { pngImage } from './support/news-test-images';
 
 // The app runs in Asia/Bangkok (playwright.config.ts); "today" is fixed in August 2565.
 const MID_AUGUST_2565 = new Date('2022-08-15T10:00:00+07:00');
@@ -138,6 +139,17 @@ test('creates by selecting days, moves by drag and drop, resizes, and refuses an
   await calendar.form().getByRole('button', { name: 'บันทึก' }).click();
   await expect(calendar.event('ประชุมคณะทำงาน')).toContainText('09.30 – 12.00 น.');
   await calendar.screenshot('week-timed');
+
+  // By keyboard in the week view, where time runs down the screen: ↓ half an hour later, Shift+↓ half an hour longer.
+  await calendar.event('ประชุมคณะทำงาน').locator('.activity-chip').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(calendar.keyboardMoveStatus()).toContainText('ไปที่ 16 ส.ค. 2565 10.00 – 13.00 น.');
+  await calendar.screenshot('keyboard-move-week');
+  await page.keyboard.press('Enter');
+  await expect(calendar.event('ประชุมคณะทำงาน')).toContainText('10.00 – 13.00 น.');
+  await expect(calendar.focusedChip()).toContainText('ประชุมคณะทำงาน');
   await calendar.detail().getByRole('button', { name: 'เขียนข่าวจากกิจกรรมนี้' }).click();
   // The news screen takes #/news/from-event/<id> and opens the new draft it makes.
   await expect(page).toHaveURL(/#\/news\/(from-event|edit)\/[0-9a-f-]{36}$/);
@@ -243,4 +255,130 @@ test('a weekly meeting recurs across the new year; one occurrence is cancelled a
   await expect(page.locator('.mini-month td.busy')).toHaveText(['7', '22', '28']);
   await calendar.screenshot('recurring');
   await expect(calendar.desk.pendingCount()).toHaveText('รอซิงก์ 4 รายการ');
+
+  // The same by keyboard: the 28th a day earlier asks the same question.
+  await calendar.chipStartingAt(new Date('2023-01-28T09:30:00+07:00')).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowLeft');
+  await expect(calendar.keyboardMoveStatus()).toContainText('27 ม.ค. 2566 09.30 – 12.00 น.');
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'ย้ายกิจกรรมประจำ' }).getByRole('button', { name: 'เฉพาะครั้งนี้' }).click();
+  await expect(page.locator('.mini-month td.busy')).toHaveText(['7', '22', '27']);
+  await expect(calendar.focusedChip()).toContainText('ประชุมคณะทำงาน');
+  await expect(calendar.focusedChip()).toHaveAttribute('data-start', String(new Date('2023-01-27T09:30:00+07:00').getTime()));
+});
+
+test('moves an activity with the keyboard: Space picks it up, arrows move it, Shift+arrow lengthens it, Enter drops it, Esc puts it back', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.loadSampleData();
+  await page.getByRole('button', { name: 'สิงหาคม 2565', exact: true }).click();
+  await expect(page.getByText('ใช้แป้นพิมพ์ย้ายกิจกรรม: กด Tab ไปที่กิจกรรม กด Space เพื่อยกขึ้น')).toBeVisible();
+  const chip = calendar.event('รวมพลคน ศส.ปชต.').locator('.activity-chip');
+  await expect(chip).toHaveAttribute('aria-describedby', 'calendar-keyboard-hint');
+  await expect(calendar.event('รวมพลคน ศส.ปชต.').locator('.rbc-event-content')).toHaveAttribute('title', /กด Space แล้วใช้ลูกศร/);
+
+  await calendar.dismissNotices();
+  await chip.focus();
+  await page.keyboard.press('Space');
+  const status = calendar.keyboardMoveStatus();
+  await expect(status).toContainText('กำลังย้าย “เสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”” ไปที่ 24 – 25 ส.ค. 2565');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(status).toContainText('ไปที่ 25 – 27 ส.ค. 2565');
+  await expect(page.locator('.rbc-event.is-carried')).toHaveCount(1);
+  await expect(calendar.focusedChip()).toContainText('รวมพลคน');
+  await calendar.screenshot('keyboard-move');
+  await page.keyboard.press('Enter');
+  await expect(status).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'ย้าย “เสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”” ไปที่ 25 – 27 ส.ค. 2565 แล้ว' })).toBeVisible();
+  await expect(calendar.monthCard('รวมพลคน ศส.ปชต.')).toContainText('25 – 27 ส.ค. 2565');
+  await expect(page.locator('.mini-month td.busy')).toHaveText(['25', '26', '27']);
+  await expect(calendar.focusedChip()).toContainText('รวมพลคน');
+
+  // Shorter than one day it cannot be; Esc puts it back where it was.
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(status).toContainText('ไปที่ 25 ส.ค. 2565');
+  await expect(status).toContainText('สั้นกว่านี้ไม่ได้');
+  await page.keyboard.press('ArrowDown');
+  await expect(status).toContainText('ไปที่ 1 ก.ย. 2565');
+  await page.keyboard.press('Escape');
+  await expect(status).toBeHidden();
+  await expect(page.locator('.calendar-main .visually-hidden[role="status"]')).toHaveText('ยกเลิกการย้าย “เสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”” แล้ว');
+  await expect(calendar.monthCard('รวมพลคน ศส.ปชต.')).toContainText('25 – 27 ส.ค. 2565');
+
+  // From the detail panel: "ย้ายไปวันอื่น" picks it up on the calendar; across the month end the calendar follows.
+  await calendar.focusedChip().press('Enter');
+  await calendar.detail().getByRole('button', { name: 'ย้ายไปวันอื่น' }).click();
+  await expect(calendar.detail()).toBeHidden();
+  await expect(status).toContainText('ไปที่ 25 – 27 ส.ค. 2565');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(status).toContainText('ไปที่ 8 – 10 ก.ย. 2565');
+  await expect(calendar.rangeHeading()).toHaveText('กันยายน 2565');
+  await status.getByRole('button', { name: 'วางที่นี่' }).click();
+  await expect(calendar.monthCard('รวมพลคน ศส.ปชต.')).toContainText('8 – 10 ก.ย. 2565');
+  await expect(calendar.desk.pendingCount()).toContainText('รอซิงก์');
+});
+
+test('photos of an activity: a Thai caption per photo, saved with Enter, kept after a reload; removed and undone by keyboard', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.loadSampleData();
+  await page.getByRole('button', { name: 'สิงหาคม 2565', exact: true }).click();
+  await calendar.event('รวมพลคน ศส.ปชต.').click();
+  const photos = calendar.detail().getByRole('region', { name: 'รูปภาพ' });
+  await expect(photos).toContainText('ยังไม่มีรูปภาพ');
+
+  const chooser = page.waitForEvent('filechooser');
+  await photos.getByRole('button', { name: 'เพิ่มรูปภาพ' }).click();
+  await (await chooser).setFiles([
+    { name: 'stage.png', mimeType: 'image/png', buffer: pngImage(320, 200, [35, 58, 122], [240, 200, 60]) },
+    { name: 'audience.png', mimeType: 'image/png', buffer: pngImage(320, 200, [31, 122, 77], [250, 250, 250]) },
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: 'เพิ่มรูปภาพแล้ว 2 รูป' })).toBeVisible();
+  const cards = photos.getByTestId('event-photo');
+  await expect(cards).toHaveCount(2);
+  await expect(photos).toContainText('คำบรรยายบันทึกเมื่อกด Enter หรือออกจากช่อง');
+
+  const first = photos.getByLabel('คำบรรยายภาพที่ 1');
+  await first.fill('ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+  await first.press('Enter');
+  await expect(cards.first()).toContainText('บันทึกคำบรรยายแล้ว');
+  await expect(cards.first().locator('img')).toHaveAttribute('alt', 'ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+  // Esc gives up what was typed.
+  const second = photos.getByLabel('คำบรรยายภาพที่ 2');
+  await second.fill('ยังไม่ใช่');
+  await second.press('Escape');
+  await expect(second).toHaveValue('');
+  await calendar.dismissNotices();
+  await photos.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  await calendar.screenshot('photos');
+
+  await calendar.desk.reload();
+  await expect(photos.getByLabel('คำบรรยายภาพที่ 1')).toHaveValue('ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+
+  // Remove the first by keyboard; the focus lands on the undo, which brings it back with its caption.
+  await photos.getByRole('button', { name: 'ลบรูปที่ 1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(1);
+  const undo = photos.getByRole('button', { name: 'เลิกทำ' });
+  await expect(photos.getByRole('status').filter({ hasText: 'ลบรูป “ผู้เข้าร่วมเสวนา' })).toBeVisible();
+  await expect(undo).toBeFocused();
+  await calendar.dismissNotices();
+  await undo.focus();
+  await photos.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  await calendar.screenshot('photo-removed');
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(2);
+  await expect(photos.getByLabel('คำบรรยายภาพที่ 1')).toHaveValue('ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+  await expect(photos.getByLabel('คำบรรยายภาพที่ 1')).toBeFocused();
+
+  // Removed for good this time (no undo): gone after a reload too.
+  await photos.getByRole('button', { name: 'ลบรูปที่ 2' }).click();
+  await expect(cards).toHaveCount(1);
+  await calendar.desk.reload();
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first().locator('img')).toHaveAttribute('alt', /ผู้เข้าร่วมเสวนา/);
 });

@@ -70,4 +70,39 @@ describe('EventPhotoRepository', () => {
     await expect(photos.addPhotos('01890000-0000-7000-8000-0000000000bb', [{ fileName: 'c.jpg', mimeType: 'image/jpeg', bytes }])).rejects.toThrow();
     expect(await data.db.attachments.count()).toBe(2);
   });
+
+  it('lists photos in the order they were picked, however many share a millisecond', async () => {
+    const { data, event } = await setUp();
+    const photos = new EventPhotoRepository(data.db, data.writer);
+    const names = Array.from({ length: 8 }, (_, i) => `${i + 1}.jpg`);
+    await photos.addPhotos(event.id, names.map((fileName, i) => ({ fileName, mimeType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, i]) })), new Date(2022, 8, 5, 17));
+    expect((await photos.photosOf(event.id)).map((p) => p.attachment.fileName)).toEqual(names);
+  });
+
+  it('captions a photo in Thai (one pending change however often it is retyped), removes it and puts it back', async () => {
+    const { data, event } = await setUp();
+    const photos = new EventPhotoRepository(data.db, data.writer);
+    await photos.addPhotos(event.id, [{ fileName: 'stage.jpg', mimeType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 1]) }]);
+    const [photo] = await photos.photosOf(event.id);
+    const id = photo!.attachment.id;
+    expect(photo!.attachment.caption).toBe('');
+    const queued = await data.db.outbox.count();
+
+    await photos.setCaption(id, 'ผู้เข้าร่วม');
+    await photos.setCaption(id, '  ผู้เข้าร่วมอบรม ศส.ปชต. ตำบลเวียง  ');
+    expect((await photos.photosOf(event.id))[0]!.attachment.caption).toBe('ผู้เข้าร่วมอบรม ศส.ปชต. ตำบลเวียง');
+    const captionChanges = (await data.db.outbox.toArray()).filter((e) => e.recordId === id && 'caption' in e.changes);
+    expect(captionChanges).toHaveLength(1);
+    expect(captionChanges[0]!.changes.caption!.value).toBe('ผู้เข้าร่วมอบรม ศส.ปชต. ตำบลเวียง');
+    expect(await data.db.outbox.count()).toBe(queued); // folded into the photo's own queued entry
+    await expect(photos.setCaption(id, 'ก'.repeat(501))).rejects.toThrow();
+
+    await photos.remove(id);
+    expect(await photos.photosOf(event.id)).toEqual([]);
+    expect(await data.db.blobs.count()).toBe(1); // the bytes stay for the undo (and any other owner)
+    await photos.restore(id);
+    const [back] = await photos.photosOf(event.id);
+    expect(back!.attachment).toMatchObject({ id, caption: 'ผู้เข้าร่วมอบรม ศส.ปชต. ตำบลเวียง', deleted: false });
+    expect(back!.data).not.toBeNull();
+  });
 });

@@ -1,8 +1,7 @@
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
-import { sha256Hex } from './news-photo-repository';
+import { attachmentStores, fileHash, storeAttachment } from './attachment-writer';
 
 export interface EventPhotoFile {
   fileName: string;
@@ -19,41 +18,41 @@ export class EventPhotoRepository {
 
   /** Stores all the photos or none. */
   async addPhotos(eventId: string, photos: readonly EventPhotoFile[], now = new Date()): Promise<number> {
-    const hashed = await Promise.all(photos.map(async (p) => ({ ...p, sha256: await sha256Hex(p.bytes) })));
-    return this.db.transaction('rw', [this.db.events, this.db.attachments, this.db.blobs, this.db.outbox, this.db.syncState], async () => {
+    const hashed = await Promise.all(photos.map(async (p) => ({ ...p, sha256: await fileHash(p.bytes) })));
+    return this.db.transaction('rw', [this.db.events, ...attachmentStores(this.db)], async () => {
       const event = await this.db.events.get(eventId);
       if (!event || event.deleted) throw new Error(`events ${eventId} does not exist`);
-      for (const photo of hashed) {
-        if (!(await this.db.blobs.get(photo.sha256))) {
-          await this.db.blobs.put({ sha256: photo.sha256, data: new Blob([photo.bytes as Uint8Array<ArrayBuffer>], { type: photo.mimeType }), size: photo.bytes.byteLength, uploaded: false });
-        }
-        await this.writer.create('attachments', {
-          id: uuidv7(now.getTime()),
-          provinceCode: event.provinceCode,
-          districtCode: event.districtCode,
-          deleted: false,
-          sha256: photo.sha256,
-          ownerTable: 'events',
-          ownerId: eventId,
-          fileName: photo.fileName.slice(0, 255) || 'photo.jpg',
-          mimeType: photo.mimeType,
-          size: photo.bytes.byteLength,
-          width: null,
-          height: null,
-          caption: '',
-          createdAt: now.toISOString(),
-        });
+      const owner = { table: 'events', id: eventId, provinceCode: event.provinceCode, districtCode: event.districtCode };
+      for (const [index, photo] of hashed.entries()) {
+        const file = { fileName: photo.fileName.slice(0, 255) || 'photo.jpg', mimeType: photo.mimeType, bytes: photo.bytes, width: null, height: null };
+        // A millisecond apart: ids are time-ordered, so the photos list in the order they were picked.
+        await storeAttachment(this.db, this.writer, owner, file, photo.sha256, new Date(now.getTime() + index));
       }
       return hashed.length;
     });
   }
 
+  /** The activity's photos in the order they were added (the index keeps ids in order), with their bytes (null until a synced blob arrives). */
   async photosOf(eventId: string): Promise<{ attachment: LocalRecord<'attachments'>; data: Blob | null }[]> {
     const attachments = await this.db.attachments.where('ownerId').equals(eventId).filter((a) => !a.deleted && a.ownerTable === 'events').toArray();
     return Promise.all(attachments.map(async (attachment) => ({ attachment, data: (await this.db.blobs.get(attachment.sha256))?.data ?? null })));
   }
 
+  /**
+   * The caption shown under a photo (and its alt text). Coalesced like other as-you-type edits:
+   * changing it again before a sync leaves one pending change.
+   */
+  setCaption(attachmentId: string, caption: string): Promise<LocalRecord<'attachments'>> {
+    return this.writer.update('attachments', attachmentId, { caption: caption.trim() }, { coalesce: true });
+  }
+
+  /** Takes a photo off the activity: a tombstone on its attachment. The blob stays (content-addressed, maybe shared). */
   remove(attachmentId: string): Promise<void> {
     return this.writer.remove('attachments', attachmentId);
+  }
+
+  /** Undoes remove: the same attachment, caption and place in the order. */
+  async restore(attachmentId: string): Promise<void> {
+    await this.writer.update('attachments', attachmentId, { deleted: false });
   }
 }

@@ -59,6 +59,17 @@ describe('EventRepository', () => {
     expect(await data.events.organisers()).toEqual([]);
   });
 
+  it('finds the activities that began before the range and still run, short or long, and no others', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const allDay = (title: string, first: Date, last: Date) => data.events.create(input({ title, start: first.toISOString(), end: allDayEnd(last).toISOString(), allDay: true }), scope);
+    await allDay('สามวันข้ามเดือน', local(2022, 7, 30), local(2022, 8, 1));
+    await allDay('สิบวันข้ามเดือน', local(2022, 7, 23), local(2022, 8, 2));
+    await allDay('จบก่อนเดือน', local(2022, 7, 20), local(2022, 7, 31));
+    await allDay('ต้นเดือน', local(2022, 8, 1), local(2022, 8, 1));
+    const august = await data.events.occurrencesBetween(local(2022, 8, 1), local(2022, 9, 1));
+    expect(august.map((o) => o.event.title).sort()).toEqual(['ต้นเดือน', 'สามวันข้ามเดือน', 'สิบวันข้ามเดือน']);
+  });
+
   it('moves one occurrence of a series by detaching it, in one transaction', async () => {
     const data = await openDeskData(createTestDatabase());
     const series = await data.events.create(input({ rrule: 'FREQ=MONTHLY;BYDAY=1MO' }), scope);

@@ -13,8 +13,11 @@ export type EventInput = Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCo
 };
 export type EventPatch = Partial<Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCode' | 'createdAt'>>;
 
-/** Beyond this length an activity is found through the slower key intersection. */
-const LONG_EVENT_MS = 31 * 86_400_000;
+/**
+ * How far before a range its one-offs are read in full. An activity that began earlier and still
+ * runs is found through the key-only index scans instead, a second (rare) read.
+ */
+const LOOKBACK_MS = 7 * 86_400_000;
 
 /** One occurrence on screen: a one-off activity, or one instance of a recurring one. */
 export interface CalendarOccurrence extends Occurrence {
@@ -64,23 +67,25 @@ export class EventRepository {
   }
 
   /**
-   * Records that may have occurrences in [from, to), read without scanning the whole table:
-   * one-offs that start within a month before `from` (read in full), the rare longer ones (found
-   * by intersecting two key-only index scans, then read), and every series (the rrule index
+   * Records that may have occurrences in [from, to), read without scanning the whole table: the
+   * one-offs that start within a week before `from` or inside the range (read in full; most
+   * activities last a day or a few), the longer ones still running at `from` (found by intersecting
+   * two key-only index scans, read only when there are any), and every series (the rrule index
    * holds only those).
    */
   private async candidates(from: Date, to: Date): Promise<LocalRecord<'events'>[]> {
     const fromIso = from.toISOString();
-    const toIso = to.toISOString();
-    const lookbackIso = new Date(from.getTime() - LONG_EVENT_MS).toISOString();
-    const [near, endingLater, startingEarlier, series] = await Promise.all([
-      this.db.events.where('start').between(lookbackIso, toIso, true, false).toArray(),
-      this.db.events.where('end').aboveOrEqual(fromIso).primaryKeys(),
-      this.db.events.where('start').below(lookbackIso).primaryKeys(),
-      this.db.events.where('rrule').above('').toArray(),
+    const lookbackIso = new Date(from.getTime() - LOOKBACK_MS).toISOString();
+    const events = this.db.events;
+    const [near, startedEarlier, endingLater, series] = await Promise.all([
+      events.where('start').between(lookbackIso, to.toISOString(), true, false).toArray(),
+      events.where('start').below(lookbackIso).primaryKeys(),
+      events.where('end').aboveOrEqual(fromIso).primaryKeys(),
+      events.where('rrule').above('').toArray(),
     ]);
-    const earlier = new Set(startingEarlier);
-    const long = await this.db.events.bulkGet(endingLater.filter((id) => earlier.has(id)));
+    const stillRunning = new Set(endingLater);
+    const longIds = startedEarlier.filter((id) => stillRunning.has(id));
+    const long = longIds.length > 0 ? await events.bulkGet(longIds) : [];
     const byId = new Map<string, LocalRecord<'events'>>();
     for (const e of [...near, ...long, ...series]) if (e && !e.deleted) byId.set(e.id, e);
     return [...byId.values()];

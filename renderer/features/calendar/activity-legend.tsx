@@ -3,7 +3,7 @@ import { ACTIVITY_TYPES } from '../../../shared/domain/calendar-event';
 import { compareThai } from '../../../shared/thai/thai-collation';
 import { useDeskData } from '../../app/desk-data-context';
 import { useSession } from '../../app/session-store';
-import { useThaiGeography } from '../../app/use-thai-geography';
+import { useThaiAmphoes } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
 import type { MessageKey } from '../../app/i18n/translate';
 import { useCalendarView } from './calendar-view-store';
@@ -13,10 +13,10 @@ export function ActivityLegend() {
   const t = useTranslate();
   const data = useDeskData();
   const scope = useSession((s) => s.scope);
-  const geography = useThaiGeography();
+  const places = useThaiAmphoes();
   const { filters, setFilters } = useCalendarView();
   const organisers = useLiveQuery(async () => (await data.events.organisers()).sort(compareThai), [data]);
-  const amphoes = geography?.amphoesOf(scope.provinceCode) ?? [];
+  const amphoes = places?.amphoesOf(scope.provinceCode) ?? [];
   const active = filters.hiddenTypes.length > 0 || filters.districtCode !== '' || filters.organiser !== '';
 
   return (

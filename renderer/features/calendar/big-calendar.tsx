@@ -1,12 +1,13 @@
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
-import { useCallback, useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { memo, useCallback, useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type EventProps, type SlotInfo } from 'react-big-calendar';
 import type { EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import { withDragAndDrop } from './with-drag-and-drop';
 import { useDateFormat } from '../../app/use-date-format';
 import { useTranslate } from '../../app/use-translate';
 import { CalendarToolbar } from './calendar-toolbar';
+import { KEYBOARD_HINT_ID } from './keyboard-move-status';
 import type { CalendarItem } from './calendar-items';
 import type { CalendarView } from './calendar-view-store';
 import { thaiLocalizer } from './thai-localizer';
@@ -20,6 +21,8 @@ export interface DroppedRange {
   end: Date;
   /** Where it landed: the all-day row / a month cell, or a time slot. */
   allDay: boolean;
+  /** Dropped with the keyboard: the focus goes back to it where it landed. */
+  byKeyboard?: boolean;
 }
 
 interface BigCalendarProps {
@@ -31,12 +34,24 @@ interface BigCalendarProps {
   onSelectItem(item: CalendarItem): void;
   onSelectRange(slot: SlotInfo): void;
   onMove(range: DroppedRange): void;
+  /** Space on a focused activity: pick it up to move with the arrow keys. */
+  onPickUp(item: CalendarItem): void;
+  /** The key of the activity being moved with the keyboard, drawn as carried. */
+  carriedKey: string | null;
 }
 
 function ActivityChip({ event, title }: EventProps<CalendarItem>) {
   const t = useTranslate();
   return (
-    <span className="activity-chip" tabIndex={0} data-event-id={event.occurrence.event.id}>
+    <span
+      className="activity-chip"
+      role="button"
+      tabIndex={0}
+      aria-describedby={KEYBOARD_HINT_ID}
+      data-item-key={event.key}
+      data-event-id={event.occurrence.event.id}
+      data-start={event.start.getTime()}
+    >
       {event.occurrence.recurring && (
         <span className="recurring-mark" title={t('calendar.recurringMark')} aria-label={t('calendar.recurringMark')}>
           ↻{' '}
@@ -47,8 +62,14 @@ function ActivityChip({ event, title }: EventProps<CalendarItem>) {
   );
 }
 
-/** react-big-calendar with drag and drop, the Thai localizer and Thai messages. */
-export function BigCalendar({ items, view, date, onView, onNavigate, onSelectItem, onSelectRange, onMove }: BigCalendarProps) {
+/** Where the week and day views open: the start of a working day. */
+const SCROLL_TO_EIGHT = new Date(1970, 0, 1, 8);
+
+/**
+ * react-big-calendar with drag and drop, the Thai localizer and Thai messages. Memoised: a month
+ * of activities is costly to lay out, so it draws again only when its own props change.
+ */
+export const BigCalendar = memo(function BigCalendar({ items, view, date, onView, onNavigate, onSelectItem, onSelectRange, onMove, onPickUp, carriedKey }: BigCalendarProps) {
   const t = useTranslate();
   const { era } = useDateFormat();
   const localizer = useMemo(() => thaiLocalizer(era), [era]);
@@ -71,7 +92,9 @@ export function BigCalendar({ items, view, date, onView, onNavigate, onSelectIte
     [t],
   );
   const components = useMemo(() => ({ toolbar: CalendarToolbar, event: ActivityChip }), []);
-  const eventPropGetter = useCallback((item: CalendarItem) => ({ className: `activity-${item.occurrence.event.type}` }), []);
+  const eventPropGetter = useCallback((item: CalendarItem) => ({ className: `activity-${item.occurrence.event.type}${item.key === carriedKey ? ' is-carried' : ''}` }), [carriedKey]);
+  const moveTip = t('calendar.keyboardMove.tooltip');
+  const tooltip = useCallback((item: CalendarItem) => `${item.title}\n${moveTip}`, [moveTip]);
   const move = useCallback(
     ({ event, start, end, isAllDay }: EventInteractionArgs<CalendarItem>) => onMove({ item: event, start: new Date(start), end: new Date(end), allDay: isAllDay ?? event.allDay }),
     [onMove],
@@ -80,12 +103,15 @@ export function BigCalendar({ items, view, date, onView, onNavigate, onSelectIte
   const keyPress = useCallback(
     (item: CalendarItem, e: SyntheticEvent<HTMLElement>) => {
       const key = (e as KeyboardEvent<HTMLElement>).key;
-      if (key === 'Enter' || key === ' ') {
+      if (key === 'Enter') {
         e.preventDefault();
         onSelectItem(item);
+      } else if (key === ' ') {
+        e.preventDefault();
+        onPickUp(item);
       }
     },
-    [onSelectItem],
+    [onSelectItem, onPickUp],
   );
 
   return (
@@ -102,7 +128,7 @@ export function BigCalendar({ items, view, date, onView, onNavigate, onSelectIte
       startAccessor="start"
       endAccessor="end"
       allDayAccessor="allDay"
-      tooltipAccessor="title"
+      tooltipAccessor={tooltip}
       messages={messages}
       components={components}
       eventPropGetter={eventPropGetter}
@@ -115,8 +141,8 @@ export function BigCalendar({ items, view, date, onView, onNavigate, onSelectIte
       resizable
       popup
       length={AGENDA_DAYS}
-      scrollToTime={new Date(1970, 0, 1, 8)}
+      scrollToTime={SCROLL_TO_EIGHT}
       style={{ height: view === 'month' ? 640 : 720 }}
     />
   );
-}
+});

@@ -12,10 +12,15 @@ export interface CalendarItem {
   occurrence: CalendarOccurrence;
 }
 
+/** The key of one occurrence on the calendar: its record and its rule start. */
+export function itemKey(eventId: string, originalStart: Date): string {
+  return `${eventId}|${originalStart.getTime()}`;
+}
+
 export function toCalendarItem(occurrence: CalendarOccurrence): CalendarItem {
   const { event } = occurrence;
   return {
-    key: `${event.id}|${occurrence.originalStart.getTime()}`,
+    key: itemKey(event.id, occurrence.originalStart),
     title: event.title,
     start: occurrence.start,
     end: occurrence.end,

@@ -1,47 +1,48 @@
 import { printToPdf } from '../../app/print-to-pdf';
 import './calendar.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import type { SlotInfo } from 'react-big-calendar';
 import { addDays, allDayRangeFromExclusive, startOfMonth } from '../../../shared/calendar/calendar-dates';
 import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
 import { useNotices } from '../../app/notice-store';
 import { useSession } from '../../app/session-store';
-import { useDateFormat } from '../../app/use-date-format';
 import { useTranslate } from '../../app/use-translate';
 import { desk } from '../../bridge/desk-bridge';
-import type { CalendarOccurrence, OccurrenceScope } from '../../db/repositories/event-repository';
+import type { CalendarOccurrence } from '../../db/repositories/event-repository';
 import { ActivityLegend } from './activity-legend';
-import { BigCalendar, type DroppedRange } from './big-calendar';
+import { BigCalendar } from './big-calendar';
 import { matchesFilters, toCalendarItem, type CalendarItem } from './calendar-items';
 import { useCalendarView } from './calendar-view-store';
+import { EmptyMonth } from './empty-month';
 import { EventDetail } from './event-detail';
 import { EventForm } from './event-form';
 import { IcsExportDialog } from './ics-export-dialog';
 import { IcsImportButton } from './ics-import-button';
+import { KeyboardMoveHint, KeyboardMoveStatus } from './keyboard-move-status';
 import { MiniMonth } from './mini-month';
 import { MonthActivityList } from './month-activity-list';
 import { MoveScopeDialog } from './move-scope-dialog';
 import { PrintView } from './print-view';
-import { errorText } from './error-text';
+import { useActivityMove } from './use-activity-move';
+import { useFocusWhenDrawn, useKeyboardMove } from './use-keyboard-move';
 import { visibleRange } from './visible-range';
 
 /** ปฏิทินกิจกรรม: month, week, day and agenda views, the sidebar month, filters, and the dialogs. */
 export function CalendarPage() {
   const t = useTranslate();
-  const dates = useDateFormat();
   const data = useDeskData();
-  const scope = useSession((s) => s.scope);
-  const { settings, setSettings } = useSession();
-  const notices = useNotices();
+  const era = useSession((s) => s.settings.era);
+  const setSettings = useSession((s) => s.setSettings);
+  const showNotice = useNotices((s) => s.show);
   const { view, date, filters, dialog, setView, setDate, openDialog, setOccurrenceStart } = useCalendarView();
   const path = useNavigation((s) => s.path);
   const navigate = useNavigation((s) => s.navigate);
   const detailId = path[0] === 'event' ? (path[1] ?? null) : null;
-  const [pendingMove, setPendingMove] = useState<DroppedRange | null>(null);
 
-  const { from, to } = visibleRange(view, date);
+  // Stable dates, so the memos below (and the calendar they feed) only change with the range.
+  const { from, to } = useMemo(() => visibleRange(view, date), [view, date]);
   const monthTime = startOfMonth(date).getTime();
   const month = useMemo(() => new Date(monthTime), [monthTime]);
   const nextMonth = useMemo(() => new Date(month.getFullYear(), month.getMonth() + 1, 1), [month]);
@@ -49,11 +50,13 @@ export function CalendarPage() {
   const queryFrom = Math.min(from.getTime(), month.getTime());
   const queryTo = Math.max(to.getTime(), nextMonth.getTime());
   const loaded = useLiveQuery(() => data.events.occurrencesBetween(new Date(queryFrom), new Date(queryTo)), [data, queryFrom, queryTo]);
-  const latestStart = useLiveQuery(() => data.events.latestStart(), [data]);
   const occurrences = useMemo(() => loaded?.filter((o) => o.start < to && o.end >= from), [loaded, from, to]);
   const monthOccurrences = useMemo(() => loaded?.filter((o) => o.start < nextMonth && o.end >= month), [loaded, month, nextMonth]);
 
   const items = useMemo(() => (occurrences ?? []).filter((o) => matchesFilters(o, filters)).map(toCalendarItem), [occurrences, filters]);
+  // The hidden print copy of the range follows once the grid has painted.
+  const printed = useDeferredValue(items);
+  const printedOccurrences = useMemo(() => printed.map((i) => i.occurrence), [printed]);
   const monthShown = useMemo(() => (monthOccurrences ?? []).filter((o) => matchesFilters(o, filters)), [monthOccurrences, filters]);
   const hiddenCount = (monthOccurrences?.length ?? 0) - monthShown.length;
   const busyDays = useMemo(() => {
@@ -87,36 +90,22 @@ export function CalendarPage() {
     [openDialog],
   );
 
-  const applyMove = useCallback(
-    async (range: DroppedRange, moveScope: OccurrenceScope) => {
-      const { item } = range;
-      let { start, end } = range;
-      if (range.allDay) ({ start, end } = allDayRangeFromExclusive(start, end));
-      // From the all-day row into a time slot: an hour, not the days it used to span.
-      else if (item.allDay) end = new Date(start.getTime() + 60 * 60 * 1000);
-      if (!range.allDay && end <= start) end = new Date(start.getTime() + 30 * 60 * 1000);
-      try {
-        await data.events.moveOccurrence(item.occurrence, start, end, range.allDay, moveScope, scope);
-        notices.show(t('calendar.move.done', { title: item.title, when: range.allDay ? dates.range(start, end) : `${dates.shortDate(start)} ${dates.time(start)}` }));
-      } catch (error) {
-        notices.show(errorText(t, error), 'error');
-      }
+  const focusWhenDrawn = useFocusWhenDrawn(items);
+  const { move, pendingMove, chooseScope } = useActivityMove(focusWhenDrawn);
+  const keyboard = useKeyboardMove({ items, view, from, to, onDrop: move, onNavigate: setDate });
+  const { pickUpByKey } = keyboard;
+  // "ย้ายไปวันอื่น" in the detail: close it and pick the activity up on the calendar.
+  const moveFromDetail = useCallback(
+    (key: string, start: Date) => {
+      navigate('calendar');
+      pickUpByKey(key, start);
     },
-    [data, scope, notices, t, dates],
+    [navigate, pickUpByKey],
   );
-
-  const move = useCallback(
-    (range: DroppedRange) => {
-      if (range.item.occurrence.recurring) setPendingMove(range);
-      else void applyMove(range, 'series');
-    },
-    [applyMove],
-  );
-
-  const setEra = async (era: 'be' | 'ce') => {
-    const result = await desk.updateSettings({ era });
+  const setEra = async (next: 'be' | 'ce') => {
+    const result = await desk.updateSettings({ era: next });
     if (result.ok) setSettings(result.value);
-    else notices.show(t('common.error', { message: result.error.message }), 'error');
+    else showNotice(t('common.error', { message: result.error.message }), 'error');
   };
 
   return (
@@ -136,10 +125,10 @@ export function CalendarPage() {
           </button>
           <fieldset className="era-switch">
             <legend>{t('calendar.era')}</legend>
-            {(['be', 'ce'] as const).map((era) => (
-              <label key={era} className="radio">
-                <input type="radio" name="calendar-era" checked={settings.era === era} onChange={() => void setEra(era)} />
-                {t(`calendar.era.${era}`)}
+            {(['be', 'ce'] as const).map((option) => (
+              <label key={option} className="radio">
+                <input type="radio" name="calendar-era" checked={era === option} onChange={() => void setEra(option)} />
+                {t(`calendar.era.${option}`)}
               </label>
             ))}
           </fieldset>
@@ -160,41 +149,38 @@ export function CalendarPage() {
           <ActivityLegend />
         </aside>
         <div className="calendar-main">
-          <BigCalendar items={items} view={view} date={date} onView={setView} onNavigate={setDate} onSelectItem={selectItem} onSelectRange={selectRange} onMove={move} />
+          <KeyboardMoveStatus carried={keyboard.carried} note={keyboard.note} onDrop={keyboard.drop} onCancel={keyboard.cancel} />
+          <BigCalendar
+            items={keyboard.shownItems}
+            view={view}
+            date={date}
+            onView={setView}
+            onNavigate={setDate}
+            onSelectItem={selectItem}
+            onSelectRange={selectRange}
+            onMove={move}
+            onPickUp={keyboard.pickUp}
+            carriedKey={keyboard.carried?.item.key ?? null}
+          />
+          <KeyboardMoveHint />
           <div className="agenda">
             <h2>{t('calendar.upcoming')}</h2>
             {hiddenCount > 0 && <p className="muted">{t('calendar.filteredOut', { count: hiddenCount })}</p>}
             {monthOccurrences === undefined ? (
               <p>{t('common.loading')}</p>
             ) : monthShown.length === 0 ? (
-              <div className="empty-state">
-                <p>{t('calendar.empty')}</p>
-                {latestStart && startOfMonth(latestStart).getTime() !== month.getTime() && (
-                  <button type="button" className="button secondary" title={t('calendar.jumpToLatest')} onClick={() => setDate(startOfMonth(latestStart))}>
-                    {dates.monthHeading(latestStart)}
-                  </button>
-                )}
-              </div>
+              <EmptyMonth month={month} onJump={setDate} />
             ) : (
               <MonthActivityList occurrences={monthShown} onOpen={openOccurrence} />
             )}
           </div>
         </div>
-        {detailId && <EventDetail eventId={detailId} onClose={() => navigate('calendar')} />}
+        {detailId && <EventDetail eventId={detailId} onClose={() => navigate('calendar')} onMove={moveFromDetail} />}
       </div>
-      <PrintView from={from} to={to} view={view} occurrences={items.map((i) => i.occurrence)} />
+      <PrintView from={from} to={to} view={view} occurrences={printedOccurrences} />
       {dialog.kind === 'form' && <EventForm key={`${dialog.eventId}|${dialog.start.getTime()}`} dialog={dialog} onClose={() => openDialog({ kind: 'none' })} />}
       {dialog.kind === 'export' && <IcsExportDialog from={from} to={to} onClose={() => openDialog({ kind: 'none' })} />}
-      {pendingMove && (
-        <MoveScopeDialog
-          title={pendingMove.item.title}
-          onChoose={(choice) => {
-            const range = pendingMove;
-            setPendingMove(null);
-            if (choice) void applyMove(range, choice);
-          }}
-        />
-      )}
+      {pendingMove && <MoveScopeDialog title={pendingMove.item.title} onChoose={chooseScope} />}
     </section>
   );
 }

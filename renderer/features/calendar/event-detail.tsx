@@ -11,12 +11,20 @@ import { useTranslate } from '../../app/use-translate';
 import type { MessageKey } from '../../app/i18n/translate';
 import type { LocalRecord } from '../../db/local-record';
 import { AttendancePanel } from './attendance-panel';
+import { itemKey } from './calendar-items';
 import { useCalendarView } from './calendar-view-store';
 import { errorText } from './error-text';
 import { EventPhotos } from './event-photos';
 
+interface EventDetailProps {
+  eventId: string;
+  onClose(): void;
+  /** Pick the activity up on the calendar to move it with the keyboard (its item key, its start). */
+  onMove(key: string, start: Date): void;
+}
+
 /** The activity on the right of the calendar: everything about it, attendance, photos and news. */
-export function EventDetail({ eventId, onClose }: { eventId: string; onClose(): void }) {
+export function EventDetail({ eventId, onClose, onMove }: EventDetailProps) {
   const t = useTranslate();
   const data = useDeskData();
   const event = useLiveQuery(async () => (await data.events.get(eventId)) ?? null, [data, eventId]);
@@ -31,13 +39,13 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose(): 
           </button>
         </>
       ) : (
-        <EventDetailBody event={event} onClose={onClose} />
+        <EventDetailBody event={event} onClose={onClose} onMove={onMove} />
       )}
     </aside>
   );
 }
 
-function EventDetailBody({ event, onClose }: { event: LocalRecord<'events'>; onClose(): void }) {
+function EventDetailBody({ event, onClose, onMove }: Omit<EventDetailProps, 'eventId'> & { event: LocalRecord<'events'> }) {
   const t = useTranslate();
   const dates = useDateFormat();
   const data = useDeskData();
@@ -134,6 +142,9 @@ function EventDetailBody({ event, onClose }: { event: LocalRecord<'events'>; onC
         </button>
         <button type="button" className="button secondary" onClick={() => openDialog({ kind: 'form', eventId: event.id, start, end, allDay: event.allDay })}>
           {recurring ? t('calendar.detail.editSeries') : t('calendar.detail.edit')}
+        </button>
+        <button type="button" className="button secondary" title={t('calendar.keyboardMove.fromDetailHint')} onClick={() => onMove(itemKey(event.id, instance?.originalStart ?? start), start)}>
+          {t('calendar.keyboardMove.fromDetail')}
         </button>
         {instance && (
           <button type="button" className="button secondary" onClick={editOne}>

@@ -1,56 +1,109 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useNotices } from '../../app/notice-store';
 import { useTranslate } from '../../app/use-translate';
 import { desk } from '../../bridge/desk-bridge';
+import type { EventPhotoFile } from '../../db/repositories/event-photo-repository';
 import { errorText } from './error-text';
+import { EventPhotoCard, type EventPhotoView } from './event-photo-card';
 import { useCalendarRepositories } from './use-calendar-repositories';
+import { useEventPhotoViews } from './use-event-photo-views';
 
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
-/** Photos of an activity: added from files, stored on the device, synced as attachments. */
+/** Photos of an activity: added from files, captioned, removed with undo; stored on the device, synced as attachments. */
 export function EventPhotos({ eventId }: { eventId: string }) {
   const t = useTranslate();
-  const notices = useNotices();
+  const showNotice = useNotices((s) => s.show);
   const { photos } = useCalendarRepositories();
-  const stored = useLiveQuery(() => photos.photosOf(eventId), [photos, eventId]);
+  const views = useEventPhotoViews(eventId) ?? [];
   const [busy, setBusy] = useState(false);
-  const urls = useMemo(() => (stored ?? []).map((p) => ({ id: p.attachment.id, name: p.attachment.fileName, url: p.data ? URL.createObjectURL(p.data) : null })), [stored]);
-  useEffect(() => () => urls.forEach((u) => u.url && URL.revokeObjectURL(u.url)), [urls]);
+  const [removed, setRemoved] = useState<{ id: string; name: string } | null>(null);
+  const [restoredId, setRestoredId] = useState<string | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const hintId = useId();
+  // The removed photo's button is gone: keep the keyboard where the user can take it back.
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
+
+  /** Runs a write; a failure is said in a notice. Whether it succeeded. */
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      showNotice(errorText(t, error), 'error');
+      return false;
+    }
+  };
 
   const add = async () => {
     const picked = await desk.openFiles({ filters: [{ name: 'รูปภาพ', extensions: Object.keys(IMAGE_TYPES) }], multiple: true, maxBytesPerFile: MAX_PHOTO_BYTES });
-    if (!picked.ok) return notices.show(t('common.error', { message: picked.error.message }), 'error');
+    if (!picked.ok) return showNotice(t('common.error', { message: picked.error.message }), 'error');
     if (picked.value.length === 0) return;
-    const files = [];
+    const files: EventPhotoFile[] = [];
     for (const file of picked.value) {
       const mimeType = IMAGE_TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''];
-      if (!mimeType) return notices.show(t('calendar.detail.notImage', { name: file.name }), 'error');
+      if (!mimeType) return showNotice(t('calendar.detail.notImage', { name: file.name }), 'error');
       files.push({ fileName: file.name, mimeType, bytes: file.data });
     }
     setBusy(true);
-    try {
+    setRemoved(null);
+    await run(async () => {
       const count = await photos.addPhotos(eventId, files);
-      notices.show(t('calendar.detail.photoAdded', { count }));
-    } catch (error) {
-      notices.show(errorText(t, error), 'error');
-    } finally {
-      setBusy(false);
-    }
+      showNotice(t('calendar.detail.photoAdded', { count }));
+    });
+    setBusy(false);
   };
+
+  const remove = (photo: EventPhotoView) =>
+    run(async () => {
+      await photos.remove(photo.id);
+      setRestoredId(null);
+      setRemoved({ id: photo.id, name: photo.caption || photo.fileName });
+    });
+
+  const undo = () =>
+    run(async () => {
+      if (!removed) return;
+      await photos.restore(removed.id);
+      setRestoredId(removed.id);
+      setRemoved(null);
+    });
 
   return (
     <section aria-labelledby="event-photos-title">
       <h3 id="event-photos-title">{t('calendar.detail.photos')}</h3>
-      {urls.length === 0 ? (
+      {removed && (
+        <p className="message photo-removed" role="status">
+          {t('calendar.photos.removed', { name: removed.name })}{' '}
+          <button ref={undoButton} type="button" className="button secondary" onClick={() => void undo()}>
+            {t('calendar.photos.undo')}
+          </button>
+        </p>
+      )}
+      {views.length === 0 ? (
         <p className="muted">{t('calendar.detail.noPhotos')}</p>
       ) : (
-        <ul className="photo-strip">
-          {urls.map((p) => (
-            <li key={p.id}>{p.url && <img src={p.url} alt={p.name} />}</li>
-          ))}
-        </ul>
+        <>
+          <p id={hintId} className="muted photo-hint">
+            {t('calendar.photos.hint')}
+          </p>
+          <ul className="photo-strip">
+            {views.map((photo, i) => (
+              <EventPhotoCard
+                key={photo.id}
+                photo={photo}
+                index={i + 1}
+                focusCaption={photo.id === restoredId}
+                hintId={hintId}
+                onCaption={(caption) => run(() => photos.setCaption(photo.id, caption))}
+                onRemove={() => void remove(photo)}
+              />
+            ))}
+          </ul>
+        </>
       )}
       <button type="button" className="button secondary" onClick={() => void add()} disabled={busy}>
         {t('calendar.detail.addPhotos')}

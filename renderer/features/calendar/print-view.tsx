@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { addDays, startOfDay } from '../../../shared/calendar/calendar-dates';
 import { THAI_WEEKDAY_HEADS } from '../../../shared/thai/buddhist-era-date';
 import { useDateFormat } from '../../app/use-date-format';
@@ -17,7 +18,7 @@ interface PrintViewProps {
  * HTML in Sarabun, hidden on screen and alone on paper via the print stylesheet, so both print
  * paths give the same pages. A month view prints as a month table; the others as a list.
  */
-export function PrintView({ from, to, view, occurrences }: PrintViewProps) {
+export const PrintView = memo(function PrintView({ from, to, view, occurrences }: PrintViewProps) {
   const t = useTranslate();
   const dates = useDateFormat();
   const middle = new Date((from.getTime() + to.getTime()) / 2);
@@ -91,4 +92,4 @@ export function PrintView({ from, to, view, occurrences }: PrintViewProps) {
       )}
     </div>
   );
-}
+});

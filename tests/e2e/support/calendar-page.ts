@@ -42,6 +42,21 @@ export class CalendarPage {
     return this.page.locator('.rbc-calendar .rbc-event').filter({ hasText: title });
   }
 
+  /** The focusable block of the occurrence that starts at `start` (one of a series, say). */
+  chipStartingAt(start: Date): Locator {
+    return this.page.locator(`.rbc-calendar .activity-chip[data-start="${start.getTime()}"]`).first();
+  }
+
+  /** The activity block that has the keyboard focus. */
+  focusedChip(): Locator {
+    return this.page.locator('.rbc-calendar .activity-chip:focus');
+  }
+
+  /** The bar over the calendar while an activity is moved with the keyboard. */
+  keyboardMoveStatus(): Locator {
+    return this.page.getByTestId('keyboard-move-status');
+  }
+
   /** The box of an activity's block in a day's cell of the month view (for one of a series). */
   async eventBoxOnDay(title: string, day: number): Promise<{ x: number; y: number; width: number; height: number }> {
     const cell = await this.page.locator('.rbc-month-view .rbc-date-cell:not(.rbc-off-range)').filter({ has: this.page.getByRole('button', { name: String(day), exact: true }) }).boundingBox();
@@ -95,6 +110,12 @@ export class CalendarPage {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: 'นำเข้าไฟล์ .ics' }).click();
     await (await chooser).setFiles(file);
+  }
+
+  /** Closes the notices in the corner, so a screenshot shows what is under them. */
+  async dismissNotices(): Promise<void> {
+    const close = this.page.locator('.notice-area .toast button');
+    while ((await close.count()) > 0) await close.first().click();
   }
 
   /** A screenshot from the top of the screen (the app scrolls inside <main>, not the page). */
