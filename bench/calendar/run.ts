@@ -1,11 +1,11 @@
 // bench/calendar: month_2000_events_first_paint_ms (target < 500 ms) and recurring_year_expand_ms
 // (target < 100 ms), each beside its baseline measured in the same run. Writes
 // bench/results/calendar.json (format in bench/README.md).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startAppServer } from '../support/app-server';
 import { measureMonthFirstPaint, EVENT_COUNT } from './month-first-paint';
 import { measureRecurringYear, SERIES } from './recurring-expansion';
 
@@ -13,31 +13,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const port = Number(process.env.PROVINCEDESK_BENCH_PORT ?? 4179);
 const outDir = process.env.PROVINCEDESK_RENDERER_OUT ?? path.join(tmpdir(), 'provincedesk-bench-calendar');
 
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error('vite preview stopped');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
-
 async function main(): Promise<void> {
   const recurring = measureRecurringYear();
   console.error(`recurring: ${SERIES} series, ${recurring.occurrences} occurrences in a year: ${recurring.expandMs.toFixed(2)} ms (baseline ${recurring.baselineMs.toFixed(3)} ms)`);
 
-  if (!process.env.PROVINCEDESK_BENCH_SKIP_BUILD) {
-    const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (build.status !== 0) throw new Error('the renderer did not build');
-  }
-  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+  const server = await startAppServer(root, { outDir, port, build: !process.env.PROVINCEDESK_BENCH_SKIP_BUILD });
   try {
-    const baseURL = `http://127.0.0.1:${port}`;
-    await waitForServer(baseURL, server);
+    const { baseURL } = server;
     const paint = await measureMonthFirstPaint(baseURL);
     console.error(`month: ${EVENT_COUNT} activities (${paint.eventsInMonth} in the month on screen): first paint ${paint.paintMs.toFixed(0)} ms (empty database ${paint.baselineMs.toFixed(0)} ms); import took ${paint.importMs} ms`);
 
@@ -58,7 +40,7 @@ async function main(): Promise<void> {
     writeFileSync(new URL('../results/calendar.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result));
   } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    server.close();
   }
 }
 

@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/find-chromium';
-import { startAppServer } from './app-server';
+import { startAppServer } from '../support/app-server';
 import { bundleBenchEntry, onBenchPage, serveBenchPage } from './bench-page';
 import { importThroughApp, IMPORT_ROWS } from './import-through-app';
 import { LIST_PAINT_PROBE, listFirstPaint } from './list-first-paint';
