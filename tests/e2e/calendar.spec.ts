@@ -331,15 +331,28 @@ test('photos of an activity: a Thai caption per photo, saved with Enter, kept af
   const photos = calendar.detail().getByRole('region', { name: 'รูปภาพ' });
   await expect(photos).toContainText('ยังไม่มีรูปภาพ');
 
+  // A file that only looks like a photo by its name: refused by its bytes, and nothing of the batch is added.
+  const refused = page.waitForEvent('filechooser');
+  await photos.getByRole('button', { name: 'เพิ่มรูปภาพ' }).click();
+  await (await refused).setFiles([
+    { name: 'stage.png', mimeType: 'image/png', buffer: pngImage(320, 200, [35, 58, 122], [240, 200, 60]) },
+    { name: 'รายชื่อ.png', mimeType: 'image/png', buffer: Buffer.from('ไม่ใช่รูปภาพ') },
+  ]);
+  await expect(page.getByRole('alert').filter({ hasText: 'ไฟล์ “รายชื่อ.png” ไม่ใช่รูปภาพ' })).toBeVisible();
+  await expect(photos).toContainText('ยังไม่มีรูปภาพ');
+  await calendar.dismissNotices();
+
   const chooser = page.waitForEvent('filechooser');
   await photos.getByRole('button', { name: 'เพิ่มรูปภาพ' }).click();
   await (await chooser).setFiles([
-    { name: 'stage.png', mimeType: 'image/png', buffer: pngImage(320, 200, [35, 58, 122], [240, 200, 60]) },
+    // A camera-sized picture is scaled down (long side 2,000 px) before it is stored and synced.
+    { name: 'stage.png', mimeType: 'image/png', buffer: pngImage(3000, 1500, [35, 58, 122], [240, 200, 60]) },
     { name: 'audience.png', mimeType: 'image/png', buffer: pngImage(320, 200, [31, 122, 77], [250, 250, 250]) },
   ]);
   await expect(page.getByRole('status').filter({ hasText: 'เพิ่มรูปภาพแล้ว 2 รูป' })).toBeVisible();
   const cards = photos.getByTestId('event-photo');
   await expect(cards).toHaveCount(2);
+  await expect.poll(() => cards.first().locator('img').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([2000, 1000]);
   await expect(photos).toContainText('คำบรรยายบันทึกเมื่อกด Enter หรือออกจากช่อง');
 
   const first = photos.getByLabel('คำบรรยายภาพที่ 1');

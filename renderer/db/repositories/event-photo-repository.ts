@@ -3,10 +3,13 @@ import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import { attachmentStores, fileHash, storeAttachment } from './attachment-writer';
 
+/** A photo as the picker prepared it (checked by its bytes, scaled down like news and person photos). */
 export interface EventPhotoFile {
   fileName: string;
   mimeType: string;
   bytes: Uint8Array;
+  width?: number | null;
+  height?: number | null;
 }
 
 /** An activity's photos: content-addressed blobs plus synced attachment records owned by the event. */
@@ -24,7 +27,7 @@ export class EventPhotoRepository {
       if (!event || event.deleted) throw new Error(`events ${eventId} does not exist`);
       const owner = { table: 'events', id: eventId, provinceCode: event.provinceCode, districtCode: event.districtCode };
       for (const [index, photo] of hashed.entries()) {
-        const file = { fileName: photo.fileName.slice(0, 255) || 'photo.jpg', mimeType: photo.mimeType, bytes: photo.bytes, width: null, height: null };
+        const file = { fileName: photo.fileName.slice(0, 255) || 'photo.jpg', mimeType: photo.mimeType, bytes: photo.bytes, width: photo.width ?? null, height: photo.height ?? null };
         // A millisecond apart: ids are time-ordered, so the photos list in the order they were picked.
         await storeAttachment(this.db, this.writer, owner, file, photo.sha256, new Date(now.getTime() + index));
       }

@@ -2,14 +2,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useNotices } from '../../app/notice-store';
 import { useTranslate } from '../../app/use-translate';
 import { desk } from '../../bridge/desk-bridge';
-import type { EventPhotoFile } from '../../db/repositories/event-photo-repository';
+import { MAX_INPUT_BYTES, PHOTO_EXTENSIONS, preparePhotos } from '../photos/photo-preparation';
 import { errorText } from './error-text';
 import { EventPhotoCard, type EventPhotoView } from './event-photo-card';
 import { useCalendarRepositories } from './use-calendar-repositories';
 import { useEventPhotoViews } from './use-event-photo-views';
 
-const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
-const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 /** Photos of an activity: added from files, captioned, removed with undo; stored on the device, synced as attachments. */
 export function EventPhotos({ eventId }: { eventId: string }) {
@@ -39,19 +37,17 @@ export function EventPhotos({ eventId }: { eventId: string }) {
   };
 
   const add = async () => {
-    const picked = await desk.openFiles({ filters: [{ name: 'รูปภาพ', extensions: Object.keys(IMAGE_TYPES) }], multiple: true, maxBytesPerFile: MAX_PHOTO_BYTES });
+    const picked = await desk.openFiles({ filters: [{ name: t('calendar.photos.filter'), extensions: PHOTO_EXTENSIONS }], multiple: true, maxBytesPerFile: MAX_INPUT_BYTES });
     if (!picked.ok) return showNotice(t('common.error', { message: picked.error.message }), 'error');
     if (picked.value.length === 0) return;
-    const files: EventPhotoFile[] = [];
-    for (const file of picked.value) {
-      const mimeType = IMAGE_TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''];
-      if (!mimeType) return showNotice(t('calendar.detail.notImage', { name: file.name }), 'error');
-      files.push({ fileName: file.name, mimeType, bytes: file.data });
-    }
     setBusy(true);
     setRemoved(null);
     await run(async () => {
-      const count = await photos.addPhotos(eventId, files);
+      // Checked by their bytes and scaled down as news photos are: a phone's 12-megapixel picture
+      // would otherwise travel whole to every device of the province.
+      const prepared = await preparePhotos(picked.value.map((file) => ({ name: file.name, data: file.data })), () => {});
+      if (!prepared.ok) return showNotice(t(`calendar.photos.${prepared.problem.kind}`, { name: prepared.problem.name }), 'error');
+      const count = await photos.addPhotos(eventId, prepared.photos);
       showNotice(t('calendar.detail.photoAdded', { count }));
     });
     setBusy(false);

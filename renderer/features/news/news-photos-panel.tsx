@@ -4,7 +4,7 @@ import type { NewsItem } from '../../../shared/domain/news';
 import { useNotices } from '../../app/notice-store';
 import { useTranslate } from '../../app/use-translate';
 import { desk } from '../../bridge/desk-bridge';
-import { MAX_INPUT_BYTES, preparePhotos, type InputFile, type PhotoProblem } from './photo-preparation';
+import { MAX_INPUT_BYTES, PHOTO_EXTENSIONS, preparePhotos, type InputFile, type PhotoProblem } from '../photos/photo-preparation';
 import { useNewsPhotoRepository, type PhotoView } from './use-photo-urls';
 
 interface Props {
@@ -50,7 +50,7 @@ export function NewsPhotosPanel({ item, photos, editable, editor }: Props) {
   };
 
   const pick = async () => {
-    const result = await desk.openFiles({ filters: [{ name: 'รูปภาพ', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif'] }], multiple: true, maxBytesPerFile: MAX_INPUT_BYTES });
+    const result = await desk.openFiles({ filters: [{ name: 'รูปภาพ', extensions: PHOTO_EXTENSIONS }], multiple: true, maxBytesPerFile: MAX_INPUT_BYTES });
     if (!result.ok) setError(result.error.message);
     else await add(result.value.map((f) => ({ name: f.name, data: f.data })));
   };

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { desk } from '../../bridge/desk-bridge';
 import { useTranslate } from '../../app/use-translate';
 import type { LocalRecord } from '../../db/local-record';
-import { MAX_INPUT_BYTES, preparePhotos } from '../news/photo-preparation';
+import { MAX_INPUT_BYTES, PHOTO_EXTENSIONS, preparePhotos } from '../photos/photo-preparation';
 import { useRosterActor, useRosterData } from './use-roster-data';
 
 /** The person's photo: shown from the device's blob, replaced through the file picker (main's dialog in the desktop app). */
@@ -16,7 +16,7 @@ export function PersonPhoto({ person }: { person: LocalRecord<'members'> }) {
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; text: string }>({ kind: 'idle' });
 
   const pick = async () => {
-    const picked = await desk.openFiles({ filters: [{ name: t('roster.photo.filter'), extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif'] }], multiple: false, maxBytesPerFile: MAX_INPUT_BYTES });
+    const picked = await desk.openFiles({ filters: [{ name: t('roster.photo.filter'), extensions: PHOTO_EXTENSIONS }], multiple: false, maxBytesPerFile: MAX_INPUT_BYTES });
     if (!picked.ok) return setState({ kind: 'error', text: picked.error.message });
     const file = picked.value[0];
     if (!file) return;

@@ -4,6 +4,8 @@ import type { PreparedPhoto } from '../../db/repositories/news-photo-repository'
 /** Photos are scaled so the long side is at most this: plenty for the website and A4, far smaller than a camera's. */
 export const MAX_PHOTO_EDGE = 2000;
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+/** What the file pickers offer; the bytes decide what a file really is. */
+export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif'];
 /** Below this, a small JPEG/PNG is stored as it came. */
 const KEEP_AS_IS_BYTES = 1_500_000;
 
