@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formatTimeRange } from '../../shared/calendar/thai-calendar-formats';
 import { formatDateRange, formatLongDate, formatMonthHeading, formatShortDate, formatTime } from '../../shared/thai/buddhist-era-date';
 import { useSession } from './session-store';
 
@@ -13,6 +14,8 @@ export function useDateFormat() {
       longDate: (d: Date) => formatLongDate(d, { era }),
       range: (a: Date, b: Date) => formatDateRange(a, b, { era }),
       time: (d: Date) => formatTime(d),
+      /** "09.30 – 12.00 น.", as the calendar views write it. */
+      timeRange: (start: Date, end: Date) => formatTimeRange({ start, end }),
     }),
     [era],
   );

@@ -150,6 +150,8 @@ test('creates by selecting days, moves by drag and drop, resizes, and refuses an
   await page.keyboard.press('Enter');
   await expect(calendar.event('ประชุมคณะทำงาน')).toContainText('10.00 – 13.00 น.');
   await expect(calendar.focusedChip()).toContainText('ประชุมคณะทำงาน');
+  // The detail writes the time range as the calendar does: one "น." for the pair.
+  await expect(calendar.detail()).toContainText('10.00 – 13.00 น.');
   await calendar.detail().getByRole('button', { name: 'เขียนข่าวจากกิจกรรมนี้' }).click();
   // The news screen takes #/news/from-event/<id> and opens the new draft it makes.
   await expect(page).toHaveURL(/#\/news\/(from-event|edit)\/[0-9a-f-]{36}$/);

@@ -102,7 +102,7 @@ function EventDetailBody({ event, onClose, onMove }: Omit<EventDetailProps, 'eve
         <dt>{t('calendar.detail.when')}</dt>
         <dd>
           {dates.range(start, end)}
-          {!event.allDay && ` ${dates.time(start)} – ${dates.time(end)}`}
+          {!event.allDay && ` ${dates.timeRange(start, end)}`}
           {event.allDay && ` (${t('calendar.allDay')})`}
           {recurring && (
             <>

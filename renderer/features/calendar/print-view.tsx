@@ -79,7 +79,7 @@ export const PrintView = memo(function PrintView({ from, to, view, occurrences }
             {occurrences.map((o) => (
               <tr key={o.event.id + o.originalStart.getTime()}>
                 <td>{dates.range(o.start, o.end)}</td>
-                <td>{o.event.allDay ? t('calendar.allDay') : `${dates.time(o.start)} – ${dates.time(o.end)}`}</td>
+                <td>{o.event.allDay ? t('calendar.allDay') : dates.timeRange(o.start, o.end)}</td>
                 <td>
                   <strong>{o.event.title}</strong>
                   {o.event.place && <div>{o.event.place}</div>}
