@@ -160,6 +160,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE users ADD COLUMN disabled_at timestamptz;
     `,
   },
+  {
+    version: 6,
+    name: 'pruned-records',
+    sql: `
+      -- What prune deleted: the key of each tombstone it dropped, so a late write to one is refused
+      -- instead of bringing part of the record back.
+      CREATE TABLE pruned_records (
+        table_name text NOT NULL,
+        id text NOT NULL,
+        province_code text NOT NULL,
+        district_code text,
+        pruned_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (table_name, id)
+      );
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -83,7 +83,13 @@ export async function pruneHistory(store: Store, upToSeq?: number): Promise<{ mi
   return store.sql.transaction(async (tx) => {
     const state = (await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE')).rows[0];
     const target = Math.min(upToSeq ?? toNumber(state?.last_seq), toNumber(state?.last_seq));
-    const records = await tx.query(`DELETE FROM records WHERE seq <= $1 AND vals ->> 'deleted' = 'true' RETURNING id`, [target]);
+    // The keys stay behind (pruned_records): a late write to a pruned record is refused, not revived.
+    const records = await tx.query(
+      `WITH gone AS (DELETE FROM records WHERE seq <= $1 AND vals ->> 'deleted' = 'true' RETURNING table_name, id, province_code, district_code)
+       INSERT INTO pruned_records (table_name, id, province_code, district_code) SELECT table_name, id, province_code, district_code FROM gone
+       ON CONFLICT (table_name, id) DO NOTHING RETURNING id`,
+      [target],
+    );
     const conflicts = await tx.query('DELETE FROM conflicts WHERE seq <= $1 AND resolution IS NOT NULL RETURNING id', [target]);
     await tx.query('UPDATE sync_state SET min_valid_seq = GREATEST(min_valid_seq, $1) WHERE id = 1', [target]);
     return { minValidSeq: target, records: records.rows.length, conflicts: conflicts.rows.length };

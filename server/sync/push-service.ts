@@ -62,6 +62,7 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
     let lastSeq = await lockChangeSequence(tx);
     const applied = await alreadyApplied(tx, device.deviceId, mutations.map((m) => m.id));
     const records = await loadRecords(tx, [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/') as [string, string]));
+    const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
     const dirty = new Set<StoredRecord>();
     const conflicts: PendingConflict[] = [];
     const newlyApplied: string[] = [];
@@ -86,6 +87,11 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
         continue;
       }
       const key = recordKey(mutation.table, mutation.recordId);
+      if (pruned.has(key)) {
+        // Deleted, and its tombstone since pruned: writing would bring back a record of this one write's fields.
+        results.push(reject(mutation.id, 'deleted', 'ระเบียนนี้ถูกลบไปแล้ว การแก้ไขนี้จึงไม่ได้บันทึก'));
+        continue;
+      }
       const current = records.get(key);
       if (current !== undefined && (current.provinceCode !== mutation.provinceCode || current.districtCode !== mutation.districtCode)) {
         results.push(reject(mutation.id, 'scope-change', 'ไม่สามารถย้ายระเบียนไปจังหวัดหรืออำเภออื่นได้'));
@@ -173,6 +179,17 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
     }
     return results;
   });
+}
+
+/** Keys (`table/id`) of records among these that prune deleted. */
+async function prunedAmong(tx: SqlQueryable, mutations: readonly Mutation[]): Promise<Set<string>> {
+  if (mutations.length === 0) return new Set();
+  const keys = [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/'));
+  const { rows } = await tx.query<{ table_name: string; id: string }>(
+    `SELECT table_name, id FROM pruned_records WHERE (table_name, id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements($1::jsonb) AS k)`,
+    [JSON.stringify(keys)],
+  );
+  return new Set(rows.map((r) => recordKey(r.table_name, r.id)));
 }
 
 async function alreadyApplied(tx: SqlQueryable, deviceId: string, ids: readonly string[]): Promise<Set<string>> {

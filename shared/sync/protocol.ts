@@ -104,7 +104,7 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const REJECT_REASONS = ['out-of-scope', 'scope-change', 'unknown-field', 'invalid-value', 'not-allowed'] as const;
+export const REJECT_REASONS = ['out-of-scope', 'scope-change', 'unknown-field', 'invalid-value', 'not-allowed', 'deleted'] as const;
 export const RejectReason = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReason>;
 

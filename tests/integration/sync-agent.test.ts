@@ -7,7 +7,7 @@ import { pruneHistory } from '../../server/sync/pull-service';
 import { createTestDatabase } from '../../renderer/db/test-database';
 import { openDeskData } from '../../renderer/db/desk-data';
 import type { SyncedConflictRow } from '../../renderer/sync/sync-records';
-import { HISTORY_KEY, PULL_STATE_KEY } from '../../renderer/sync/sync-records';
+import { HISTORY_KEY, PULL_STATE_KEY, REJECTED_KEY, type RejectedChange } from '../../renderer/sync/sync-records';
 import { createDevice, login, snapshot, startTestServer, storedRecordCount, type TestServer } from './support/sync-harness';
 
 const author = { userId: 'u-test', displayName: 'นางสาวทดสอบ ระบบ' };
@@ -311,6 +311,29 @@ describe('sync agent against the real server', () => {
     expect(await b.data.news.get(gone.id)).toBeUndefined();
     expect(await b.data.news.get(keep.id)).toBeDefined();
     expect(b.requests.some((r) => r.path.includes('cursor=0'))).toBe(true);
+  });
+
+  it('an offline edit of a record deleted and pruned meanwhile is refused and kept in the refused list, never revived', async () => {
+    const a = await createDevice(url, t.province.editor);
+    const doomed = await a.data.news.createDraft({ title: 'ข่าวที่ถูกลบระหว่างออฟไลน์' }, author, scope());
+    await a.agent.sync();
+    const b = await createDevice(url, t.province.editor);
+    await b.agent.sync();
+    // B edits offline; meanwhile A deletes the item and the server prunes the tombstone.
+    await b.data.news.update(doomed.id, { lead: 'ย่อหน้านำที่พิมพ์ตอนออฟไลน์' });
+    await a.data.news.remove(doomed.id);
+    await a.agent.sync();
+    await pruneHistory(t.server.store);
+
+    const result = await b.agent.sync();
+    expect(result).toMatchObject({ ok: true, problem: 'rejected', detail: 'ระเบียนนี้ถูกลบไปแล้ว การแก้ไขนี้จึงไม่ได้บันทึก' });
+    // What B typed is not lost: the refused change is listed with its value.
+    const refused = (await b.data.db.syncState.get(REJECTED_KEY))?.value as RejectedChange[];
+    expect(refused[0]).toMatchObject({ recordId: doomed.id, reason: 'deleted', changes: { lead: 'ย่อหน้านำที่พิมพ์ตอนออฟไลน์' } });
+    expect(await b.data.news.get(doomed.id)).toBeUndefined();
+    const c = await createDevice(url, t.province.editor);
+    await c.agent.sync();
+    expect(await c.data.news.get(doomed.id)).toBeUndefined();
   });
 
   it('after clock-ahead: resets the clock to the server time and re-stamps what waits; a PC still wrong gets a persistent warning', async () => {
