@@ -165,7 +165,7 @@ describe.each(testBackends())('migrating an existing database ($name)', (backend
     sql = options.kind === 'pglite' ? await openPgliteClient(undefined) : await openPgClient({ connectionString: options.url, schema: options.schema });
     expect(await migrate(sql, MIGRATIONS.filter((m) => m.version <= 4))).toEqual([1, 2, 3, 4]);
     await createUser(sql, { username: 'before', displayName: 'ก่อนอัปเกรด', role: 'admin', officeId: null, password: 'long enough' });
-    expect(await migrate(sql)).toEqual([5]);
+    expect(await migrate(sql, MIGRATIONS.filter((m) => m.version <= 5))).toEqual([5]);
     expect((await listUsers(sql))[0]).toMatchObject({ username: 'before', disabledAt: null });
     expect((await loginAndRegisterDevice(sql, { username: 'before', password: 'long enough', deviceName: 'pc' })).ok).toBe(true);
   });
