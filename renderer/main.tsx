@@ -8,6 +8,7 @@ import { App } from './app/app';
 import { DeskDataContext } from './app/desk-data-context';
 import { startSessionBridge } from './app/session-bridge';
 import { openDeskData } from './db/desk-data';
+import { sweepUnusedBlobs } from './db/repositories/blob-cleanup';
 import { DEFAULT_DATABASE_NAME } from './db/database';
 import { backupBeforeMigration, runScheduledBackup } from './backup/auto-backup';
 import { desk } from './bridge/desk-bridge';
@@ -35,10 +36,14 @@ async function start(): Promise<void> {
       </StrictMode>,
     );
     document.body.dataset.ready = 'true';
-    // The daily (or weekly) local backup, in the background once the app is up.
-    void runScheduledBackup({ db: data.db, store, schedule: settings.ok ? settings.value.backupSchedule : 'daily', appVersion }).then((result) => {
-      if (result && !result.ok) useNotices.getState().show(t('backup.auto.failed', { message: result.error.message }), 'error');
-    });
+    // The daily (or weekly) local backup, in the background once the app is up; then the bytes of
+    // files removed more than a week ago leave the PC (a backup taken before still has them).
+    void runScheduledBackup({ db: data.db, store, schedule: settings.ok ? settings.value.backupSchedule : 'daily', appVersion })
+      .then((result) => {
+        if (result && !result.ok) useNotices.getState().show(t('backup.auto.failed', { message: result.error.message }), 'error');
+      })
+      .then(() => sweepUnusedBlobs(data.db, Date.now()))
+      .catch((error: unknown) => console.warn('blob sweep failed', error));
   } catch (error) {
     // IndexedDB can be unavailable (private mode, a full disk): say so instead of a blank window.
     root.render(

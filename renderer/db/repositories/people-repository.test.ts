@@ -142,6 +142,23 @@ describe('duplicates, merge and erasure', () => {
     expect(await people.dueForErasure('2022-01-01')).toEqual([]);
     expect(await people.search('สมชาย')).toEqual([]);
   });
+
+  it('erases the photo bytes from the device too, unless another live record uses the same picture', async () => {
+    const photo = { fileName: 'รูป.png', mimeType: 'image/png', bytes: new Uint8Array([137, 80, 78, 71, 7]), width: 1, height: 1 };
+    const other = { ...photo, bytes: new Uint8Array([137, 80, 78, 71, 8]) };
+    const leaving = await people.setPhoto((await people.create(person({ termEnd: '2020-03-31' }), SCOPE, COORDINATOR)).id, photo, EDITOR);
+    const leavingTwin = await people.setPhoto((await people.create(person({ firstName: 'สมศักดิ์', termEnd: '2020-03-31' }), SCOPE, COORDINATOR)).id, other, EDITOR);
+    const staying = await people.setPhoto((await people.create(person({ firstName: 'สมหญิง', nationalId: null }), SCOPE, COORDINATOR)).id, other, EDITOR);
+    const shaOf = async (p: { photoAttachmentId: string | null }) => (await data.db.attachments.get(p.photoAttachmentId!))!.sha256;
+
+    await people.erase(leaving.id, COORDINATOR);
+    await people.erase(leavingTwin.id, COORDINATOR);
+    expect(await data.db.blobs.get(await shaOf(leaving))).toBeUndefined();
+    expect(await people.photoOf(leaving)).toBeNull();
+    // Same picture on a person who stays: the bytes stay for them.
+    expect(await data.db.blobs.get(await shaOf(leavingTwin))).toBeDefined();
+    expect(await people.photoOf(staying)).not.toBeNull();
+  });
 });
 
 describe('import', () => {

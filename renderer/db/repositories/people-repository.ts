@@ -10,6 +10,7 @@ import { withoutDerivedFields, type DerivedFields } from '../derived-fields';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import { AuditRepository } from './audit-repository';
+import { dropBlobsNoLongerUsed } from './blob-cleanup';
 import type { WorkScope } from './author';
 import { amphoeOf, newRecordEnvelope } from './record-envelope';
 import type { RosterActor } from './roster-actor';
@@ -198,8 +199,9 @@ export class PeopleRepository {
 
   /**
    * Erases a person everywhere: the record and every record merged into it are blanked and
-   * tombstoned, names written on their attendance are blanked, their photo is deleted. These are
-   * synced writes, so the server and other devices are wiped when they sync.
+   * tombstoned, names written on their attendance are blanked, their photo is deleted (its bytes
+   * leave this PC at once). These are synced writes, so the server and other devices are wiped when
+   * they sync (their bytes: other devices' start-up sweep, the server's `prune`).
    */
   erase(id: string, actor: RosterActor): Promise<void> {
     return this.db.transaction('rw', this.tables(), async () => {
@@ -209,7 +211,12 @@ export class PeopleRepository {
       for (const memberId of [id, ...person.mergedFromIds]) {
         const row = await this.db.members.get(memberId);
         if (!row) continue;
-        if (row.photoAttachmentId && (await this.db.attachments.get(row.photoAttachmentId))) await this.writer.remove('attachments', row.photoAttachmentId);
+        const photo = row.photoAttachmentId ? await this.db.attachments.get(row.photoAttachmentId) : undefined;
+        if (photo) {
+          await this.writer.remove('attachments', photo.id);
+          // The bytes go at once, not after the sweep's grace: an erasure is final.
+          await dropBlobsNoLongerUsed(this.db, [photo.sha256]);
+        }
         await this.writer.update('members', memberId, erasurePatch(at));
         for (const visit of await this.db.attendance.where('memberId').equals(memberId).toArray()) {
           if (visit.personName) await this.writer.update('attendance', visit.id, { personName: '' });
