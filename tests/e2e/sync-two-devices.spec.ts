@@ -4,6 +4,10 @@
 // draft and the same member; both come back; both end with the same data and the coordinator sees the
 // conflicts with both texts.
 import { expect, test, type Page } from '@playwright/test';
+import { PROTOCOL_HEADERS } from '../../renderer/bridge/web-sync-request';
+import { pruneHistory } from '../../server/sync/pull-service';
+import { formatStamp, nodeIdFromDeviceId } from '../../shared/sync/hybrid-logical-clock';
+import type { LoginResponse, PushResponse } from '../../shared/sync/protocol';
 import { readRecord, signInThroughUi, syncNow } from './support/sync-desk';
 import { startSyncTestServer, type SyncTestServer } from './support/sync-server';
 
@@ -65,8 +69,9 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   await deskA.goTo('news');
   await a.getByLabel('หัวข้อข่าว').fill('ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.');
   await a.getByRole('button', { name: 'สร้างร่างข่าว' }).click();
-  await expect(a.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+  // The draft is in the list (so written and queued) before "nothing pending" can mean "sent".
   const href = await a.getByRole('link', { name: 'ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.' }).getAttribute('href');
+  await expect(a.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 15_000 });
   const newsId = /edit\/([0-9a-f-]{36})/.exec(href ?? '')?.[1] as string;
   expect(newsId).toBeTruthy();
 
@@ -134,6 +139,55 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   await contextA.close();
   await contextB.close();
 });
+
+test('an offline edit of a news item deleted and pruned meanwhile is refused, and the sync page keeps what was typed', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const desk = await signInThroughUi(page, server.url, province.editor, 'เครื่องอำเภอ');
+  await desk.goTo('news');
+  await page.getByLabel('หัวข้อข่าว').fill('ร่างข่าวที่จะถูกลบระหว่างออฟไลน์');
+  await page.getByRole('button', { name: 'สร้างร่างข่าว' }).click();
+  const href = await page.getByRole('link', { name: 'ร่างข่าวที่จะถูกลบระหว่างออฟไลน์' }).getAttribute('href');
+  const newsId = /edit\/([0-9a-f-]{36})/.exec(href ?? '')?.[1] as string;
+  // The draft is on the server before the device goes offline.
+  await syncNow(page);
+
+  await context.setOffline(true);
+  await editLead(page, newsId, 'ย่อหน้านำที่พิมพ์ระหว่างออฟไลน์ ห้ามหาย');
+  // Meanwhile the coordinator's computer deletes the item and the administrator prunes the history.
+  await deleteFromAnotherDevice(newsId);
+  await pruneHistory(sync.server.store);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 20_000 });
+  await desk.goTo('sync');
+  const refused = page.getByTestId('rejected-changes');
+  await expect(refused).toContainText('ระเบียนนี้ถูกลบไปแล้ว การแก้ไขนี้จึงไม่ได้บันทึก');
+  await expect(refused).toContainText('ความนำ');
+  await expect(refused).toContainText('ย่อหน้านำที่พิมพ์ระหว่างออฟไลน์ ห้ามหาย');
+  // Only what was changed offline, not the whole draft.
+  await expect(refused).not.toContainText('หมวดหมู่');
+  await refused.scrollIntoViewIfNeeded();
+  await desk.screenshot('sync-refused-change');
+  await context.close();
+});
+
+/** Another device (the coordinator's) deletes a news item: a tombstone pushed over the protocol. */
+async function deleteFromAnotherDevice(newsId: string): Promise<void> {
+  const login = await fetch(`${server.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { ...PROTOCOL_HEADERS, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: province.coordinator.username, password: province.coordinator.password, deviceName: 'เครื่องผู้อำนวยการ' }),
+  });
+  const { token, deviceId } = (await login.json()) as LoginResponse;
+  const stamp = formatStamp({ millis: Date.now(), counter: 0, node: nodeIdFromDeviceId(deviceId) });
+  const push = await fetch(`${server.url}/v1/sync/push`, {
+    method: 'POST',
+    headers: { ...PROTOCOL_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ mutations: [{ id: `${deviceId}:1`, table: 'news', recordId: newsId, provinceCode: '57', districtCode: null, changes: { deleted: { value: true, stamp, prev: null } } }] }),
+  });
+  expect(((await push.json()) as PushResponse).results[0]?.status).toBe('applied');
+}
 
 test('a wrong password is refused in plain Thai', async ({ page }) => {
   await page.goto('/#/sync');

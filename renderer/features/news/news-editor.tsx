@@ -101,7 +101,8 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
     if (dateline === undefined) problems.push(t('news.filter.badDate', { text: f.datelineText }));
     else patch.dateline = dateline;
     if (bodyDirty.current && editorRef.current) {
-      patch.bodyHtml = withoutPhotoUrls(editorRef.current.getHTML());
+      // An empty editor says "<p></p>": stored as the empty body it is, so it is no change to sync.
+      patch.bodyHtml = editorRef.current.isEmpty ? '' : withoutPhotoUrls(editorRef.current.getHTML());
       bodyDirty.current = false;
     }
     setFieldError(problems.length ? problems.join(' ') : null);

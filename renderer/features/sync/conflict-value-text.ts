@@ -16,7 +16,10 @@ export function displayFieldValue(field: string, value: unknown): string {
 
 /** What a person reads: text as is (HTML without its tags), anything else as JSON. */
 export function displayText(value: unknown): string {
-  if (typeof value === 'string') return /<[a-z][^>]*>/i.test(value) ? value.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : value;
+  if (typeof value === 'string') {
+    const text = /<[a-z][^>]*>/i.test(value) ? value.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : value;
+    return text === '' ? '—' : text;
+  }
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   return JSON.stringify(value, null, 2);

@@ -98,7 +98,7 @@ function ConflictCard({ conflict, canResolve }: { conflict: SyncedConflictRow; c
   return (
     <li className="card" data-testid="conflict" data-conflict-id={conflict.id} data-field={conflict.field}>
       <h2 className="card-title">{t('sync.conflicts.record', { table: tableLabel(t, conflict.table), title: title ?? '' })}</h2>
-      <p className="card-meta">{t('sync.conflicts.field', { field: fieldLabel(t, conflict.field) })}</p>
+      <p className="card-meta">{t('sync.conflicts.field', { field: fieldLabel(t, conflict.field, conflict.table) })}</p>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: '1rem' }}>
         <Version label={t('sync.conflicts.current')} field={conflict.field} value={conflict.winnerValue} author={conflict.winnerAuthor} deviceId={conflict.winnerDeviceId} stamp={conflict.winnerStamp} testId="conflict-winner">
           {canResolve && (

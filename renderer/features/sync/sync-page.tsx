@@ -8,9 +8,10 @@ import { useSession } from '../../app/session-store';
 import { useDateFormat } from '../../app/use-date-format';
 import { useTranslate } from '../../app/use-translate';
 import type { MessageKey } from '../../app/i18n/translate';
-import { HISTORY_KEY, REJECTED_KEY, type RejectedChange, type SyncHistoryEntry } from '../../sync/sync-records';
+import { HISTORY_KEY, type SyncHistoryEntry } from '../../sync/sync-records';
 import { ConflictsPage } from './conflicts-page';
-import { tableLabel, useSyncRuntime, useSyncStatus } from './use-sync';
+import { RejectedChanges } from './rejected-changes';
+import { useSyncRuntime, useSyncStatus } from './use-sync';
 
 /** #/sync: sign-in, where sync stands, its history and problems; #/sync/conflicts: the conflicts page. */
 export function SyncPage() {
@@ -32,7 +33,7 @@ function SyncOverview() {
       <h2>{t('sync.pendingTitle')}</h2>
       <p data-testid="sync-pending">{pending === undefined ? t('common.loading') : pending === 0 ? t('sync.pendingNone') : t('sync.pendingSome', { count: pending })}</p>
       {session && <SyncStatusPanel />}
-      <RejectedList />
+      <RejectedChanges />
       <SyncHistory />
       <p className="muted">
         {t('sync.device')}: <code>{identity.deviceId}</code>
@@ -170,26 +171,6 @@ function SyncStatusPanel() {
           {status.detail && problem === status.problem && problem !== 'offline' ? <span className="muted"> ({status.detail})</span> : null}
         </p>
       ))}
-    </>
-  );
-}
-
-function RejectedList() {
-  const t = useTranslate();
-  const { db } = useDeskData();
-  const rejected = useLiveQuery(async () => ((await db.syncState.get(REJECTED_KEY))?.value as RejectedChange[] | undefined) ?? [], [db]);
-  if (!rejected || rejected.length === 0) return null;
-  return (
-    <>
-      <h2>{t('sync.rejectedTitle')}</h2>
-      <p className="muted">{t('sync.rejected.hint')}</p>
-      <ul>
-        {rejected.slice(0, 50).map((r) => (
-          <li key={r.mutationId}>
-            {tableLabel(t, r.table)} · {r.message}
-          </li>
-        ))}
-      </ul>
     </>
   );
 }

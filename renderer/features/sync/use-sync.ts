@@ -23,8 +23,12 @@ export function tableLabel(t: Translate, table: string): string {
   return t((key in syncMessagesTh ? key : 'sync.table.other') as MessageKey);
 }
 
-/** A field's name for people (the field's own name when there is no label for it). */
-export function fieldLabel(t: Translate, field: string): string {
-  const key = `sync.field.${field}`;
-  return key in syncMessagesTh ? t(key as MessageKey) : field;
+/**
+ * A field's name for people: the table's own word when the same field means something else there
+ * (a member's `title` is a name prefix, a news item's its headline), else the common one, else the
+ * field's own name.
+ */
+export function fieldLabel(t: Translate, field: string, table?: string): string {
+  const key = [`sync.field.${table}.${field}`, `sync.field.${field}`].find((k) => k in syncMessagesTh);
+  return key ? t(key as MessageKey) : field;
 }
