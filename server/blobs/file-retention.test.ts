@@ -4,6 +4,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../shared/sync/protocol';
 import { createServer, type ProvinceDeskServer } from '../app';
+import { migrate, MIGRATIONS } from '../store/migrations';
+import { openPgClient } from '../store/pg-sql-client';
+import { openPgliteClient } from '../store/pglite-sql-client';
+import type { SqlClient } from '../store/sql-client';
 import { cliOn } from '../testing/cli-harness';
 import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { mutation, stampAt, TestClient } from '../testing/test-client';
@@ -201,5 +205,24 @@ describe.each(testBackends())('prune drops files no live attachment names ($name
       expect(run.out).toEqual([]);
       expect(run.err[0]).toMatch(/--keep-files-days must be a whole number of days, at least 0/);
     }
+  });
+});
+
+describe.each(testBackends())('migrating blobs to last_sent_at ($name)', (backend) => {
+  let sql: SqlClient | undefined;
+  afterAll(async () => {
+    await sql?.close();
+    await backend.cleanUp();
+  });
+
+  it('takes the time a blob was stored as the time it was last sent', async () => {
+    const options = backend.options();
+    sql = options.kind === 'pglite' ? await openPgliteClient(undefined) : await openPgClient({ connectionString: options.url, schema: options.schema });
+    expect(await migrate(sql, MIGRATIONS.filter((m) => m.version <= 6))).toEqual([1, 2, 3, 4, 5, 6]);
+    await sql.query(`INSERT INTO blobs (sha256, size, created_at) VALUES ($1, 10, now() - interval '45 days')`, ['c'.repeat(64)]);
+    expect(await migrate(sql, MIGRATIONS.filter((m) => m.version <= 7))).toEqual([7]);
+    const { rows } = await sql.query<{ same: boolean }>('SELECT last_sent_at = created_at AS same FROM blobs');
+    expect(rows).toEqual([{ same: true }]);
+    expect(await dropUnreferencedBlobs(sql, 30)).toEqual({ blobs: 1, bytes: 10 });
   });
 });
