@@ -30,9 +30,17 @@ export async function canReadBlob(sql: SqlQueryable, sha256: string, device: Aut
   return rows.length > 0;
 }
 
-export async function blobStatus(sql: SqlQueryable, sha256: string, device: AuthenticatedDevice): Promise<BlobStatus> {
+/**
+ * `markSent` is for HEAD: its 200 tells an uploading device it need not send the bytes, so the blob
+ * counts as just sent (prune's --keep-files-days). A blob pruned meanwhile is answered as missing.
+ */
+export async function blobStatus(sql: SqlQueryable, sha256: string, device: AuthenticatedDevice, options: { markSent?: boolean } = {}): Promise<BlobStatus> {
   const blob = (await sql.query<{ size: unknown }>('SELECT size FROM blobs WHERE sha256 = $1', [sha256])).rows[0];
-  if (blob !== undefined && (await canReadBlob(sql, sha256, device))) return { state: 'complete', size: toNumber(blob.size) };
+  if (blob !== undefined && (await canReadBlob(sql, sha256, device))) {
+    if (options.markSent !== true) return { state: 'complete', size: toNumber(blob.size) };
+    const sent = (await sql.query<{ size: unknown }>('UPDATE blobs SET last_sent_at = now() WHERE sha256 = $1 RETURNING size', [sha256])).rows[0];
+    if (sent !== undefined) return { state: 'complete', size: toNumber(sent.size) };
+  }
   const upload = (
     await sql.query<{ received: unknown; total: unknown }>('SELECT received, total FROM blob_uploads WHERE sha256 = $1 AND device_id = $2', [
       sha256,
@@ -87,12 +95,18 @@ export async function putBlobChunk(
       await tx.query('DELETE FROM blob_uploads WHERE sha256 = $1 AND device_id = $2', key);
       return 'mismatch' as const;
     }
-    const inserted = await tx.query('INSERT INTO blobs (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING RETURNING sha256', [sha256, chunk.total]);
-    if (inserted.rows.length > 0) {
-      await tx.query(
-        'INSERT INTO blob_chunks (sha256, start_byte, data) SELECT sha256, start_byte, data FROM upload_chunks WHERE sha256 = $1 AND device_id = $2',
-        key,
-      );
+    // Bytes the server already has count as just sent (prune's --keep-files-days), since a record naming
+    // them follows. The UPDATE comes first: behind a prune deleting the row it finds nothing, and the
+    // bytes are stored anew below.
+    const resent = await tx.query('UPDATE blobs SET last_sent_at = now() WHERE sha256 = $1 RETURNING sha256', [sha256]);
+    if (resent.rows.length === 0) {
+      const inserted = await tx.query('INSERT INTO blobs (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING RETURNING sha256', [sha256, chunk.total]);
+      if (inserted.rows.length > 0) {
+        await tx.query(
+          'INSERT INTO blob_chunks (sha256, start_byte, data) SELECT sha256, start_byte, data FROM upload_chunks WHERE sha256 = $1 AND device_id = $2',
+          key,
+        );
+      }
     }
     await tx.query('DELETE FROM blob_uploads WHERE sha256 = $1 AND device_id = $2', key);
     await tx.query('INSERT INTO blob_uploaders (sha256, device_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', key);

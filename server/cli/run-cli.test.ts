@@ -70,22 +70,29 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
     expect(noPassword.err[0]).toMatch(/^missing --password \(or PROVINCEDESK_PASSWORD\)/);
   });
 
-  it('prunes history, old applied mutation ids and idle unfinished uploads, and says what it removed', async () => {
+  it('prunes history, old applied mutation ids, idle unfinished uploads and unreferenced files, and says what it removed', async () => {
     const sha = 'a'.repeat(64);
     await store.sql.query(`INSERT INTO applied_mutations (device_id, mutation_id, applied_at) VALUES
       ('dev-1', 'dev-1:1', now() - interval '120 days'), ('dev-1', 'dev-1:2', now() - interval '95 days'), ('dev-1', 'dev-1:3', now())`);
     await store.sql.query(`INSERT INTO blob_uploads (sha256, device_id, total, received, updated_at) VALUES
       ($1, 'dev-1', 5000000, 2097152, now() - interval '10 days'), ($1, 'dev-2', 5000000, 1048576, now() - interval '2 days')`, [sha]);
     await store.sql.query(`INSERT INTO upload_chunks (sha256, device_id, start_byte, data) VALUES ($1, 'dev-1', 0, '\\x00010203'::bytea)`, [sha]);
+    // A complete blob no attachment names, last sent 40 days ago.
+    await store.sql.query(`INSERT INTO blobs (sha256, size, last_sent_at) VALUES ($1, 3145728, now() - interval '40 days')`, ['b'.repeat(64)]);
 
-    const kept = await cli('prune', '--keep-mutations-days', '150', '--keep-uploads-days', '30');
-    expect(kept.out.slice(1)).toEqual(['dropped 0 applied mutation ids older than 150 days', 'dropped 0 unfinished uploads untouched for 30 days (0.0 MB)']);
+    const kept = await cli('prune', '--keep-mutations-days', '150', '--keep-uploads-days', '30', '--keep-files-days', '60');
+    expect(kept.out.slice(1)).toEqual([
+      'dropped 0 applied mutation ids older than 150 days',
+      'dropped 0 unfinished uploads untouched for 30 days (0.0 MB)',
+      'dropped 0 files no live attachment names, last sent more than 60 days ago (0.0 MB)',
+    ]);
     const pruned = await cli('prune');
     expect(pruned).toMatchObject({ code: 0, err: [] });
     expect(pruned.out).toEqual([
       expect.stringMatching(/^pruned \d+ tombstones and \d+ resolved conflicts; min valid seq \d+$/),
       'dropped 2 applied mutation ids older than 90 days',
       'dropped 1 unfinished uploads untouched for 7 days (2.0 MB)',
+      'dropped 1 files no live attachment names, last sent more than 30 days ago (3.0 MB)',
     ]);
     const left = await store.sql.query<{ mutation_id: string }>(`SELECT mutation_id FROM applied_mutations WHERE device_id = 'dev-1'`);
     expect(left.rows.map((r) => r.mutation_id)).toEqual(['dev-1:3']);

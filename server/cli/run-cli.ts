@@ -8,6 +8,7 @@ import { AccountError, createOffice, createUser, listDevices, listOffices, revok
 import { disableUser, enableUser, listUsers, setPassword } from '../accounts/user-admin';
 import { startServer } from '../app';
 import { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from '../store/open-store';
+import { DEFAULT_KEEP_FILES_DAYS, dropUnreferencedBlobs } from '../blobs/file-retention';
 import { DEFAULT_KEEP_UPLOADS_DAYS, dropIdleUploads } from '../blobs/upload-retention';
 import { DEFAULT_KEEP_MUTATION_IDS_DAYS, dropAppliedMutationIds } from '../sync/mutation-id-retention';
 import { pruneHistory } from '../sync/pull-service';
@@ -29,10 +30,12 @@ const USAGE = `usage: npm run server -- <command> [options]
   set-password   --username NAME [--password PW]   a new password (devices signed in stay signed in)
   list-devices   [--username NAME]
   revoke-device  --device ID
-  prune          [--up-to SEQ] [--keep-mutations-days 90] [--keep-uploads-days 7]
+  prune          [--up-to SEQ] [--keep-mutations-days 90] [--keep-uploads-days 7] [--keep-files-days 30]
                  drop tombstones and resolved conflicts up to SEQ (default: all; older cursors must refetch),
                  ids of mutations applied more than N days ago (a device resending one gets it applied again),
-                 and unfinished blob uploads untouched for N days (a device resuming one starts from byte 0)
+                 unfinished blob uploads untouched for N days (a device resuming one starts from byte 0),
+                 and files (blobs) no live attachment names, last sent more than N days ago; 0 is allowed
+                 here: after erasing people (PDPA), --keep-files-days 0 removes their photos at once
   publish-update --from DIR [--updates DIR]   publish an electron-builder release folder to the update feed
 
 Every command takes --data DIR (PGlite folder, default .data/server); DATABASE_URL overrides it.
@@ -57,6 +60,7 @@ const OPTIONS = {
   'up-to': { type: 'string' },
   'keep-mutations-days': { type: 'string' },
   'keep-uploads-days': { type: 'string' },
+  'keep-files-days': { type: 'string' },
   demo: { type: 'boolean' },
   'allow-origin': { type: 'string', multiple: true },
   from: { type: 'string' },
@@ -92,12 +96,15 @@ function required(values: Values, name: keyof Values): string {
   return value;
 }
 
-/** A whole number of days, at least 1: 0 would drop what a device is sending this very minute. */
-function days(values: Values, name: 'keep-mutations-days' | 'keep-uploads-days', fallback: number): number {
+/**
+ * A whole number of days, at least `min`: 1 by default, as 0 would drop what a device is sending this very
+ * minute. Files allow 0 on purpose (photos of people just erased), at that very risk (docs/deploy.md).
+ */
+function days(values: Values, name: 'keep-mutations-days' | 'keep-uploads-days' | 'keep-files-days', fallback: number, min = 1): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of days, at least 1`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of days, at least ${min}`);
   return n;
 }
 
@@ -230,15 +237,19 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
       if (upTo !== undefined && !Number.isSafeInteger(upTo)) throw new UsageError('bad --up-to');
       const keepMutations = days(values, 'keep-mutations-days', DEFAULT_KEEP_MUTATION_IDS_DAYS);
       const keepUploads = days(values, 'keep-uploads-days', DEFAULT_KEEP_UPLOADS_DAYS);
+      const keepFiles = days(values, 'keep-files-days', DEFAULT_KEEP_FILES_DAYS, 0);
       return withStore(cli, values, async (store) => {
-        // Three independent steps, each atomic on its own: none needs another's result, and the history
-        // step is the only one that holds the change-sequence lock (which pushes wait for).
+        // Four steps, each atomic on its own. The history and file steps hold the change-sequence lock
+        // (which pushes wait for); files come after history so that attachment tombstones pruned there
+        // free their blobs in the same run.
         const result = await pruneHistory(store, upTo);
         cli.out(`pruned ${result.records} tombstones and ${result.conflicts} resolved conflicts; min valid seq ${result.minValidSeq}`);
         const mutationIds = await dropAppliedMutationIds(store.sql, keepMutations);
         cli.out(`dropped ${mutationIds} applied mutation ids older than ${keepMutations} days`);
         const uploads = await dropIdleUploads(store.sql, keepUploads);
         cli.out(`dropped ${uploads.uploads} unfinished uploads untouched for ${keepUploads} days (${megabytes(uploads.bytes)})`);
+        const files = await dropUnreferencedBlobs(store.sql, keepFiles);
+        cli.out(`dropped ${files.blobs} files no live attachment names, last sent more than ${keepFiles} days ago (${megabytes(files.bytes)})`);
       });
     }
     case 'publish-update': {

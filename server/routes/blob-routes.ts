@@ -48,7 +48,7 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.head('/v1/blobs/:sha256', async (request, reply) => {
     const device = await authenticate(ctx, request);
     const { sha256 } = parseInput(BlobParams, request.params);
-    const status = await blobStatus(ctx.store.sql, sha256, device);
+    const status = await blobStatus(ctx.store.sql, sha256, device, { markSent: true });
     if (status.state === 'complete') {
       return reply.code(200).header('accept-ranges', 'bytes').header('x-provincedesk-size', String(status.size)).send();
     }

@@ -176,6 +176,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'blob-last-sent',
+    sql: `
+      -- When a device last sent a blob's bytes, or was told by HEAD that it need not: the record naming a
+      -- blob is pushed after it, so prune keeps a blob no live attachment names for --keep-files-days after this.
+      ALTER TABLE blobs ADD COLUMN last_sent_at timestamptz NOT NULL DEFAULT now();
+      UPDATE blobs SET last_sent_at = created_at;
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */
