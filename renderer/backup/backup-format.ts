@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sha256Hex } from '../db/sha256-hex';
 import { BackupError } from './backup-error';
 
 /**
@@ -36,10 +37,8 @@ export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
 /** Only the fields needed to tell "ours, but newer" from "not ours" before the full check. */
 const HeaderShapeSchema = z.object({ format: z.literal(BACKUP_FORMAT), formatVersion: z.number().int().positive() });
 
-export async function sha256Hex(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+// The backup's checksum is the same sha-256 as attachment names.
+export { sha256Hex };
 
 /** The file's bytes: header line + body. */
 export function encodeBackupFile(header: BackupHeader, body: Uint8Array): Uint8Array<ArrayBuffer> {

@@ -9,6 +9,7 @@
 import type { BlobServerError, DeskApi } from '../../shared/ipc/desk-api';
 import type { DeskError, DeskResult } from '../../shared/ipc/desk-result';
 import type { DeskDatabase } from '../db/database';
+import { sha256Hex } from '../db/sha256-hex';
 import type { SyncProblem } from './sync-status';
 
 export type BlobTransfer = Pick<DeskApi, 'blobStatus' | 'blobUpload' | 'blobDownload'>;
@@ -199,10 +200,6 @@ export class BlobSync {
   }
 }
 
-async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function emptyReport(): BlobSyncReport {
   return { uploaded: 0, downloaded: 0, waiting: 0, failed: 0, problem: null, detail: null };

@@ -2,7 +2,7 @@ import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
-import { sha256Hex } from './news-photo-repository';
+import { sha256Hex } from '../sha256-hex';
 
 export interface AttachmentFile {
   fileName: string;
@@ -24,7 +24,24 @@ export function attachmentStores(db: DeskDatabase) {
   return [db.attachments, db.blobs, db.outbox, db.syncState];
 }
 
-export const fileHash = sha256Hex;
+/** The name a file's blob is stored and synced under. */
+export const fileHash = (bytes: Uint8Array): Promise<string> => sha256Hex(bytes);
+
+/**
+ * Stores a file's bytes under their hash, to be sent on the next sync. Bytes this device already has
+ * are offered again too: the server may have dropped them since nothing named them (prune), and the
+ * blob sync's HEAD then either renews them there or sends them.
+ */
+export async function keepBlob(db: DeskDatabase, sha256: string, bytes: Uint8Array, mimeType: string): Promise<void> {
+  const existing = await db.blobs.get(sha256);
+  if (!existing) await db.blobs.put({ sha256, data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), size: bytes.byteLength, uploaded: false });
+  else await offerBlobAgain(db, sha256);
+}
+
+/** An attachment brought back (undo): its bytes are offered to the server again, as keepBlob does. */
+export async function offerBlobAgain(db: DeskDatabase, sha256: string): Promise<void> {
+  if ((await db.blobs.get(sha256))?.uploaded) await db.blobs.update(sha256, { uploaded: false });
+}
 
 /**
  * A file as the sync protocol carries it: the bytes as a content-addressed blob (uploaded and
@@ -33,9 +50,7 @@ export const fileHash = sha256Hex;
  * would end an IndexedDB transaction).
  */
 export async function storeAttachment(db: DeskDatabase, writer: RecordWriter, owner: AttachmentOwner, file: AttachmentFile, sha256: string, now: Date): Promise<LocalRecord<'attachments'>> {
-  if (!(await db.blobs.get(sha256))) {
-    await db.blobs.put({ sha256, data: new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType }), size: file.bytes.byteLength, uploaded: false });
-  }
+  await keepBlob(db, sha256, file.bytes, file.mimeType);
   return writer.create('attachments', {
     id: uuidv7(now.getTime()),
     provinceCode: owner.provinceCode,

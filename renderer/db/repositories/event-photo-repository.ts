@@ -1,7 +1,7 @@
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
-import { attachmentStores, fileHash, storeAttachment } from './attachment-writer';
+import { attachmentStores, fileHash, offerBlobAgain, storeAttachment } from './attachment-writer';
 
 /** A photo as the picker prepared it (checked by its bytes, scaled down like news and person photos). */
 export interface EventPhotoFile {
@@ -56,6 +56,9 @@ export class EventPhotoRepository {
 
   /** Undoes remove: the same attachment, caption and place in the order. */
   async restore(attachmentId: string): Promise<void> {
-    await this.writer.update('attachments', attachmentId, { deleted: false });
+    await this.db.transaction('rw', attachmentStores(this.db), async () => {
+      const attachment = await this.writer.update('attachments', attachmentId, { deleted: false });
+      await offerBlobAgain(this.db, attachment.sha256);
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDeskData } from '../desk-data';
 import { createTestDatabase } from '../test-database';
-import { NewsPhotoRepository, sha256Hex } from './news-photo-repository';
+import { fileHash } from './attachment-writer';
+import { NewsPhotoRepository } from './news-photo-repository';
 
 const author = { userId: 'u1', displayName: 'สมศรี' };
 const scope = { provinceCode: '57', districtCode: null };
@@ -19,7 +20,7 @@ describe('NewsPhotoRepository', () => {
     const [a, b] = added.photos.map((p) => p.attachmentId) as [string, string];
     expect(added.coverAttachmentId).toBe(a);
     const attachment = await data.db.attachments.get(a);
-    expect(attachment?.sha256).toBe(await sha256Hex(bytes(1)));
+    expect(attachment?.sha256).toBe(await fileHash(bytes(1)));
     expect((await data.db.blobs.get(attachment!.sha256))?.size).toBe(64);
 
     await photos.setCaption(item.id, b, 'ผู้เข้าร่วมเสวนา');

@@ -4,6 +4,7 @@ import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import { RecordValidationError } from '../record-validation-error';
 import type { RecordWriter } from '../record-writer';
+import { fileHash, keepBlob, offerBlobAgain } from './attachment-writer';
 
 /** A photo ready to store: already checked and scaled down by the caller. */
 export interface PreparedPhoto {
@@ -28,11 +29,6 @@ export interface NewsPhotoData {
   isCover: boolean;
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * A news item's photos: content-addressed blobs (sha-256) plus synced attachment records, and the
  * item's ordered list with captions and a cover. Each operation is one transaction.
@@ -49,14 +45,12 @@ export class NewsPhotoRepository {
 
   /** Stores all the photos or none. The first photo of an item without a cover becomes the cover. */
   async addPhotos(newsId: string, photos: readonly PreparedPhoto[], now = new Date()): Promise<LocalRecord<'news'>> {
-    const hashed = await Promise.all(photos.map(async (p) => ({ ...p, sha256: await sha256Hex(p.bytes) })));
+    const hashed = await Promise.all(photos.map(async (p) => ({ ...p, sha256: await fileHash(p.bytes) })));
     return this.db.transaction('rw', this.tables(), async () => {
       const item = await this.requireItem(newsId);
       const added: NewsItem['photos'] = [];
       for (const photo of hashed) {
-        if (!(await this.db.blobs.get(photo.sha256))) {
-          await this.db.blobs.put({ sha256: photo.sha256, data: new Blob([photo.bytes as Uint8Array<ArrayBuffer>], { type: photo.mimeType }), size: photo.bytes.byteLength, uploaded: false });
-        }
+        await keepBlob(this.db, photo.sha256, photo.bytes, photo.mimeType);
         const attachment = await this.writer.create('attachments', {
           id: uuidv7(now.getTime()),
           provinceCode: item.provinceCode,
@@ -97,7 +91,10 @@ export class NewsPhotoRepository {
     return this.db.transaction('rw', this.tables(), async () => {
       const item = await this.requireItem(newsId);
       const attachment = await this.db.attachments.get(photo.attachmentId);
-      if (attachment?.deleted) await this.writer.update('attachments', photo.attachmentId, { deleted: false });
+      if (attachment?.deleted) {
+        await this.writer.update('attachments', photo.attachmentId, { deleted: false });
+        await offerBlobAgain(this.db, attachment.sha256);
+      }
       const photos = [...item.photos];
       photos.splice(Math.min(index, photos.length), 0, photo);
       return this.writer.update('news', newsId, { photos, coverAttachmentId: wasCover ? photo.attachmentId : item.coverAttachmentId });
