@@ -13,11 +13,7 @@ describe.each(testBackends())('blobs over HTTP ($name)', (backend) => {
   let server: ProvinceDeskServer;
   let bkk: SeededProvince;
   let cnx: SeededProvince;
-  const client = async (user: { username: string; password: string }) => {
-    const c = new TestClient(server.app);
-    await c.login(user.username, user.password);
-    return c;
-  };
+  const client = (user: { username: string; password: string }) => TestClient.signedIn(server.app, user);
   const put = (c: TestClient, hash: string, body: Buffer, range?: string) =>
     c.request({ method: 'PUT', url: `/v1/blobs/${hash}`, headers: { 'content-type': 'application/octet-stream', ...(range ? { 'content-range': range } : {}) }, payload: body });
 

@@ -29,11 +29,7 @@ describe.each(testBackends())('prune drops files no live attachment names ($name
   let recordNo = 0;
   const newRecordId = () => `01890000-0000-7000-8000-${(++recordNo).toString(16).padStart(12, '0')}`;
 
-  const client = async (user: { username: string; password: string }) => {
-    const c = new TestClient(server.app);
-    await c.login(user.username, user.password);
-    return c;
-  };
+  const client = (user: { username: string; password: string }) => TestClient.signedIn(server.app, user);
   const upload = async (size = 3000): Promise<{ hash: string; data: Buffer }> => {
     const data = randomBytes(size);
     const hash = sha(data);

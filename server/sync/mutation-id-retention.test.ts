@@ -17,11 +17,7 @@ describe.each(testBackends())('applied mutation ids past their retention ($name)
   let recordNo = 0;
   const newRecordId = () => `01890000-0000-7000-8000-${(++recordNo).toString(16).padStart(12, '0')}`;
 
-  const client = async (user: { username: string; password: string }) => {
-    const c = new TestClient(server.app);
-    await c.login(user.username, user.password);
-    return c;
-  };
+  const client = (user: { username: string; password: string }) => TestClient.signedIn(server.app, user);
   const statusesOf = async (c: TestClient, mutations: Mutation[]) => (await c.push(mutations)).json<PushResponse>().results.map((r) => r.status);
   /** Ages every id this device has applied by `days`, then runs the retention of 90 days. */
   const age = async (c: TestClient, days: number) => {

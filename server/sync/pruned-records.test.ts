@@ -14,11 +14,7 @@ describe.each(testBackends())('writes to pruned records ($name)', (backend) => {
   let nowMs = Date.parse('2026-11-22T09:00:00.000Z');
   const tick = () => (nowMs += 1000);
 
-  const client = async (user: { username: string; password: string }) => {
-    const c = new TestClient(server.app);
-    await c.login(user.username, user.password);
-    return c;
-  };
+  const client = (user: { username: string; password: string }) => TestClient.signedIn(server.app, user);
   const storedIds = async () => (await server.store.sql.query<{ id: string }>('SELECT id FROM records')).rows.map((r) => r.id);
 
   beforeAll(async () => {

@@ -15,11 +15,7 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
   let nowMs = Date.parse('2026-11-22T09:00:00.000Z');
   const tick = () => (nowMs += 1000);
 
-  const client = async (user: { username: string; password: string }) => {
-    const c = new TestClient(server.app);
-    await c.login(user.username, user.password);
-    return c;
-  };
+  const client = (user: { username: string; password: string }) => TestClient.signedIn(server.app, user);
 
   beforeAll(async () => {
     server = await createServer({ store: backend.options(), now: () => nowMs, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });

@@ -14,6 +14,13 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** A device of this user, logged in. */
+  static async signedIn(app: FastifyInstance, user: { username: string; password: string }): Promise<TestClient> {
+    const client = new TestClient(app);
+    await client.login(user.username, user.password);
+    return client;
+  }
+
   request(options: InjectOptions) {
     const headers = { ...VERSION_HEADERS, ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...options.headers };
     return this.app.inject({ ...options, headers });
