@@ -373,6 +373,8 @@ test('photos of an activity: a Thai caption per photo, saved with Enter, kept af
 
   await calendar.desk.reload();
   await expect(photos.getByLabel('คำบรรยายภาพที่ 1')).toHaveValue('ผู้เข้าร่วมเสวนา “รวมพลคน ศส.ปชต.” ณ ห้องประชุมศาลากลาง');
+  // Reopened by its address, the activity brings the calendar behind it to its month.
+  await expect(calendar.rangeHeading()).toHaveText('สิงหาคม 2565');
 
   // Remove the first by keyboard; the focus lands on the undo, which brings it back with its caption.
   await photos.getByRole('button', { name: 'ลบรูปที่ 1' }).focus();

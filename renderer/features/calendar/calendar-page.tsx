@@ -27,6 +27,7 @@ import { MoveScopeDialog } from './move-scope-dialog';
 import { PrintView } from './print-view';
 import { useActivityMove } from './use-activity-move';
 import { useFocusWhenDrawn, useKeyboardMove } from './use-keyboard-move';
+import { useShowOpenedActivity } from './use-show-opened-activity';
 import { visibleRange } from './visible-range';
 
 /** ปฏิทินกิจกรรม: month, week, day and agenda views, the sidebar month, filters, and the dialogs. */
@@ -36,7 +37,7 @@ export function CalendarPage() {
   const era = useSession((s) => s.settings.era);
   const setSettings = useSession((s) => s.setSettings);
   const showNotice = useNotices((s) => s.show);
-  const { view, date, filters, dialog, setView, setDate, openDialog, setOccurrenceStart } = useCalendarView();
+  const { view, date, filters, dialog, occurrenceStart, setView, setDate, openDialog, setOccurrenceStart } = useCalendarView();
   const path = useNavigation((s) => s.path);
   const navigate = useNavigation((s) => s.navigate);
   const detailId = path[0] === 'event' ? (path[1] ?? null) : null;
@@ -89,6 +90,8 @@ export function CalendarPage() {
     },
     [openDialog],
   );
+
+  useShowOpenedActivity(data.events, detailId, occurrenceStart, { from, to }, setDate);
 
   const focusWhenDrawn = useFocusWhenDrawn(items);
   const { move, pendingMove, chooseScope } = useActivityMove(focusWhenDrawn);
