@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { DEFAULT_MAX_DRIFT_MS, HybridLogicalClock, nodeIdFromDeviceId } from '../shared/sync/hybrid-logical-clock';
 import { errorBody } from './http/api-error';
 import { installCors } from './http/cors';
+import { sqlRateLimitStore } from './http/sql-rate-limit-store';
 import { installErrorHandler } from './http/error-handler';
 import { checkClientVersion } from './http/version-check';
 import { ChangeHub } from './live/change-hub';
@@ -88,6 +89,7 @@ export async function createServer(options: ServerOptions): Promise<ProvinceDesk
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(rateLimit, {
     global: false,
+    store: sqlRateLimitStore(store.sql),
     errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode, ...errorBody('rate-limited') }),
   });
 

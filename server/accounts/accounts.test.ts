@@ -218,19 +218,41 @@ describe.each(testBackends())('a disabled user over HTTP ($name)', (backend) => 
   });
 });
 
-describe('login rate limit', () => {
-  let server: ProvinceDeskServer;
-  beforeAll(async () => {
-    server = await createServer({ store: { kind: 'pglite' }, loginRateLimit: { max: 3, timeWindowMs: 60_000 } });
+describe.each(testBackends())('login rate limit ($name)', (backend) => {
+  const servers: ProvinceDeskServer[] = [];
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    await backend.cleanUp();
   });
-  afterAll(() => server?.close());
+  const attempt = (server: ProvinceDeskServer, from = '192.0.2.10') =>
+    server.app.inject({ method: 'POST', url: '/v1/auth/login', remoteAddress: from, headers: VERSION_HEADERS, payload: { username: 'nobody', password: 'whatever', deviceName: 'x' } });
 
-  it('answers 429 with a Thai message after too many attempts', async () => {
-    const attempt = () =>
-      server.app.inject({ method: 'POST', url: '/v1/auth/login', headers: VERSION_HEADERS, payload: { username: 'nobody', password: 'whatever', deviceName: 'x' } });
-    for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
-    const limited = await attempt();
+  it('answers 429 with a Thai message after too many attempts from one address, counted across server processes', async () => {
+    const options = backend.options();
+    const first = await createServer({ store: options, loginRateLimit: { max: 3, timeWindowMs: 60_000 } });
+    servers.push(first);
+    // A second process on the same database (PostgreSQL); PGlite's folder serves one process, so it counts alone.
+    const second = backend.name === 'postgres' ? await createServer({ store: options, loginRateLimit: { max: 3, timeWindowMs: 60_000 } }) : first;
+    if (second !== first) servers.push(second);
+
+    expect((await attempt(first)).statusCode).toBe(401);
+    expect((await attempt(second)).statusCode).toBe(401);
+    expect((await attempt(first)).statusCode).toBe(401);
+    const limited = await attempt(second);
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toMatchObject({ error: 'rate-limited' });
+    expect(limited.json()).toMatchObject({ error: 'rate-limited', message: THAI_ERROR_MESSAGES['rate-limited'] });
+    // Another address is not held back by this one's guesses.
+    expect((await attempt(first, '192.0.2.99')).statusCode).toBe(401);
+  });
+
+  it('opens a new window when the old one is over', async () => {
+    const server = await createServer({ store: backend.options(), loginRateLimit: { max: 1, timeWindowMs: 300 } });
+    servers.push(server);
+    expect((await attempt(server)).statusCode).toBe(401);
+    const limited = await attempt(server);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(0);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await attempt(server)).statusCode).toBe(401);
   });
 });

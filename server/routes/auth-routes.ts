@@ -14,7 +14,7 @@ export interface LoginRateLimit {
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext, rateLimit: LoginRateLimit): void {
   app.post(
     '/v1/auth/login',
-    // Per client address: slows password guessing. In-memory, so per server process.
+    // Per client address: slows password guessing. Counted in the database, so across server processes.
     { config: { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs } } },
     async (request): Promise<LoginResponse> => {
       const input = parseInput(LoginRequest, request.body);

@@ -186,6 +186,18 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE blobs SET last_sent_at = created_at;
     `,
   },
+  {
+    version: 8,
+    name: 'rate-limits',
+    sql: `
+      -- Login attempts per client address and route, shared by every server process (http/sql-rate-limit-store.ts).
+      CREATE TABLE rate_limits (
+        key text PRIMARY KEY,
+        hits int NOT NULL,
+        window_ends timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */
