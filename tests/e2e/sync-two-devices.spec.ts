@@ -56,6 +56,8 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   // A loads the example rosters (an empty device offers it); they sync to B like any other work.
   await deskA.goTo('dashboard');
   await a.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+  // Loaded (so queued) first: only then does "nothing pending" mean "sent".
+  await expect(a.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
   await expect(a.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
   await deskA.goTo('roster');
   await a.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
