@@ -79,12 +79,14 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
     await store.sql.query(`INSERT INTO upload_chunks (sha256, device_id, start_byte, data) VALUES ($1, 'dev-1', 0, '\\x00010203'::bytea)`, [sha]);
     // A complete blob no attachment names, last sent 40 days ago.
     await store.sql.query(`INSERT INTO blobs (sha256, size, last_sent_at) VALUES ($1, 3145728, now() - interval '40 days')`, ['b'.repeat(64)]);
+    await store.sql.query(`INSERT INTO rate_limits (key, hits, window_ends) VALUES ('old', 3, now() - interval '1 minute'), ('live', 1, now() + interval '1 minute')`);
 
     const kept = await cli('prune', '--keep-mutations-days', '150', '--keep-uploads-days', '30', '--keep-files-days', '60');
     expect(kept.out.slice(1)).toEqual([
       'dropped 0 applied mutation ids older than 150 days',
       'dropped 0 unfinished uploads untouched for 30 days (0.0 MB)',
       'dropped 0 files no live attachment names, last sent more than 60 days ago (0.0 MB)',
+      'dropped 1 expired login counters',
     ]);
     const pruned = await cli('prune');
     expect(pruned).toMatchObject({ code: 0, err: [] });
@@ -93,7 +95,9 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
       'dropped 2 applied mutation ids older than 90 days',
       'dropped 1 unfinished uploads untouched for 7 days (2.0 MB)',
       'dropped 1 files no live attachment names, last sent more than 30 days ago (3.0 MB)',
+      'dropped 0 expired login counters',
     ]);
+    expect((await store.sql.query<{ key: string }>('SELECT key FROM rate_limits')).rows).toEqual([{ key: 'live' }]);
     const left = await store.sql.query<{ mutation_id: string }>(`SELECT mutation_id FROM applied_mutations WHERE device_id = 'dev-1'`);
     expect(left.rows.map((r) => r.mutation_id)).toEqual(['dev-1:3']);
     expect((await store.sql.query(`SELECT 1 FROM upload_chunks WHERE device_id = 'dev-1'`)).rows).toEqual([]);

@@ -11,6 +11,7 @@ import { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from '.
 import { DEFAULT_KEEP_FILES_DAYS, dropUnreferencedBlobs } from '../blobs/file-retention';
 import { DEFAULT_KEEP_UPLOADS_DAYS, dropIdleUploads } from '../blobs/upload-retention';
 import { DEFAULT_KEEP_MUTATION_IDS_DAYS, dropAppliedMutationIds } from '../sync/mutation-id-retention';
+import { dropExpiredRateLimits } from '../http/sql-rate-limit-store';
 import { pruneHistory } from '../sync/pull-service';
 import { publishUpdate } from '../updates/update-files';
 
@@ -239,7 +240,7 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
       const keepUploads = days(values, 'keep-uploads-days', DEFAULT_KEEP_UPLOADS_DAYS);
       const keepFiles = days(values, 'keep-files-days', DEFAULT_KEEP_FILES_DAYS, 0);
       return withStore(cli, values, async (store) => {
-        // Four steps, each atomic on its own. The history and file steps hold the change-sequence lock
+        // Four steps (and the login counters), each atomic on its own. The history and file steps hold the change-sequence lock
         // (which pushes wait for); files come after history so that attachment tombstones pruned there
         // free their blobs in the same run.
         const result = await pruneHistory(store, upTo);
@@ -250,6 +251,7 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
         cli.out(`dropped ${uploads.uploads} unfinished uploads untouched for ${keepUploads} days (${megabytes(uploads.bytes)})`);
         const files = await dropUnreferencedBlobs(store.sql, keepFiles);
         cli.out(`dropped ${files.blobs} files no live attachment names, last sent more than ${keepFiles} days ago (${megabytes(files.bytes)})`);
+        cli.out(`dropped ${await dropExpiredRateLimits(store.sql)} expired login counters`);
       });
     }
     case 'publish-update': {

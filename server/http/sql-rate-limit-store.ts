@@ -1,5 +1,5 @@
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { SqlClient } from '../store/sql-client';
+import type { SqlClient, SqlQueryable } from '../store/sql-client';
 import { toNumber } from '../store/sql-client';
 
 /**
@@ -37,4 +37,10 @@ export function sqlRateLimitStore(sql: SqlClient): FastifyRateLimitStoreCtor {
     }
   }
   return SqlRateLimitStore;
+}
+
+/** Counters whose window is over count nothing: `prune` clears them so the table keeps only live ones. */
+export async function dropExpiredRateLimits(sql: SqlQueryable): Promise<number> {
+  const { rows } = await sql.query('DELETE FROM rate_limits WHERE window_ends <= now() RETURNING key');
+  return rows.length;
 }
