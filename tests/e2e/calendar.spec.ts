@@ -323,6 +323,21 @@ test('moves an activity with the keyboard: Space picks it up, arrows move it, Sh
   await status.getByRole('button', { name: 'วางที่นี่' }).click();
   await expect(calendar.monthCard('รวมพลคน ศส.ปชต.')).toContainText('8 – 10 ก.ย. 2565');
   await expect(calendar.desk.pendingCount()).toContainText('รอซิงก์');
+
+  // The agenda list moves the same way: Space on its activity, an arrow, Enter.
+  await calendar.switchView('กำหนดการ');
+  // (a three-day activity is a row a day in the agenda: its first)
+  const agendaChip = page.locator('.rbc-agenda-view .activity-chip').filter({ hasText: 'รวมพลคน' }).first();
+  await agendaChip.focus();
+  await page.keyboard.press('Space');
+  await expect(status).toContainText('ไปที่ 8 – 10 ก.ย. 2565');
+  await page.keyboard.press('ArrowRight');
+  await expect(status).toContainText('ไปที่ 9 – 11 ก.ย. 2565');
+  await calendar.screenshot('keyboard-move-agenda');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'ไปที่ 9 – 11 ก.ย. 2565 แล้ว' })).toBeVisible();
+  await calendar.switchView('เดือน');
+  await expect(calendar.monthCard('รวมพลคน ศส.ปชต.')).toContainText('9 – 11 ก.ย. 2565');
 });
 
 test('photos of an activity: a Thai caption per photo, saved with Enter, kept after a reload; removed and undone by keyboard', async ({ page }) => {

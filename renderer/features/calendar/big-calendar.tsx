@@ -40,13 +40,14 @@ interface BigCalendarProps {
   carriedKey: string | null;
 }
 
-function ActivityChip({ event, title }: EventProps<CalendarItem>) {
+function ActivityChip({ event, title, onKeyDown }: EventProps<CalendarItem> & { onKeyDown?: (e: KeyboardEvent<HTMLElement>) => void }) {
   const t = useTranslate();
   return (
     <span
       className="activity-chip"
       role="button"
       tabIndex={0}
+      onKeyDown={onKeyDown}
       aria-describedby={KEYBOARD_HINT_ID}
       data-item-key={event.key}
       data-event-id={event.occurrence.event.id}
@@ -91,7 +92,6 @@ export const BigCalendar = memo(function BigCalendar({ items, view, date, onView
     }),
     [t],
   );
-  const components = useMemo(() => ({ toolbar: CalendarToolbar, event: ActivityChip }), []);
   const eventPropGetter = useCallback((item: CalendarItem) => ({ className: `activity-${item.occurrence.event.type}${item.key === carriedKey ? ' is-carried' : ''}` }), [carriedKey]);
   const moveTip = t('calendar.keyboardMove.tooltip');
   const tooltip = useCallback((item: CalendarItem) => `${item.title}\n${moveTip}`, [moveTip]);
@@ -112,6 +112,15 @@ export const BigCalendar = memo(function BigCalendar({ items, view, date, onView
       }
     },
     [onSelectItem, onPickUp],
+  );
+  // The agenda's rows get no key events from react-big-calendar: its activities read their own keys.
+  const components = useMemo(
+    () => ({
+      toolbar: CalendarToolbar,
+      event: ActivityChip,
+      agenda: { event: (props: EventProps<CalendarItem>) => <ActivityChip {...props} onKeyDown={(e) => keyPress(props.event, e)} /> },
+    }),
+    [keyPress],
   );
 
   return (
