@@ -4,6 +4,7 @@ import { DeskDatabase } from '../../renderer/db/database';
 import { openDeskData, type DeskData } from '../../renderer/db/desk-data';
 import { createFetchSyncRequest } from '../../renderer/bridge/web-sync-request';
 import { withDerivedFields } from '../../renderer/db/record-writer';
+import { workerFieldDeriver } from '../../renderer/sync/field-deriver';
 import { SyncAgent } from '../../renderer/sync/sync-agent';
 import { decodeRecordStamps, type PullResponse, type SessionUser } from '../../shared/sync/protocol';
 import type { SyncedTable } from '../../shared/domain/synced-tables';
@@ -33,7 +34,9 @@ async function pullThroughAgent(session: Session): Promise<{ records: number; ms
     return answer;
   };
   waitingMs = 0;
-  agent = new SyncAgent({ data, request: timed, getSession: async () => ({ deviceId: session.deviceId, user: session.user }) });
+  // As the app does: derived fields computed in the worker (bundled beside this script by run.ts).
+  const deriveFields = workerFieldDeriver(() => new Worker('/derive-worker.js', { type: 'module' }));
+  agent = new SyncAgent({ data, request: timed, getSession: async () => ({ deviceId: session.deviceId, user: session.user }), deriveFields });
   const started = performance.now();
   const result = await agent.sync('bench');
   const ms = performance.now() - started;

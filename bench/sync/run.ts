@@ -95,10 +95,12 @@ function wireBytesOfPull(url: string, token: string): Promise<{ bytes: number; r
 async function browserMetrics(apiUrl: string, session: LoginResponse): Promise<void> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'pd-bench-sync-'));
   await build({ entryPoints: [path.join(root, 'bench/sync/browser-entry.ts')], bundle: true, format: 'esm', outfile: path.join(outDir, 'bench.js'), platform: 'browser', target: 'es2022', logLevel: 'error' });
+  await build({ entryPoints: [path.join(root, 'renderer/db/derive-fields-worker.ts')], bundle: true, format: 'esm', outfile: path.join(outDir, 'derive-worker.js'), platform: 'browser', target: 'es2022', logLevel: 'error' });
   const html = '<!doctype html><meta charset="utf-8"><title>sync bench</title><script type="module" src="/bench.js"></script>';
   const api = new URL(apiUrl);
   const { readFileSync } = await import('node:fs');
   const bundle = readFileSync(path.join(outDir, 'bench.js'));
+  const workerBundle = readFileSync(path.join(outDir, 'derive-worker.js'));
   // One origin for the page and the API (the proxy forwards /v1/*), as the desktop app has no CORS either.
   const web = createServer((req, res) => {
     if (req.url?.startsWith('/v1/')) {
@@ -109,9 +111,9 @@ async function browserMetrics(apiUrl: string, session: LoginResponse): Promise<v
       req.pipe(upstream);
       return;
     }
-    if (req.url === '/bench.js') {
+    if (req.url === '/bench.js' || req.url === '/derive-worker.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(bundle);
+      res.end(req.url === '/bench.js' ? bundle : workerBundle);
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html' });

@@ -33,6 +33,20 @@ export function deriveLocalFields<T extends SyncedTable>(table: T, record: Recor
   }
 }
 
+/** As deriveLocalFields, but a record that arrived incomplete gets none: it still syncs, it is just not searchable until complete. */
+export function derivedFieldsOrNone<T extends SyncedTable>(table: T, record: RecordOf<T>): DerivedFields {
+  try {
+    return deriveLocalFields(table, record);
+  } catch {
+    return {};
+  }
+}
+
+/** Whether records of this table have derived fields at all (only news and people do). */
+export function hasDerivedFields(table: SyncedTable): boolean {
+  return table === 'news' || table === 'members';
+}
+
 /** A stored row without its derived fields: what merges, exports and re-derivation start from. */
 export function withoutDerivedFields<R extends object>(row: R): Omit<R, keyof DerivedFields> {
   const copy = { ...row } as Record<string, unknown>;

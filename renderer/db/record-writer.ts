@@ -6,7 +6,7 @@ import type { DeskDatabase } from './database';
 import { saveDeviceClock, type DeviceIdentity } from './device-clock';
 import type { LocalRecord, OutboxEntry } from './local-record';
 import { RecordValidationError } from './record-validation-error';
-import { deriveLocalFields, withoutDerivedFields, type DerivedFields } from './derived-fields';
+import { deriveLocalFields, derivedFieldsOrNone, withoutDerivedFields } from './derived-fields';
 
 export interface WriteOptions {
   /**
@@ -165,11 +165,5 @@ export function isMetaField(field: string): boolean {
 
 /** A synced record with its locally derived fields (search tokens …) computed; incomplete records get none. */
 export function withDerivedFields<T extends SyncedTable>(table: T, record: RecordOf<T> & { _stamps: Record<string, string> }): LocalRecord<T> {
-  let derived: DerivedFields = {};
-  try {
-    derived = deriveLocalFields(table, record);
-  } catch {
-    // A record that arrived incomplete still syncs; it is just not searchable until complete.
-  }
-  return { ...withoutDerivedFields(record), ...derived } as LocalRecord<T>;
+  return { ...withoutDerivedFields(record), ...derivedFieldsOrNone(table, record) } as LocalRecord<T>;
 }

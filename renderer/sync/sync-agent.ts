@@ -26,9 +26,10 @@ import {
 import type { DeskData } from '../db/desk-data';
 import { saveDeviceClock } from '../db/device-clock';
 import type { LocalRecord, OutboxEntry } from '../db/local-record';
-import { withoutDerivedFields } from '../db/derived-fields';
-import { isMetaField, withDerivedFields } from '../db/record-writer';
+import { hasDerivedFields, withoutDerivedFields } from '../db/derived-fields';
+import { isMetaField } from '../db/record-writer';
 import { BlobSync, type BlobSyncReport, type BlobTransfer } from './blob-sync';
+import { deriveInThisThread, type FieldDeriver } from './field-deriver';
 import { SyncCallError, SyncClient, type SyncRequester } from './sync-client';
 import {
   conflictRowFromWire,
@@ -67,6 +68,8 @@ export interface SyncAgentOptions {
   /** Attachment bytes (desk.blobStatus/blobUpload/blobDownload); without it only records sync. */
   blobTransfer?: BlobTransfer;
   blobChunkBytes?: number;
+  /** Where pulled records' search tokens and sort keys are computed (the app: a worker). */
+  deriveFields?: FieldDeriver;
 }
 
 export interface SyncRunResult {
@@ -120,6 +123,7 @@ export class SyncAgent {
   private readonly pushBatchSize: number;
   private readonly maxPushBytes: number;
   private readonly blobSync: BlobSync | null;
+  private readonly deriveFields: FieldDeriver;
   private running: Promise<SyncRunResult> | null = null;
   private again = false;
   private againReason = '';
@@ -134,6 +138,7 @@ export class SyncAgent {
     this.pushBatchSize = Math.min(options.pushBatchSize ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
     this.maxPushBytes = options.maxPushBytes ?? 4 * 1024 * 1024;
     this.status = options.status ?? new SyncStatusStore();
+    this.deriveFields = options.deriveFields ?? deriveInThisThread;
     this.blobSync = options.blobTransfer ? new BlobSync({ db: options.data.db, transfer: options.blobTransfer, chunkBytes: options.blobChunkBytes }) : null;
   }
 
@@ -491,7 +496,7 @@ export class SyncAgent {
     // itself still moves only in the transaction that stored the page.
     let next: Promise<PullResponse> | null = null;
     let committing: Promise<void> | null = null;
-    const prepareP = (page: PullResponse) => preparePage(page, new Set(this.recordTables()));
+    const prepareP = (page: PullResponse) => preparePage(page, new Set(this.recordTables()), this.deriveFields);
     for (;;) {
       let page: PullResponse;
       try {
@@ -514,10 +519,12 @@ export class SyncAgent {
       next = page.hasMore ? this.client.pull(page.cursor, limit()) : null;
       // A prefetch that fails is retried (or reported) by the loop; never an unhandled rejection.
       next?.catch(() => undefined);
-      // CPU work for this page (stamps, derived fields) overlaps the commit of the previous one, which
-      // IndexedDB does off this thread; pages still commit strictly in order.
-      const prepared = prepareP(page);
+      // The work for this page (stamps here, derived fields in the deriver's worker) overlaps the commit
+      // of the previous one, which IndexedDB does off this thread; pages still commit strictly in order.
+      const preparing = prepareP(page);
+      preparing.catch(() => undefined);
       if (committing) await committing;
+      const prepared = await preparing;
       const pageState = state;
       committing = this.applyPage(page, pageState, seen, prepared, emptyAtStart).then((applied) => {
         clockBehind ||= applied.clockBehind;
@@ -678,8 +685,8 @@ interface PreparedPage {
   maxStamp: string | null;
 }
 
-/** The CPU side of a page, before any database access: stamps decoded and checked, rows built. */
-function preparePage(page: PullResponse, tables: Set<SyncedTable>): PreparedPage {
+/** The CPU side of a page, before any database access: stamps decoded and checked, rows built with their derived fields. */
+async function preparePage(page: PullResponse, tables: Set<SyncedTable>, deriveFields: FieldDeriver): Promise<PreparedPage> {
   const byTable = new Map<SyncedTable, PreparedRecord[]>();
   let maxStamp: string | null = null;
   for (const remote of page.records) {
@@ -695,8 +702,13 @@ function preparePage(page: PullResponse, tables: Set<SyncedTable>): PreparedPage
     for (const field of fields) writes[field] = { value: remote.values[field], stamp: stamps[field] as string };
     const record = { ...remote.values, id: remote.id, provinceCode: remote.provinceCode, districtCode: remote.districtCode, _stamps: stamps };
     const list = byTable.get(remote.table) ?? [];
-    list.push({ id: remote.id, provinceCode: remote.provinceCode, districtCode: remote.districtCode, writes, row: withDerivedFields(remote.table, record as never) });
+    list.push({ id: remote.id, provinceCode: remote.provinceCode, districtCode: remote.districtCode, writes, row: record as unknown as LocalRecord<SyncedTable> });
     byTable.set(remote.table, list);
+  }
+  for (const [table, list] of byTable) {
+    if (!hasDerivedFields(table)) continue;
+    const derived = await deriveFields(table, list.map((r) => r.row));
+    list.forEach((r, i) => Object.assign(r.row, derived[i]));
   }
   return { byTable, maxStamp };
 }

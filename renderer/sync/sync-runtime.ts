@@ -3,6 +3,7 @@
 
 import type { DeskApi, SyncSession } from '../../shared/ipc/desk-api';
 import type { DeskData } from '../db/desk-data';
+import { workerFieldDeriver } from './field-deriver';
 import { SyncAgent } from './sync-agent';
 import { SyncScheduler } from './sync-scheduler';
 
@@ -43,6 +44,8 @@ export function startSyncRuntime(data: DeskData, desk: DeskApi): SyncRuntime {
     request: (request) => desk.syncRequest(request),
     // Attachment bytes go through their own desk methods (binary; main adds the token).
     blobTransfer: desk,
+    // Thai word segmentation of a large first pull runs beside the window, not in it.
+    deriveFields: workerFieldDeriver(() => new Worker(new URL('../db/derive-fields-worker.ts', import.meta.url), { type: 'module' })),
     getSession: async () => {
       await load();
       return session ? { deviceId: session.deviceId, user: session.user } : null;

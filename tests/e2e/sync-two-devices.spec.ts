@@ -77,9 +77,16 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   const newsId = /edit\/([0-9a-f-]{36})/.exec(href ?? '')?.[1] as string;
   expect(newsId).toBeTruthy();
 
+  // B's pulled records get their search tokens in a worker (the window stays free during a big pull).
+  const workerLoaded = b.waitForRequest(/derive-fields-worker/, { timeout: 15_000 });
   await syncNow(b);
   await expect.poll(async () => (await readRecord(b, 'news', newsId))?.title).toBe('ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.');
   await expect.poll(async () => (await readRecord(b, 'members', memberId))?.firstName).toBeTruthy();
+  await workerLoaded;
+  expect(((await readRecord(b, 'news', newsId))?.searchTokens as string[] | undefined)?.length).toBeGreaterThan(0);
+  await deskB.goTo('news');
+  await b.getByLabel('ค้นหาข่าว').fill('สัมมนา');
+  await expect(b.locator('.card-title').filter({ hasText: 'ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.' })).toBeVisible();
 
   // A goes offline and edits; the change waits in A's outbox.
   await contextA.setOffline(true);
