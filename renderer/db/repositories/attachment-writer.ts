@@ -1,7 +1,7 @@
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
+import { newRecordIdentity } from './record-envelope';
 import { sha256Hex } from '../sha256-hex';
 
 export interface AttachmentFile {
@@ -10,6 +10,7 @@ export interface AttachmentFile {
   bytes: Uint8Array;
   width: number | null;
   height: number | null;
+  caption?: string;
 }
 
 export interface AttachmentOwner {
@@ -52,10 +53,7 @@ export async function offerBlobAgain(db: DeskDatabase, sha256: string): Promise<
 export async function storeAttachment(db: DeskDatabase, writer: RecordWriter, owner: AttachmentOwner, file: AttachmentFile, sha256: string, now: Date): Promise<LocalRecord<'attachments'>> {
   await keepBlob(db, sha256, file.bytes, file.mimeType);
   return writer.create('attachments', {
-    id: uuidv7(now.getTime()),
-    provinceCode: owner.provinceCode,
-    districtCode: owner.districtCode,
-    deleted: false,
+    ...newRecordIdentity(owner.provinceCode, owner.districtCode, now),
     sha256,
     ownerTable: owner.table,
     ownerId: owner.id,
@@ -64,7 +62,7 @@ export async function storeAttachment(db: DeskDatabase, writer: RecordWriter, ow
     size: file.bytes.byteLength,
     width: file.width,
     height: file.height,
-    caption: '',
+    caption: file.caption ?? '',
     createdAt: now.toISOString(),
   });
 }

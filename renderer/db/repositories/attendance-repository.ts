@@ -1,8 +1,8 @@
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import type { WorkScope } from './author';
+import { newRecordIdentity } from './record-envelope';
 
 export interface CheckInInput {
   eventId: string;
@@ -30,10 +30,7 @@ export class AttendanceRepository {
         ...input,
         personName: input.personName.trim(),
         group: input.group.trim(),
-        id: uuidv7(now.getTime()),
-        provinceCode: scope.provinceCode,
-        districtCode: scope.districtCode,
-        deleted: false,
+        ...newRecordIdentity(scope.provinceCode, scope.districtCode, now),
         checkedInAt: now.toISOString(),
       });
     });

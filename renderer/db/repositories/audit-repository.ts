@@ -1,9 +1,9 @@
 import type { AuditAction, AuditEntry } from '../../../shared/domain/audit-entry';
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import type { RosterActor } from './roster-actor';
+import { newRecordIdentity } from './record-envelope';
 
 export interface AuditInput {
   action: AuditAction;
@@ -30,10 +30,7 @@ export class AuditRepository {
   record(input: AuditInput, actor: RosterActor): Promise<LocalRecord<'auditEntries'>> {
     const at = this.now();
     const entry: AuditEntry = {
-      id: uuidv7(at.getTime()),
-      provinceCode: input.provinceCode,
-      districtCode: input.districtCode,
-      deleted: false,
+      ...newRecordIdentity(input.provinceCode, input.districtCode, at),
       memberId: input.memberId,
       action: input.action,
       fields: input.fields ?? [],

@@ -27,7 +27,7 @@ export class EventPhotoRepository {
       if (!event || event.deleted) throw new Error(`events ${eventId} does not exist`);
       const owner = { table: 'events', id: eventId, provinceCode: event.provinceCode, districtCode: event.districtCode };
       for (const [index, photo] of hashed.entries()) {
-        const file = { fileName: photo.fileName.slice(0, 255) || 'photo.jpg', mimeType: photo.mimeType, bytes: photo.bytes, width: photo.width ?? null, height: photo.height ?? null };
+        const file = { ...photo, fileName: photo.fileName.slice(0, 255) || 'photo.jpg', width: photo.width ?? null, height: photo.height ?? null };
         // A millisecond apart: ids are time-ordered, so the photos list in the order they were picked.
         await storeAttachment(this.db, this.writer, owner, file, photo.sha256, new Date(now.getTime() + index));
       }

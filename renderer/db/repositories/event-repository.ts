@@ -1,11 +1,11 @@
 import type { CalendarEvent } from '../../../shared/domain/calendar-event';
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import { recordIdOfUid, type IcsActivity } from '../../../shared/calendar/ics-activity';
 import { buildRule, expandOccurrences, presetOf, type Occurrence } from '../../../shared/calendar/recurrence';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import type { WorkScope } from './author';
+import { newRecordEnvelope } from './record-envelope';
 
 export type EventInput = Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt' | 'icsUid'> & {
   districtCode?: string | null;
@@ -40,17 +40,11 @@ export class EventRepository {
   ) {}
 
   create(input: EventInput, scope: WorkScope, now = new Date()): Promise<LocalRecord<'events'>> {
-    const at = now.toISOString();
     const { districtCode, icsUid, ...fields } = input;
     return this.writer.create('events', {
       ...fields,
       icsUid: icsUid ?? null,
-      id: uuidv7(now.getTime()),
-      provinceCode: scope.provinceCode,
-      districtCode: districtCode === undefined ? scope.districtCode : districtCode,
-      deleted: false,
-      createdAt: at,
-      updatedAt: at,
+      ...newRecordEnvelope(scope.provinceCode, districtCode === undefined ? scope.districtCode : districtCode, now),
     });
   }
 

@@ -1,10 +1,9 @@
 import type { NewsItem } from '../../../shared/domain/news';
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import { RecordValidationError } from '../record-validation-error';
 import type { RecordWriter } from '../record-writer';
-import { fileHash, keepBlob, offerBlobAgain } from './attachment-writer';
+import { fileHash, offerBlobAgain, storeAttachment } from './attachment-writer';
 
 /** A photo ready to store: already checked and scaled down by the caller. */
 export interface PreparedPhoto {
@@ -50,23 +49,9 @@ export class NewsPhotoRepository {
       const item = await this.requireItem(newsId);
       const added: NewsItem['photos'] = [];
       for (const photo of hashed) {
-        await keepBlob(this.db, photo.sha256, photo.bytes, photo.mimeType);
-        const attachment = await this.writer.create('attachments', {
-          id: uuidv7(now.getTime()),
-          provinceCode: item.provinceCode,
-          districtCode: item.districtCode,
-          deleted: false,
-          sha256: photo.sha256,
-          ownerTable: 'news',
-          ownerId: newsId,
-          fileName: photo.fileName.slice(0, 255) || 'photo.jpg',
-          mimeType: photo.mimeType,
-          size: photo.bytes.byteLength,
-          width: photo.width,
-          height: photo.height,
-          caption: photo.caption ?? '',
-          createdAt: now.toISOString(),
-        });
+        const owner = { table: 'news', id: newsId, provinceCode: item.provinceCode, districtCode: item.districtCode };
+        const file = { ...photo, fileName: photo.fileName.slice(0, 255) || 'photo.jpg' };
+        const attachment = await storeAttachment(this.db, this.writer, owner, file, photo.sha256, now);
         added.push({ attachmentId: attachment.id, caption: photo.caption ?? '' });
       }
       const cover = item.coverAttachmentId ?? added[0]?.attachmentId ?? null;

@@ -1,7 +1,6 @@
 import { DEFAULT_NEWS_CATEGORIES, type NewsItem } from '../../../shared/domain/news';
 import type { NewsRevision } from '../../../shared/domain/news-revision';
 import type { NewsTransition } from '../../../shared/domain/news-transition';
-import { uuidv7 } from '../../../shared/ids/uuid-v7';
 import { canEditContent, checkTransition, type NewsAction } from '../../../shared/news/news-workflow';
 import type { Role } from '../../../shared/sync/protocol';
 import type { DeskDatabase } from '../database';
@@ -10,6 +9,7 @@ import { RecordValidationError } from '../record-validation-error';
 import type { RecordWriter, WriteOptions } from '../record-writer';
 import type { Author, WorkScope } from './author';
 import { searchNewsIds, type NewsFilters } from './news-search';
+import { newRecordEnvelope, newRecordIdentity } from './record-envelope';
 
 export type NewsDraftInput = Pick<NewsItem, 'title'> & Partial<Pick<NewsItem, 'lead' | 'bodyHtml' | 'category' | 'tags' | 'eventId' | 'dateline'>>;
 export type NewsPatch = Partial<Omit<NewsItem, 'id' | 'provinceCode' | 'districtCode' | 'createdAt'>>;
@@ -48,12 +48,8 @@ export class NewsRepository {
   }
 
   async createDraft(input: NewsDraftInput, author: Author, scope: WorkScope, now = new Date()): Promise<LocalRecord<'news'>> {
-    const at = now.toISOString();
     return this.writer.create('news', {
-      id: uuidv7(now.getTime()),
-      provinceCode: scope.provinceCode,
-      districtCode: scope.districtCode,
-      deleted: false,
+      ...newRecordEnvelope(scope.provinceCode, scope.districtCode, now),
       title: input.title,
       lead: input.lead ?? '',
       bodyHtml: input.bodyHtml ?? '',
@@ -67,8 +63,6 @@ export class NewsRepository {
       coverAttachmentId: null,
       photos: [],
       publishedAt: null,
-      createdAt: at,
-      updatedAt: at,
     });
   }
 
@@ -132,10 +126,7 @@ export class NewsRepository {
       if (action === 'publish') patch.publishedAt = now.toISOString();
       const updated = await this.writer.update('news', id, patch);
       const step: NewsTransition = {
-        id: uuidv7(now.getTime()),
-        provinceCode: current.provinceCode,
-        districtCode: current.districtCode,
-        deleted: false,
+        ...newRecordIdentity(current.provinceCode, current.districtCode, now),
         newsId: id,
         action,
         from: current.status,
@@ -189,10 +180,7 @@ export class NewsRepository {
 
   private async writeRevision(item: LocalRecord<'news'>, reason: NewsRevision['reason'], author: Author, note: string, now: Date): Promise<LocalRecord<'newsRevisions'>> {
     const revision: NewsRevision = {
-      id: uuidv7(now.getTime()),
-      provinceCode: item.provinceCode,
-      districtCode: item.districtCode,
-      deleted: false,
+      ...newRecordIdentity(item.provinceCode, item.districtCode, now),
       newsId: item.id,
       reason,
       title: item.title,

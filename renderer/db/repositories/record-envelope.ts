@@ -10,10 +10,15 @@ export interface RecordEnvelope {
   updatedAt: string;
 }
 
+/** Every new synced record: a time-ordered id, its scope, live. (Tables with no timestamps use this alone.) */
+export function newRecordIdentity(provinceCode: string, districtCode: string | null, now: Date): Omit<RecordEnvelope, 'createdAt' | 'updatedAt'> {
+  return { id: uuidv7(now.getTime()), provinceCode, districtCode, deleted: false };
+}
+
 /** `districtCode` is the amphoe the record belongs to (from its tambon for roster records), or null province-wide. */
 export function newRecordEnvelope(provinceCode: string, districtCode: string | null, now: Date): RecordEnvelope {
   const at = now.toISOString();
-  return { id: uuidv7(now.getTime()), provinceCode, districtCode, deleted: false, createdAt: at, updatedAt: at };
+  return { ...newRecordIdentity(provinceCode, districtCode, now), createdAt: at, updatedAt: at };
 }
 
 /** The amphoe (4-digit DOPA code) of a tambon code. */
