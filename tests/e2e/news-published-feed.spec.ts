@@ -3,26 +3,14 @@
 // published feed (JSON, RSS, the article page and its photo) carries it, and the coordinator's
 // HTML export contains it. Two browser contexts are two devices, each with its own IndexedDB.
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { NewsPage } from './support/news-page';
 import { pngImage } from './support/news-test-images';
-import { startSyncTestServer, type SyncTestServer } from './support/sync-server';
+import { test } from './support/sync-server';
 import { signInThroughUi, syncNow } from './support/sync-desk';
 
-let sync: SyncTestServer;
-let server: SyncTestServer['server'];
-let province: SyncTestServer['province'];
 
-test.beforeAll(async () => {
-  sync = await startSyncTestServer();
-  ({ server, province } = sync);
-});
-
-test.afterAll(async () => {
-  await sync?.close();
-});
-
-test('an editor writes offline, a coordinator approves and publishes, and the server feed carries it', async ({ browser }) => {
+test('an editor writes offline, a coordinator approves and publishes, and the server feed carries it', async ({ browser, syncServer: { server, province } }) => {
   test.setTimeout(120_000);
   const title = 'สำนักงาน กกต. จังหวัดเชียงราย จัดอบรมเครือข่าย ศส.ปชต.';
   const editorContext = await browser.newContext();

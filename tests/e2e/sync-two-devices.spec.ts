@@ -3,26 +3,14 @@
 // testing helper). Device A goes offline and edits a news draft and a roster member; device B edits the same
 // draft and the same member; both come back; both end with the same data and the coordinator sees the
 // conflicts with both texts.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { PROTOCOL_HEADERS } from '../../renderer/bridge/web-sync-request';
 import { pruneHistory } from '../../server/sync/pull-service';
 import { formatStamp, nodeIdFromDeviceId } from '../../shared/sync/hybrid-logical-clock';
 import type { LoginResponse, PushResponse } from '../../shared/sync/protocol';
 import { readRecord, signInThroughUi, syncNow } from './support/sync-desk';
-import { startSyncTestServer, type SyncTestServer } from './support/sync-server';
+import { test, type SyncTestServer } from './support/sync-server';
 
-let sync: SyncTestServer;
-let server: SyncTestServer['server'];
-let province: SyncTestServer['province'];
-
-test.beforeAll(async () => {
-  sync = await startSyncTestServer();
-  ({ server, province } = sync);
-});
-
-test.afterAll(async () => {
-  await sync?.close();
-});
 
 async function editPhone(page: Page, personHash: string, phone: string): Promise<void> {
   await page.goto(`/${personHash}`);
@@ -41,7 +29,7 @@ async function editLead(page: Page, newsId: string, text: string): Promise<void>
   await expect.poll(async () => (await readRecord(page, 'news', newsId))?.lead).toBe(text);
 }
 
-test('two devices: an offline edit and a concurrent edit converge, and the conflict shows both texts', async ({ browser }) => {
+test('two devices: an offline edit and a concurrent edit converge, and the conflict shows both texts', async ({ browser, syncServer: { server, province } }) => {
   test.setTimeout(120_000);
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
@@ -149,7 +137,8 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   await contextB.close();
 });
 
-test('an offline edit of a news item deleted and pruned meanwhile is refused, and the sync page keeps what was typed', async ({ browser }) => {
+test('an offline edit of a news item deleted and pruned meanwhile is refused, and the sync page keeps what was typed', async ({ browser, syncServer }) => {
+  const { server, province } = syncServer;
   const context = await browser.newContext();
   const page = await context.newPage();
   const desk = await signInThroughUi(page, server.url, province.editor, 'เครื่องอำเภอ');
@@ -164,8 +153,8 @@ test('an offline edit of a news item deleted and pruned meanwhile is refused, an
   await context.setOffline(true);
   await editLead(page, newsId, 'ย่อหน้านำที่พิมพ์ระหว่างออฟไลน์ ห้ามหาย');
   // Meanwhile the coordinator's computer deletes the item and the administrator prunes the history.
-  await deleteFromAnotherDevice(newsId);
-  await pruneHistory(sync.server.store);
+  await deleteFromAnotherDevice(syncServer, newsId);
+  await pruneHistory(server.store);
 
   await context.setOffline(false);
   await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 20_000 });
@@ -182,7 +171,7 @@ test('an offline edit of a news item deleted and pruned meanwhile is refused, an
 });
 
 /** Another device (the coordinator's) deletes a news item: a tombstone pushed over the protocol. */
-async function deleteFromAnotherDevice(newsId: string): Promise<void> {
+async function deleteFromAnotherDevice({ server, province }: SyncTestServer, newsId: string): Promise<void> {
   const login = await fetch(`${server.url}/v1/auth/login`, {
     method: 'POST',
     headers: { ...PROTOCOL_HEADERS, 'content-type': 'application/json' },
@@ -198,7 +187,7 @@ async function deleteFromAnotherDevice(newsId: string): Promise<void> {
   expect(((await push.json()) as PushResponse).results[0]?.status).toBe('applied');
 }
 
-test('a wrong password is refused in plain Thai', async ({ page }) => {
+test('a wrong password is refused in plain Thai', async ({ page, syncServer: { server, province } }) => {
   await page.goto('/#/sync');
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   await page.getByLabel('ที่อยู่เซิร์ฟเวอร์').fill(server.url);

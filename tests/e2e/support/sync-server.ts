@@ -1,3 +1,4 @@
+import { test as base } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,3 +34,13 @@ export async function startSyncTestServer(): Promise<SyncTestServer> {
     },
   };
 }
+
+/** `test` with a real server of its own (an empty province each time: tests do not see each other's data). */
+export const test = base.extend<{ syncServer: SyncTestServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
+  syncServer: async ({}, use) => {
+    const sync = await startSyncTestServer();
+    await use(sync);
+    await sync.close();
+  },
+});
