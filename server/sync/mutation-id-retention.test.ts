@@ -1,45 +1,32 @@
 // What a device sees when it resends a mutation whose id `prune` has forgotten (docs/sync-protocol.md,
 // "Retention"): applied again, no value or seq changes, and a conflict row only for a field overwritten since.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../../shared/sync/mutation';
 import { decodeRecordStamps, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
-import { createServer, type ProvinceDeskServer } from '../app';
-import { seedProvince, type SeededProvince } from '../testing/seed-province';
-import { mutation, newsValues, stampAt, TestClient } from '../testing/test-client';
+import { useClockedServer } from '../testing/clocked-server';
+import { mutation, newsValues, stampAt, type TestClient } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
 import { dropAppliedMutationIds } from './mutation-id-retention';
 
 describe.each(testBackends())('applied mutation ids past their retention ($name)', (backend) => {
-  let server: ProvinceDeskServer;
-  let bkk: SeededProvince;
-  let nowMs = Date.parse('2026-11-22T09:00:00.000Z');
-  const tick = () => (nowMs += 1000);
+  const t = useClockedServer(backend);
+  const { tick, client } = t;
   let recordNo = 0;
   const newRecordId = () => `01890000-0000-7000-8000-${(++recordNo).toString(16).padStart(12, '0')}`;
 
-  const client = (user: { username: string; password: string }) => TestClient.signedIn(server.app, user);
   const statusesOf = async (c: TestClient, mutations: Mutation[]) => (await c.push(mutations)).json<PushResponse>().results.map((r) => r.status);
   /** Ages every id this device has applied by `days`, then runs the retention of 90 days. */
   const age = async (c: TestClient, days: number) => {
-    await server.store.sql.query(`UPDATE applied_mutations SET applied_at = applied_at - make_interval(days => $2::int) WHERE device_id = $1`, [c.deviceId, days]);
-    return dropAppliedMutationIds(server.store.sql, 90);
+    await t.server.store.sql.query(`UPDATE applied_mutations SET applied_at = applied_at - make_interval(days => $2::int) WHERE device_id = $1`, [c.deviceId, days]);
+    return dropAppliedMutationIds(t.server.store.sql, 90);
   };
   const stored = async (recordId: string) =>
-    (await server.store.sql.query<{ seq: unknown; vals: Record<string, unknown>; stamps: Record<string, string> }>('SELECT seq, vals, stamps FROM records WHERE id = $1', [recordId])).rows[0];
+    (await t.server.store.sql.query<{ seq: unknown; vals: Record<string, unknown>; stamps: Record<string, string> }>('SELECT seq, vals, stamps FROM records WHERE id = $1', [recordId])).rows[0];
   const conflictsOf = async (recordId: string) =>
-    (await server.store.sql.query<{ field: string; winner_value: unknown; loser_value: unknown }>('SELECT field, winner_value, loser_value FROM conflicts WHERE record_id = $1', [recordId])).rows;
-
-  beforeAll(async () => {
-    server = await createServer({ store: backend.options(), now: () => nowMs, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    bkk = await seedProvince(server.store, { provinceCode: '10', districtCode: '1001' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await backend.cleanUp();
-  });
+    (await t.server.store.sql.query<{ field: string; winner_value: unknown; loser_value: unknown }>('SELECT field, winner_value, loser_value FROM conflicts WHERE record_id = $1', [recordId])).rows;
 
   it('forgets only the ids older than the retention', async () => {
-    const c = await client(bkk.editor);
+    const c = await client(t.bkk.editor);
     const old = mutation({ id: c.nextMutationId(), recordId: newRecordId(), provinceCode: '10', values: newsValues('เก่า'), stamp: stampAt(tick()) });
     expect(await statusesOf(c, [old])).toEqual(['applied']);
     expect(await age(c, 91)).toBe(1);
@@ -50,8 +37,8 @@ describe.each(testBackends())('applied mutation ids past their retention ($name)
   });
 
   it('applies a forgotten resend again without changing a value or a seq, and stores no conflict', async () => {
-    const c = await client(bkk.editor);
-    const coordinator = await client(bkk.coordinator);
+    const c = await client(t.bkk.editor);
+    const coordinator = await client(t.bkk.coordinator);
     const recordId = newRecordId();
     const created = mutation({ id: c.nextMutationId(), recordId, provinceCode: '10', values: newsValues('ข่าวที่ส่งซ้ำ'), stamp: stampAt(tick(), 'd000000000000001') });
     await c.push([created]);
@@ -68,8 +55,8 @@ describe.each(testBackends())('applied mutation ids past their retention ($name)
   });
 
   it('stores a spurious conflict row per field overwritten since with another value; the values stay', async () => {
-    const c = await client(bkk.editor);
-    const coordinator = await client(bkk.coordinator);
+    const c = await client(t.bkk.editor);
+    const coordinator = await client(t.bkk.coordinator);
     const recordId = newRecordId();
     const node = 'd000000000000002';
     const first = stampAt(tick(), node);
@@ -102,8 +89,8 @@ describe.each(testBackends())('applied mutation ids past their retention ($name)
   });
 
   it('judges a forgotten resend against the record as it is now: a submit after publishing is refused', async () => {
-    const editor = await client(bkk.editor);
-    const coordinator = await client(bkk.coordinator);
+    const editor = await client(t.bkk.editor);
+    const coordinator = await client(t.bkk.coordinator);
     const recordId = newRecordId();
     const node = 'd000000000000003';
     const draft = stampAt(tick(), node);

@@ -1,40 +1,28 @@
 // A write to a record whose tombstone `prune` dropped is refused (docs/sync-protocol.md, "Retention"):
 // without the pruned key, the write would bring back a record made of that one write's fields.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { createServer, type ProvinceDeskServer } from '../app';
-import { seedProvince, type SeededProvince } from '../testing/seed-province';
-import { mutation, newsValues, stampAt, TestClient } from '../testing/test-client';
+import { useClockedServer } from '../testing/clocked-server';
+import { seedProvince } from '../testing/seed-province';
+import { mutation, newsValues, stampAt } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
 import { pruneHistory } from './pull-service';
 
 describe.each(testBackends())('writes to pruned records ($name)', (backend) => {
-  let server: ProvinceDeskServer;
-  let bkk: SeededProvince;
-  let nowMs = Date.parse('2026-11-22T09:00:00.000Z');
-  const tick = () => (nowMs += 1000);
+  const t = useClockedServer(backend);
+  const { tick, client } = t;
 
-  const client = (user: { username: string; password: string }) => TestClient.signedIn(server.app, user);
-  const storedIds = async () => (await server.store.sql.query<{ id: string }>('SELECT id FROM records')).rows.map((r) => r.id);
-
-  beforeAll(async () => {
-    server = await createServer({ store: backend.options(), now: () => nowMs, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    bkk = await seedProvince(server.store, { provinceCode: '10', districtCode: '1001' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await backend.cleanUp();
-  });
+  const storedIds = async () => (await t.server.store.sql.query<{ id: string }>('SELECT id FROM records')).rows.map((r) => r.id);
 
   it('refuses a late edit of a pruned record with a Thai reason, and never brings the record back', async () => {
-    const editor = await client(bkk.editor);
-    const late = await client(bkk.coordinator);
+    const editor = await client(t.bkk.editor);
+    const late = await client(t.bkk.coordinator);
     const recordId = '01890000-0000-7000-8000-00000000aa01';
     const created = stampAt(tick(), 'e000000000000001');
     await editor.push([mutation({ id: editor.nextMutationId(), recordId, provinceCode: '10', values: newsValues('ข่าวที่จะถูกลบ'), stamp: created })]);
     const deleted = stampAt(tick(), 'e000000000000001');
     await editor.push([mutation({ id: editor.nextMutationId(), recordId, provinceCode: '10', values: { deleted: true }, stamp: deleted, prev: created })]);
-    expect(await pruneHistory(server.store)).toMatchObject({ records: 1 });
+    expect(await pruneHistory(t.server.store)).toMatchObject({ records: 1 });
     expect(await storedIds()).not.toContain(recordId);
 
     // A device that was offline all along edits the title it last saw.
@@ -52,11 +40,11 @@ describe.each(testBackends())('writes to pruned records ($name)', (backend) => {
   });
 
   it('keeps a pruned key once however often prune runs, and says nothing of it to another province', async () => {
-    expect(await pruneHistory(server.store)).toMatchObject({ records: 0 });
-    const { rows } = await server.store.sql.query<{ n: unknown }>('SELECT count(*) AS n FROM pruned_records');
+    expect(await pruneHistory(t.server.store)).toMatchObject({ records: 0 });
+    const { rows } = await t.server.store.sql.query<{ n: unknown }>('SELECT count(*) AS n FROM pruned_records');
     expect(Number(rows[0]?.n)).toBe(1);
 
-    const chiangRai = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
+    const chiangRai = await seedProvince(t.server.store, { provinceCode: '57', districtCode: '5701' });
     const outsider = await client(chiangRai.editor);
     const probe = mutation({ id: outsider.nextMutationId(), recordId: '01890000-0000-7000-8000-00000000aa01', provinceCode: '10', values: { title: 'x' }, stamp: stampAt(tick()) });
     expect((await outsider.push([probe])).json<PushResponse>().results).toEqual([expect.objectContaining({ status: 'rejected', reason: 'out-of-scope' })]);
