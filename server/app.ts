@@ -42,6 +42,12 @@ export interface ServerOptions {
   publicUrl?: string;
   /** Web origins allowed to call the API from a browser (the browser shell); none by default. */
   allowedOrigins?: readonly string[];
+  /**
+   * Addresses of the reverse proxies in front (nginx on the same host: 127.0.0.1) whose X-Forwarded-For
+   * names the client. Without it, behind a proxy every client has the proxy's address, and the login
+   * limit, which counts per address, would hold back the whole province at once.
+   */
+  trustProxy?: readonly string[];
 }
 
 export interface ProvinceDeskServer {
@@ -81,6 +87,7 @@ export async function createServer(options: ServerOptions): Promise<ProvinceDesk
     bodyLimit: MAX_JSON_BODY_BYTES,
     exposeHeadRoutes: false,
     forceCloseConnections: true,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   });
   installErrorHandler(app);
   // Before the version check: a CORS preflight carries no protocol headers.

@@ -245,6 +245,21 @@ describe.each(testBackends())('login rate limit ($name)', (backend) => {
     expect((await attempt(first, '192.0.2.99')).statusCode).toBe(401);
   });
 
+  it('behind a trusted reverse proxy, counts each client by its forwarded address, not the proxy\'s', async () => {
+    const behindProxy = (server: ProvinceDeskServer, client: string) =>
+      server.app.inject({ method: 'POST', url: '/v1/auth/login', remoteAddress: '127.0.0.1', headers: { ...VERSION_HEADERS, 'x-forwarded-for': client }, payload: { username: 'nobody', password: 'whatever', deviceName: 'x' } });
+    const trusting = await createServer({ store: backend.options(), loginRateLimit: { max: 1, timeWindowMs: 60_000 }, trustProxy: ['127.0.0.1'] });
+    servers.push(trusting);
+    expect((await behindProxy(trusting, '203.0.113.1')).statusCode).toBe(401);
+    expect((await behindProxy(trusting, '203.0.113.1')).statusCode).toBe(429);
+    expect((await behindProxy(trusting, '203.0.113.2')).statusCode).toBe(401);
+    // Not trusted: the header is anyone's to write, so the proxy's own address is what counts.
+    const untrusting = await createServer({ store: backend.options(), loginRateLimit: { max: 1, timeWindowMs: 60_000 } });
+    servers.push(untrusting);
+    expect((await behindProxy(untrusting, '203.0.113.3')).statusCode).toBe(401);
+    expect((await behindProxy(untrusting, '203.0.113.4')).statusCode).toBe(429);
+  });
+
   it('opens a new window when the old one is over', async () => {
     const server = await createServer({ store: backend.options(), loginRateLimit: { max: 1, timeWindowMs: 300 } });
     servers.push(server);

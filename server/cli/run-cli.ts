@@ -21,6 +21,7 @@ const USAGE = `usage: npm run server -- <command> [options]
   serve          [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]   (default command)
                  --demo: on first run create demo accounts (Chiang Rai, one user per role); loopback only
                  [--allow-origin ORIGIN ...]: web origins allowed to call the API (the browser shell)
+                 [--trust-proxy ADDRESS ...]: reverse proxies whose X-Forwarded-For names the client (nginx: 127.0.0.1)
   create-office  --province 10 [--district 1001] --name NAME
   list-offices
   create-admin   --username NAME --display-name NAME [--password PW]
@@ -64,6 +65,7 @@ const OPTIONS = {
   'keep-files-days': { type: 'string' },
   demo: { type: 'boolean' },
   'allow-origin': { type: 'string', multiple: true },
+  'trust-proxy': { type: 'string', multiple: true },
   from: { type: 'string' },
   updates: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -144,6 +146,7 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
     updatesDir: updatesDir(values, cli.env),
     publicUrl: cli.env.PROVINCEDESK_PUBLIC_URL || undefined,
     allowedOrigins: values['allow-origin'] ?? [],
+    trustProxy: values['trust-proxy'] ?? [],
     logger: { level: cli.env.LOG_LEVEL ?? 'info' },
   });
   // The end-to-end harness and the fault test wait for this line.
