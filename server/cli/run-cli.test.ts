@@ -120,6 +120,9 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
     const missing = await cli('create-office', '--province', '57');
     expect(missing).toMatchObject({ code: 1, out: [] });
     expect(missing.err[0]).toMatch(/^missing --name/);
+    const badProxy = await cli('serve', '--port', '0', '--trust-proxy', 'nginx');
+    expect(badProxy).toMatchObject({ code: 1, out: [] });
+    expect(badProxy.err[0]).toMatch(/^bad --trust-proxy nginx: an IP address/);
     const badOption = await cli('list-offices', '--nonsense');
     expect(badOption.code).toBe(1);
     const noOffice = await cli('create-user', '--username', 'x1', '--display-name', 'x', '--role', 'editor', '--office', 'nope');

@@ -1,5 +1,6 @@
 // The server's commands, run by server/cli.ts (`npm run server -- <command> [options]`) and by tests.
 // Data: DATABASE_URL when set, otherwise the PGlite folder given by --data (default .data/server).
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../shared/sync/protocol';
@@ -134,6 +135,11 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
   const port = values.port === undefined ? 8787 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad --port ${values.port}`);
   const host = values.host ?? '127.0.0.1';
+  const trustProxy = values['trust-proxy'] ?? [];
+  for (const address of trustProxy) {
+    const [ip = '', prefix] = address.split('/');
+    if (!isIP(ip) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) throw new UsageError(`bad --trust-proxy ${address}: an IP address, or a network such as 10.0.0.0/8`);
+  }
   if (values.demo === true) {
     // A known password is only acceptable on a server nobody else can reach.
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new UsageError('--demo only with a loopback --host');
@@ -146,7 +152,7 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
     updatesDir: updatesDir(values, cli.env),
     publicUrl: cli.env.PROVINCEDESK_PUBLIC_URL || undefined,
     allowedOrigins: values['allow-origin'] ?? [],
-    trustProxy: values['trust-proxy'] ?? [],
+    trustProxy,
     logger: { level: cli.env.LOG_LEVEL ?? 'info' },
   });
   // The end-to-end harness and the fault test wait for this line.
