@@ -18,6 +18,8 @@ export function registerEventRoutes(app: FastifyInstance, ctx: ServerContext): v
     const device = await authenticate(ctx, request);
     reply.hijack();
     const response = reply.raw;
+    // Hijacked, the reply no longer writes the headers hooks set on it (CORS for the browser shell): pass them on.
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) response.setHeader(name, value);
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
