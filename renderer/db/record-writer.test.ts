@@ -151,4 +151,40 @@ describe('RecordWriter', () => {
     const hits = await data.db.news.where('searchTokens').startsWith('เสวนา').toArray();
     expect(hits.map((h) => h.id)).toEqual([item.id]);
   });
+  describe('an edit based on an older version (a form open while a pull changed the record)', () => {
+    /** A record, a form's copy of it, then a newer stamp for `lead` as a pull would store it. */
+    async function staleForm() {
+      const data = await openDeskData(createTestDatabase());
+      const item = await data.news.createDraft({ title: 'ร่าง', lead: 'นำเรื่องเดิม' }, author, scope);
+      const base = { values: { ...item } as Record<string, unknown>, stamps: { ...item._stamps } };
+      const pulled = await data.news.update(item.id, { lead: 'นำเรื่องจากอีกเครื่อง' });
+      await data.db.outbox.clear();
+      return { data, item, base, pulledLeadStamp: pulled._stamps.lead! };
+    }
+
+    it('does not write back a field the user left alone', async () => {
+      const { data, item, base } = await staleForm();
+      // The form saves all its fields: the untouched lead still says what the form loaded.
+      const saved = await data.news.update(item.id, { title: 'หัวข้อใหม่', lead: 'นำเรื่องเดิม' }, { base });
+      expect(saved).toMatchObject({ title: 'หัวข้อใหม่', lead: 'นำเรื่องจากอีกเครื่อง' });
+      const [entry] = await data.db.outbox.toArray();
+      expect(Object.keys(entry!.changes).sort()).toEqual(['title', 'updatedAt']);
+    });
+
+    it('sends a touched field with the stamp the user saw, so the server keeps both values', async () => {
+      const { data, item, base, pulledLeadStamp } = await staleForm();
+      const saved = await data.news.update(item.id, { lead: 'นำเรื่องที่ผู้ใช้พิมพ์' }, { base });
+      expect(saved.lead).toBe('นำเรื่องที่ผู้ใช้พิมพ์');
+      const [entry] = await data.db.outbox.toArray();
+      // Not the pulled stamp it overwrote locally: the user never saw that value.
+      expect(entry!.changes.lead!.prev).toBe(item._stamps.lead);
+      expect(entry!.changes.lead!.prev).not.toBe(pulledLeadStamp);
+    });
+
+    it('writes nothing when the user typed only what is already stored', async () => {
+      const { data, item, base } = await staleForm();
+      await data.news.update(item.id, { lead: 'นำเรื่องจากอีกเครื่อง' }, { base });
+      expect(await data.db.outbox.count()).toBe(0);
+    });
+  });
 });

@@ -14,6 +14,44 @@ export interface WriteOptions {
    * session (autosave while typing) is one pending change per record, not thousands.
    */
   coalesce?: boolean;
+  /**
+   * The version of the record the user edited (an open form's starting point), when it may be older
+   * than the stored one: a pull can change the record while a form is open. See `fieldsToWrite`.
+   */
+  base?: EditBase;
+}
+
+/** A record as an editor loaded it: the values the user saw and the stamps they had. */
+export interface EditBase {
+  values: Readonly<Record<string, unknown>>;
+  stamps: Readonly<Record<string, string>>;
+}
+
+/** The fields of `patch` to write over `current`, each with the stamp the writer had seen (`prev`). */
+export type FieldsToWrite = Map<string, { value: unknown; prev: string | null }>;
+
+/**
+ * Which fields of a patch are a change, and what the user had seen of each (issue 17).
+ *
+ * Without a base, the user saw the stored record: a field is written when it differs from it, and its
+ * `prev` is the stored stamp. With a base (a form opened before a pull changed the record):
+ * - a field whose value is still the base's was not touched by the user: it is not written, so a
+ *   stale form never puts an old value back over a newer one;
+ * - a touched field's `prev` is the stamp the user saw, not the one stored now — so when another
+ *   device's value arrived meanwhile, the server sees a concurrent overwrite and keeps both.
+ */
+export function fieldsToWrite(stored: { _stamps?: Readonly<Record<string, string>> }, patch: object, base?: EditBase): FieldsToWrite {
+  const out: FieldsToWrite = new Map();
+  const current = stored as Readonly<Record<string, unknown>> & { _stamps?: Readonly<Record<string, string>> };
+  for (const [field, value] of Object.entries(patch)) {
+    if (isMetaField(field) || value === undefined) continue;
+    const json = canonicalJson(value);
+    if (base && Object.hasOwn(base.values, field) && canonicalJson(base.values[field]) === json) continue;
+    if (canonicalJson(current[field]) === json) continue;
+    const seen = base ? base.stamps[field] : current._stamps?.[field];
+    out.set(field, { value, prev: seen ?? null });
+  }
+  return out;
 }
 
 /**
@@ -76,10 +114,14 @@ export class RecordWriter {
     return this.db.transaction('rw', [this.db.table(table), this.db.outbox, this.db.syncState], async () => {
       const current = await this.db.recordTable(table).get(id);
       if (!current) throw new Error(`${table} ${id} does not exist`);
+      const writes = fieldsToWrite(current, patch, options.base);
+      if (writes.size === 0) return current;
       const { _stamps: _ignored, ...values } = withoutDerivedFields(current);
-      const next = { ...values, ...patch, id: current.id, provinceCode: current.provinceCode, districtCode: current.districtCode } as RecordOf<T>;
-      if ('updatedAt' in SYNCED_TABLE_SCHEMAS[table].shape) (next as Record<string, unknown>).updatedAt = this.now().toISOString();
-      return this.write(table, current, this.validate(table, next), options);
+      const next = { ...values, id: current.id, provinceCode: current.provinceCode, districtCode: current.districtCode } as Record<string, unknown>;
+      for (const [field, { value }] of writes) next[field] = value;
+      const prevs = new Map([...writes].map(([field, w]) => [field, w.prev]));
+      if ('updatedAt' in SYNCED_TABLE_SCHEMAS[table].shape) next.updatedAt = this.now().toISOString();
+      return this.write(table, current, this.validate(table, next), options, prevs);
     });
   }
 
@@ -96,7 +138,14 @@ export class RecordWriter {
     return parsed.data as RecordOf<T>;
   }
 
-  private async write<T extends SyncedTable>(table: T, current: LocalRecord<T> | undefined, next: RecordOf<T>, options: WriteOptions): Promise<LocalRecord<T>> {
+  /** `prevs`: the stamp the user had seen of each patched field (`fieldsToWrite`); others take the stored one. */
+  private async write<T extends SyncedTable>(
+    table: T,
+    current: LocalRecord<T> | undefined,
+    next: RecordOf<T>,
+    options: WriteOptions,
+    prevs: ReadonlyMap<string, string | null> = new Map(),
+  ): Promise<LocalRecord<T>> {
     const before = (current ?? {}) as Record<string, unknown>;
     const after = next as Record<string, unknown>;
     // id and scope travel in the mutation's envelope, never as stamped fields (the server refuses them).
@@ -108,7 +157,7 @@ export class RecordWriter {
     const stamps = { ...(current?._stamps ?? {}) };
     const changes: OutboxEntry['changes'] = {};
     for (const field of changedFields) {
-      changes[field] = { value: after[field], stamp, prev: stamps[field] ?? null };
+      changes[field] = { value: after[field], stamp, prev: prevs.has(field) ? (prevs.get(field) ?? null) : (stamps[field] ?? null) };
       stamps[field] = stamp;
     }
 

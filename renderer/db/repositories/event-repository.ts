@@ -3,7 +3,7 @@ import { recordIdOfUid, type IcsActivity } from '../../../shared/calendar/ics-ac
 import { buildRule, expandOccurrences, presetOf, type Occurrence } from '../../../shared/calendar/recurrence';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
-import type { RecordWriter } from '../record-writer';
+import type { RecordWriter, WriteOptions } from '../record-writer';
 import type { WorkScope } from './author';
 import { newRecordEnvelope } from './record-envelope';
 
@@ -48,8 +48,8 @@ export class EventRepository {
     });
   }
 
-  update(id: string, patch: EventPatch): Promise<LocalRecord<'events'>> {
-    return this.writer.update('events', id, patch);
+  update(id: string, patch: EventPatch, options: Pick<WriteOptions, 'base'> = {}): Promise<LocalRecord<'events'>> {
+    return this.writer.update('events', id, patch, options);
   }
 
   remove(id: string): Promise<void> {

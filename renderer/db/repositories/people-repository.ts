@@ -4,11 +4,10 @@ import type { Member, MemberInput, Training } from '../../../shared/domain/membe
 import { duplicatesOf } from '../../../shared/roster/duplicate-detection';
 import { erasurePatch, isDueForErasure } from '../../../shared/roster/erasure-rules';
 import { canErase, canRevealNationalId } from '../../../shared/roster/reveal-policy';
-import { canonicalJson } from '../../../shared/sync/canonical-json';
 import type { DeskDatabase } from '../database';
 import { withoutDerivedFields, type DerivedFields } from '../derived-fields';
 import type { LocalRecord } from '../local-record';
-import type { RecordWriter } from '../record-writer';
+import { fieldsToWrite, type RecordWriter, type WriteOptions } from '../record-writer';
 import { AuditRepository } from './audit-repository';
 import { dropBlobsNoLongerUsed } from './blob-cleanup';
 import type { WorkScope } from './author';
@@ -92,14 +91,16 @@ export class PeopleRepository {
     });
   }
 
-  /** Saves the fields that changed; an unchanged save writes nothing and records nothing. */
-  update(id: string, patch: PersonPatch, actor: RosterActor): Promise<LocalRecord<'members'>> {
+  /**
+   * Saves the fields that changed; an unchanged save writes nothing and records nothing. `base`: the
+   * person as the form loaded them (fields the user left alone are not written back; see fieldsToWrite).
+   */
+  update(id: string, patch: PersonPatch, actor: RosterActor, options: Pick<WriteOptions, 'base'> = {}): Promise<LocalRecord<'members'>> {
     return this.db.transaction('rw', this.tables(), async () => {
       const current = await this.require(id);
-      const stored: Record<string, unknown> = { ...current };
-      const changed = Object.keys(patch).filter((f) => canonicalJson((patch as Record<string, unknown>)[f]) !== canonicalJson(stored[f]));
+      const changed = [...fieldsToWrite(current, patch, options.base).keys()];
       if (changed.length === 0) return current;
-      const saved = await this.writer.update('members', id, patch as Partial<Member>);
+      const saved = await this.writer.update('members', id, patch as Partial<Member>, options);
       await this.audit.record({ action: 'update', memberId: id, provinceCode: current.provinceCode, districtCode: current.districtCode, fields: changed }, actor);
       return saved;
     });

@@ -5,7 +5,7 @@ import type { PartnerOrganisationInput } from '../../../shared/domain/partner-or
 import { comparePersonNames, sortByThai } from '../../../shared/thai/thai-collation';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
-import type { RecordWriter } from '../record-writer';
+import type { RecordWriter, WriteOptions } from '../record-writer';
 import type { WorkScope } from './author';
 import { amphoeOf, newRecordEnvelope } from './record-envelope';
 
@@ -24,8 +24,8 @@ export class RosterRepository {
     return this.writer.create('centres', { ...input, ...newRecordEnvelope(scope.provinceCode, amphoeOf(input.tambonCode), now) });
   }
 
-  updateCentre(id: string, patch: Partial<Omit<CentreFields, 'tambonCode'>>): Promise<LocalRecord<'centres'>> {
-    return this.writer.update('centres', id, patch);
+  updateCentre(id: string, patch: Partial<Omit<CentreFields, 'tambonCode'>>, options: Pick<WriteOptions, 'base'> = {}): Promise<LocalRecord<'centres'>> {
+    return this.writer.update('centres', id, patch, options);
   }
 
   /** Used by the example data; people edited by users go through PeopleRepository, which audits. */
@@ -70,8 +70,8 @@ export class RosterRepository {
     return blob ? { fileName: attachment.fileName, mimeType: attachment.mimeType, data: blob.data } : null;
   }
 
-  updatePartner(id: string, patch: Partial<PartnerFields>): Promise<LocalRecord<'partners'>> {
-    return this.writer.update('partners', id, patch as Partial<LocalRecord<'partners'>>);
+  updatePartner(id: string, patch: Partial<PartnerFields>, options: Pick<WriteOptions, 'base'> = {}): Promise<LocalRecord<'partners'>> {
+    return this.writer.update('partners', id, patch as Partial<LocalRecord<'partners'>>, options);
   }
 
   removePartner(id: string): Promise<void> {
