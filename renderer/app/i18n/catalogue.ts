@@ -1,5 +1,6 @@
 import { backupMessagesEn, backupMessagesTh } from '../../features/backup/backup-messages';
 import { calendarMessagesEn, calendarMessagesTh } from '../../features/calendar/calendar-messages';
+import { editingMessagesEn, editingMessagesTh } from '../../features/editing/editing-messages';
 import { newsMessagesEn, newsMessagesTh } from '../../features/news/news-messages';
 import { rosterMessagesEn, rosterMessagesTh } from '../../features/roster/roster-messages';
 import { syncMessagesEn, syncMessagesTh } from '../../features/sync/sync-messages';
@@ -10,6 +11,6 @@ import { messagesTh } from './messages-th';
  * Every message of the app: the shell's, then each feature's own catalogue, so features add
  * their texts without touching one shared file.
  */
-export const catalogueTh = { ...messagesTh, ...newsMessagesTh, ...calendarMessagesTh, ...rosterMessagesTh, ...syncMessagesTh, ...backupMessagesTh };
+export const catalogueTh = { ...messagesTh, ...newsMessagesTh, ...calendarMessagesTh, ...rosterMessagesTh, ...syncMessagesTh, ...backupMessagesTh, ...editingMessagesTh };
 export type MessageKey = keyof typeof catalogueTh;
-export const catalogueEn: Record<MessageKey, string> = { ...messagesEn, ...newsMessagesEn, ...calendarMessagesEn, ...rosterMessagesEn, ...syncMessagesEn, ...backupMessagesEn };
+export const catalogueEn: Record<MessageKey, string> = { ...messagesEn, ...newsMessagesEn, ...calendarMessagesEn, ...rosterMessagesEn, ...syncMessagesEn, ...backupMessagesEn, ...editingMessagesEn };
