@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { validateEventDraft, type DraftField, type DraftIssue, type EventDraft } from '../../../shared/calendar/event-draft';
 import { RECURRENCE_PRESETS } from '../../../shared/calendar/recurrence';
 import { ACTIVITY_TYPES } from '../../../shared/domain/calendar-event';
@@ -10,6 +10,10 @@ import { useSession } from '../../app/session-store';
 import { useThaiGeography } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
 import type { MessageKey } from '../../app/i18n/translate';
+import type { EditBase } from '../../db/record-writer';
+import type { LocalRecord } from '../../db/local-record';
+import { FieldClashNotice } from '../editing/field-clash-notice';
+import { useRecordEdit } from '../editing/use-record-edit';
 import type { CalendarDialog } from './calendar-view-store';
 import { draftOf } from './event-draft-of';
 import { errorText } from './error-text';
@@ -24,17 +28,76 @@ export function EventForm({ dialog, onClose }: { dialog: FormDialog; onClose(): 
   const era = useSession((s) => s.settings.era);
   const event = useLiveQuery(async () => (dialog.eventId ? ((await data.events.get(dialog.eventId)) ?? null) : null), [data, dialog.eventId]);
   if (dialog.eventId && event === undefined) return null;
-  return <EventFormBody dialog={dialog} initial={draftOf(event ?? null, dialog, era)} onClose={onClose} />;
+  if (event) return <EditEventForm dialog={dialog} event={event} onClose={onClose} />;
+  return <NewEventForm dialog={dialog} initial={draftOf(null, dialog, era)} onClose={onClose} />;
 }
 
-function EventFormBody({ dialog, initial, onClose }: { dialog: FormDialog; initial: EventDraft; onClose(): void }) {
+function NewEventForm({ dialog, initial, onClose }: { dialog: FormDialog; initial: EventDraft; onClose(): void }) {
+  const [draft, setDraft] = useState<EventDraft>(initial);
+  return <EventFormBody dialog={dialog} initial={initial} draft={draft} setDraft={setDraft} onClose={onClose} />;
+}
+
+/** The record field an activity form shows, by its label. */
+const EVENT_LABELS: Partial<Record<string, MessageKey>> = {
+  title: 'calendar.form.title',
+  type: 'calendar.form.type',
+  allDay: 'calendar.form.allDay',
+  start: 'calendar.form.startDate',
+  end: 'calendar.form.endDate',
+  place: 'calendar.form.place',
+  placeTambonCode: 'calendar.form.tambon',
+  organiser: 'calendar.form.organiser',
+  description: 'calendar.form.description',
+  expected: 'calendar.form.expected',
+  actual: 'calendar.form.actual',
+  rrule: 'calendar.form.recurrence',
+  exdates: 'calendar.form.recurrence',
+};
+
+/** An existing activity: the form follows changes from other devices while it is open (useRecordEdit). */
+function EditEventForm({ dialog, event, onClose }: { dialog: FormDialog; event: LocalRecord<'events'>; onClose(): void }) {
+  const t = useTranslate();
+  const era = useSession((s) => s.settings.era);
+  const edit = useRecordEdit(event, { toDraft: (e) => draftOf(e, dialog, era) });
+  const [initial] = useState(edit.draft);
+  const notice = (
+    <FieldClashNotice
+      clashes={edit.clashes}
+      draft={edit.draft}
+      labelOf={(field) => (EVENT_LABELS[field] ? t(EVENT_LABELS[field]) : field)}
+      textOf={(value, key) =>
+        key === 'type' ? t(`calendar.type.${String(value)}` as MessageKey) : key === 'recurrence' ? t(`calendar.form.recurrence.${String(value)}` as MessageKey, { rule: edit.draft.customRule }) : participantText(value)
+      }
+      onTakeTheirs={edit.takeTheirs}
+      onKeepMine={edit.keepMine}
+    />
+  );
+  return <EventFormBody dialog={dialog} initial={initial} draft={edit.draft} setDraft={edit.setDraft} base={edit.base} notice={notice} onClose={onClose} />;
+}
+
+function participantText(value: unknown): string {
+  if (Array.isArray(value)) return value.map((row) => (typeof row === 'object' && row !== null ? Object.values(row).join(' ') : String(row))).join(', ');
+  return typeof value === 'boolean' ? (value ? '✓' : '–') : String(value ?? '');
+}
+
+interface EventFormBodyProps {
+  dialog: FormDialog;
+  initial: EventDraft;
+  draft: EventDraft;
+  setDraft: (update: (draft: EventDraft) => EventDraft) => void;
+  /** The activity as the form loaded it (edits of an existing one). */
+  base?: () => EditBase;
+  notice?: ReactNode;
+  onClose(): void;
+}
+
+function EventFormBody({ dialog, initial, draft, setDraft, base, notice, onClose }: EventFormBodyProps) {
   const t = useTranslate();
   const data = useDeskData();
   const scope = useSession((s) => s.scope);
   const notices = useNotices();
   const navigate = useNavigation((s) => s.navigate);
   const geography = useThaiGeography();
-  const [draft, setDraft] = useState<EventDraft>(initial);
   const [issues, setIssues] = useState<DraftIssue[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -66,7 +129,7 @@ function EventFormBody({ dialog, initial, onClose }: { dialog: FormDialog; initi
     setIssues([]);
     setSaving(true);
     try {
-      const saved = dialog.eventId ? await data.events.update(dialog.eventId, result.value) : await data.events.create(result.value, scope);
+      const saved = dialog.eventId ? await data.events.update(dialog.eventId, result.value, { base: base?.() }) : await data.events.create(result.value, scope);
       notices.show(t('calendar.form.saved'));
       onClose();
       navigate('calendar', 'event', saved.id);
@@ -84,6 +147,7 @@ function EventFormBody({ dialog, initial, onClose }: { dialog: FormDialog; initi
   return (
     <ModalDialog title={t(dialog.eventId ? 'calendar.form.editTitle' : 'calendar.form.newTitle')} onClose={onClose} wide>
       <form className="event-form" onSubmit={save} noValidate>
+        {notice}
         <label htmlFor="event-title">{t('calendar.form.title')}</label>
         <input id="event-title" value={draft.title} onChange={(e) => set({ title: e.target.value })} {...invalid('title')} autoFocus />
         {errorFor('title')}

@@ -20,6 +20,9 @@ import { NewsRevisionsPanel } from './news-revisions-panel';
 import { NewsWorkflowPanel } from './news-workflow-panel';
 import { RichTextEditor } from './rich-text-editor';
 import { useAutosave, type SaveState } from './use-autosave';
+import type { LocalRecord } from '../../db/local-record';
+import { FieldClashNotice } from '../editing/field-clash-notice';
+import { useRecordEdit } from '../editing/use-record-edit';
 import { usePhotoViews, type PhotoView } from './use-photo-urls';
 
 /** #/news/edit/<id>: the item, its photos, workflow and revisions. */
@@ -30,7 +33,7 @@ export function NewsEditorPage({ id }: { id: string }) {
   const photos = usePhotoViews(id);
   // Set when a revision is restored: the form is rebuilt from the restored words (the live query
   // may not have caught up yet when the restore returns).
-  const [restored, setRestored] = useState<NewsItem | null>(null);
+  const [restored, setRestored] = useState<LocalRecord<'news'> | null>(null);
 
   if (item === undefined || (item && photos === undefined)) return <p>{t('common.loading')}</p>;
   if (item === null || item.deleted) {
@@ -57,12 +60,47 @@ function parseTags(text: string): string[] {
 }
 
 interface FormProps {
-  /** The live record: status, photos. */
-  item: NewsItem;
+  /** The live record: status, photos, and the words other devices change while it is open. */
+  item: LocalRecord<'news'>;
   /** Where the form's words start from. */
-  initial: NewsItem;
+  initial: LocalRecord<'news'>;
   photos: PhotoView[];
-  onRestored(restored: NewsItem): void;
+  onRestored(restored: LocalRecord<'news'>): void;
+}
+
+/** The words of an article as the form's fields show them (the body lives in its editor). */
+interface NewsDraft {
+  title: string;
+  lead: string;
+  category: string;
+  tagsText: string;
+  datelineText: string;
+  eventId: string;
+}
+
+const newsDraftOf = (item: NewsItem): NewsDraft => ({
+  title: item.title,
+  lead: item.lead,
+  category: item.category,
+  tagsText: item.tags.join(', '),
+  datelineText: datelineInput(item.dateline),
+  eventId: item.eventId ?? '',
+});
+
+const NEWS_LABELS: Partial<Record<string, MessageKey>> = {
+  title: 'news.field.title',
+  lead: 'news.field.lead',
+  category: 'news.field.category',
+  tags: 'news.field.tags',
+  dateline: 'news.field.dateline',
+  eventId: 'news.field.event',
+  bodyHtml: 'news.field.body',
+};
+
+/** A body's words for the clash notice: the text, not its markup, shortened. */
+function bodyExcerpt(html: string): string {
+  const text = html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
 function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
@@ -74,25 +112,32 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
   const categories = useNewsCategories();
   const events = useLiveQuery(() => data.db.events.orderBy('start').reverse().filter((e) => !e.deleted).limit(300).toArray(), [data]);
 
-  const [title, setTitle] = useState(initial.title);
-  const [lead, setLead] = useState(initial.lead);
-  const [category, setCategory] = useState(initial.category);
-  const [tagsText, setTagsText] = useState(initial.tags.join(', '));
-  const [datelineText, setDatelineText] = useState(datelineInput(initial.dateline));
-  const [eventId, setEventId] = useState(initial.eventId ?? '');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [counts, setCounts] = useState<TextCounts>(() => countNewsText(initial));
   const editorRef = useRef<Editor | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
-  const fields = useRef({ title, lead, category, tagsText, datelineText, eventId });
-  fields.current = { title, lead, category, tagsText, datelineText, eventId };
   const bodyDirty = useRef(false);
+  const [counts, setCounts] = useState<TextCounts>(() => countNewsText(initial));
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const photoUrls = useRef(new Map<string, string>());
+  photoUrls.current = new Map(photos.map((p) => [p.attachmentId, p.url]));
+  // While the form is open, words changed on another device show in the fields not typed in, and are offered
+  // beside the ones that were (the body counts as touched once typed in, until it is saved).
+  const edit = useRecordEdit(item, {
+    start: initial,
+    toDraft: newsDraftOf,
+    touchedOutside: (field) => (field === 'bodyHtml' ? bodyDirty.current : undefined),
+    onOutsideChanged: (field, value) => {
+      if (field !== 'bodyHtml' || !editorRef.current) return;
+      editorRef.current.commands.setContent(withPhotoUrls(String(value ?? ''), photoUrls.current), { emitUpdate: false });
+      bodyDirty.current = false;
+    },
+  });
+  const { draft, setDraft, draftNow, base } = edit;
 
   // Built once per form: later photo changes must not reset what is being typed.
-  const [initialBody] = useState(() => withPhotoUrls(initial.bodyHtml, new Map(photos.map((p) => [p.attachmentId, p.url]))));
+  const [initialBody] = useState(() => withPhotoUrls(initial.bodyHtml, photoUrls.current));
 
   const save = useCallback(async () => {
-    const f = fields.current;
+    const f = draftNow();
     const patch: NewsContentPatch = { lead: f.lead, category: f.category.trim() || item.category, tags: parseTags(f.tagsText), eventId: f.eventId || null };
     const problems: string[] = [];
     if (f.title.trim()) patch.title = f.title;
@@ -106,9 +151,9 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
       bodyDirty.current = false;
     }
     setFieldError(problems.length ? problems.join(' ') : null);
-    const saved = await data.news.editContent(item.id, patch, { author, role }, { coalesce: true });
+    const saved = await data.news.editContent(item.id, patch, { author, role }, { coalesce: true, base: base() });
     setCounts(countNewsText(saved));
-  }, [data, item.id, item.category, author, role, t]);
+  }, [data, item.id, item.category, author, role, t, draftNow, base]);
 
   const autosave = useAutosave(save);
   const { schedule, flush } = autosave;
@@ -122,9 +167,14 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
     setEditor(e);
   }, []);
 
-  const change = <T,>(setter: (v: T) => void) => (v: T) => {
-    setter(v);
+  const change = (key: keyof NewsDraft) => (value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
     schedule();
+  };
+  const takeTheirs = (field: string) => {
+    edit.takeTheirs(field);
+    // The other value is now what the form shows: stored as it is, nothing to save for it.
+    if (field === 'bodyHtml') bodyDirty.current = false;
   };
 
   const eventOptions = useMemo(() => (events ?? []).map((e) => ({ id: e.id, label: e.title })), [events]);
@@ -148,18 +198,26 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
       )}
       <div className="news-editor-layout">
         <div className="news-editor-main">
+          <FieldClashNotice
+            clashes={edit.clashes}
+            draft={draft}
+            labelOf={(field) => (NEWS_LABELS[field] ? t(NEWS_LABELS[field]) : field)}
+            textOf={(value, key) => (key === null ? bodyExcerpt(String(value ?? '')) : key === 'eventId' ? (eventOptions.find((e) => e.id === value)?.label ?? '') : String(value ?? ''))}
+            onTakeTheirs={takeTheirs}
+            onKeepMine={edit.keepMine}
+          />
           <label className="news-stacked">
             {t('news.field.title')}
-            <input className="news-title-input" value={title} maxLength={300} readOnly={!editable} aria-invalid={!title.trim() || undefined} onChange={(e) => change(setTitle)(e.target.value)} />
+            <input className="news-title-input" value={draft.title} maxLength={300} readOnly={!editable} aria-invalid={!draft.title.trim() || undefined} onChange={(e) => change('title')(e.target.value)} />
           </label>
           <label className="news-stacked">
             {t('news.field.lead')}
-            <textarea value={lead} rows={3} maxLength={2000} readOnly={!editable} onChange={(e) => change(setLead)(e.target.value)} />
+            <textarea value={draft.lead} rows={3} maxLength={2000} readOnly={!editable} onChange={(e) => change('lead')(e.target.value)} />
           </label>
           <div className="news-field-row">
             <label className="news-stacked">
               {t('news.field.category')}
-              <input list="news-categories" value={category} maxLength={100} readOnly={!editable} onChange={(e) => change(setCategory)(e.target.value)} />
+              <input list="news-categories" value={draft.category} maxLength={100} readOnly={!editable} onChange={(e) => change('category')(e.target.value)} />
               <datalist id="news-categories">
                 {categories.map((c) => (
                   <option key={c} value={c} />
@@ -168,17 +226,17 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
             </label>
             <label className="news-stacked">
               {t('news.field.dateline')}
-              <input value={datelineText} readOnly={!editable} placeholder={t('news.field.datelineHint')} aria-invalid={parseTypedDate(datelineText) === undefined || undefined} onChange={(e) => change(setDatelineText)(e.target.value)} />
+              <input value={draft.datelineText} readOnly={!editable} placeholder={t('news.field.datelineHint')} aria-invalid={parseTypedDate(draft.datelineText) === undefined || undefined} onChange={(e) => change('datelineText')(e.target.value)} />
             </label>
           </div>
           <div className="news-field-row">
             <label className="news-stacked">
               {t('news.field.tags')}
-              <input value={tagsText} readOnly={!editable} onChange={(e) => change(setTagsText)(e.target.value)} />
+              <input value={draft.tagsText} readOnly={!editable} onChange={(e) => change('tagsText')(e.target.value)} />
             </label>
             <label className="news-stacked">
               {t('news.field.event')}
-              <select value={eventId} disabled={!editable} onChange={(e) => change(setEventId)(e.target.value)}>
+              <select value={draft.eventId} disabled={!editable} onChange={(e) => change('eventId')(e.target.value)}>
                 <option value="">{t('news.field.noEvent')}</option>
                 {eventOptions.map((e) => (
                   <option key={e.id} value={e.id}>

@@ -3,7 +3,10 @@ import { PARTNER_TYPES, type PartnerOrganisation } from '../../../shared/domain/
 import type { MessageKey } from '../../app/i18n/translate';
 import { useTranslate } from '../../app/use-translate';
 import type { LocalRecord } from '../../db/local-record';
+import { FieldClashNotice } from '../editing/field-clash-notice';
+import { useRecordEdit } from '../editing/use-record-edit';
 import { BeDateField } from './be-date-field';
+import { beInputValue } from './be-date-input';
 import { errorMessage } from './error-message';
 import { ChoiceField, FormActions, type FormMessage } from './form-parts';
 import { useRosterData } from './use-roster-data';
@@ -12,11 +15,28 @@ type Contact = PartnerOrganisation['contacts'][number];
 const LEVELS: PartnerOrganisation['level'][] = ['province', 'district', 'tambon', 'village'];
 const EMPTY_CONTACT: Contact = { name: '', position: '', phone: '', email: '' };
 
-/** Everything about a partner organisation, editable: type, name, level, contact people, MOU date, notes. */
+type PartnerDraft = Pick<LocalRecord<'partners'>, 'type' | 'name' | 'level' | 'contacts' | 'mouDate' | 'notes'>;
+
+const partnerDraftOf = ({ type, name, level, contacts, mouDate, notes }: LocalRecord<'partners'>): PartnerDraft => ({ type, name, level, contacts, mouDate, notes });
+
+const PARTNER_LABELS: Record<keyof PartnerDraft, MessageKey> = {
+  type: 'roster.partner.type',
+  name: 'roster.partner.name',
+  level: 'roster.partner.level',
+  contacts: 'roster.partner.contacts',
+  mouDate: 'roster.partner.mouDate',
+  notes: 'roster.partner.notes',
+};
+
+/**
+ * Everything about a partner organisation, editable: type, name, level, contact people, MOU date, notes.
+ * Follows changes from other devices while open (useRecordEdit).
+ */
 export function PartnerEditor({ partner }: { partner: LocalRecord<'partners'> }) {
   const t = useTranslate();
   const { data } = useRosterData();
-  const [draft, setDraft] = useState(() => ({ type: partner.type, name: partner.name, level: partner.level, contacts: partner.contacts, mouDate: partner.mouDate, notes: partner.notes }));
+  const edit = useRecordEdit(partner, { toDraft: partnerDraftOf });
+  const { draft, setDraft } = edit;
   const [message, setMessage] = useState<FormMessage | null>(null);
   const id = (field: string, index?: number) => `partner-${partner.id}-${field}${index === undefined ? '' : `-${index}`}`;
   const setContact = (index: number, patch: Partial<Contact>) => setDraft((d) => ({ ...d, contacts: d.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
@@ -25,7 +45,7 @@ export function PartnerEditor({ partner }: { partner: LocalRecord<'partners'> })
     e.preventDefault();
     try {
       // A contact row left empty is not a contact.
-      await data.roster.updatePartner(partner.id, { ...draft, contacts: draft.contacts.filter((c) => c.name.trim() || c.phone.trim() || c.email.trim()) });
+      await data.roster.updatePartner(partner.id, { ...draft, contacts: draft.contacts.filter((c) => c.name.trim() || c.phone.trim() || c.email.trim()) }, { base: edit.base() });
       setMessage({ error: false, text: t('roster.saved') });
     } catch (error) {
       setMessage({ error: true, text: errorMessage(error, t) });
@@ -37,6 +57,22 @@ export function PartnerEditor({ partner }: { partner: LocalRecord<'partners'> })
     <details className="roster-add">
       <summary>{t('roster.partner.edit')}</summary>
       <form className="roster-form" onSubmit={save} noValidate aria-label={t('roster.partner.editOf', { name: partner.name })}>
+        <FieldClashNotice
+          clashes={edit.clashes}
+          draft={draft}
+          labelOf={(field) => (field in PARTNER_LABELS ? t(PARTNER_LABELS[field as keyof PartnerDraft]) : field)}
+          textOf={(value, key) =>
+            key === 'level'
+              ? t(`roster.partner.level.${String(value)}` as MessageKey)
+              : key === 'mouDate'
+                ? beInputValue(value as string | null)
+                : key === 'contacts'
+                  ? (value as PartnerDraft['contacts']).map((c) => [c.name, c.position, c.phone, c.email].filter(Boolean).join(' ')).join('; ')
+                  : String(value ?? '')
+          }
+          onTakeTheirs={edit.takeTheirs}
+          onKeepMine={edit.keepMine}
+        />
         <ChoiceField id={id('type')} label={t('roster.partner.type')} value={draft.type} choices={typeOptions} onChange={(type) => setDraft((d) => ({ ...d, type }))} />
         <label htmlFor={id('name')}>
           {t('roster.partner.name')}

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { FieldClashNotice } from '../editing/field-clash-notice';
+import { useRecordEdit } from '../editing/use-record-edit';
 import { COMMITTEE_ROLES, MEMBER_SECTORS } from '../../../shared/domain/member';
 import { isValidNationalId, maskNationalId, normaliseNationalId } from '../../../shared/thai/national-id';
 import { formatPhone, validatePhone } from '../../../shared/thai/phone-number';
@@ -63,12 +65,34 @@ function patchOf(draft: Draft, t: (k: MessageKey) => string): { patch: PersonPat
   return Object.keys(errors).length > 0 ? { errors } : { patch };
 }
 
-/** The edit form of a person; labels are stable (other teams' tests fill it by label). Works offline: it only writes IndexedDB. */
+/** The form's label of each person field (the clash notice names fields by them). */
+const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
+  title: 'roster.field.title',
+  firstName: 'roster.field.firstName',
+  lastName: 'roster.field.lastName',
+  nationalId: 'roster.field.newNationalId',
+  phone: 'roster.field.phone',
+  lineId: 'roster.field.lineId',
+  email: 'roster.field.email',
+  village: 'roster.field.village',
+  role: 'roster.field.role',
+  sector: 'roster.field.sector',
+  termStart: 'roster.field.termStart',
+  termEnd: 'roster.field.termEnd',
+  privacyNoticeOn: 'roster.field.privacyNoticeOn',
+};
+
+/**
+ * The edit form of a person; labels are stable (other teams' tests fill it by label). Works offline: it only
+ * writes IndexedDB. While it is open, a change that arrives from another device shows in the fields the user
+ * has not touched, and is offered beside what the user typed in the others (useRecordEdit).
+ */
 export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
   const t = useTranslate();
   const { people } = useRosterData();
   const actor = useRosterActor();
-  const [draft, setDraft] = useState(() => draftOf(person));
+  const edit = useRecordEdit(person, { toDraft: draftOf });
+  const { draft, setDraft } = edit;
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<FormMessage | null>(null);
   const set = (key: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
@@ -83,8 +107,8 @@ export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
     }
     setErrors({});
     try {
-      const saved = await people.update(person.id, result.patch, actor);
-      setDraft(draftOf(saved));
+      const saved = await people.update(person.id, result.patch, actor, { base: edit.base() });
+      edit.refreshFrom(saved, draft);
       setStatus({ error: false, text: t('roster.saved') });
     } catch (error) {
       setStatus({ error: true, text: errorMessage(error, t) });
@@ -105,6 +129,13 @@ export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
 
   return (
     <form className="roster-form" onSubmit={save} noValidate aria-label={t('roster.person.edit')}>
+      <FieldClashNotice
+        clashes={edit.clashes}
+        draft={draft}
+        labelOf={(field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)}
+        onTakeTheirs={edit.takeTheirs}
+        onKeepMine={edit.keepMine}
+      />
       {field('title', 'roster.field.title', { list: 'roster-titles' })}
       {field('firstName', 'roster.field.firstName')}
       {field('lastName', 'roster.field.lastName')}

@@ -1,6 +1,7 @@
 import { PartnerEditor } from './partner-editor';
 import { PartnerMouDocument } from './partner-mou-document';
 import { BeDateField } from './be-date-field';
+import { beInputValue } from './be-date-input';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { CENTRE_STATUSES } from '../../../shared/domain/centre';
@@ -14,6 +15,8 @@ import { useSession } from '../../app/session-store';
 import { useThaiGeography } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
 import type { LocalRecord } from '../../db/local-record';
+import { FieldClashNotice } from '../editing/field-clash-notice';
+import { useRecordEdit } from '../editing/use-record-edit';
 import { errorMessage } from './error-message';
 import { ExportButtons } from './export-buttons';
 import { ChoiceField, FormActions, type FormMessage } from './form-parts';
@@ -102,17 +105,32 @@ function CreateCentre({ tambonCode, tambonName }: { tambonCode: string; tambonNa
   );
 }
 
+type CentreDraft = Pick<LocalRecord<'centres'>, 'name' | 'location' | 'establishedOn' | 'status' | 'orderNumber' | 'orderDate' | 'notes'>;
+
+const centreDraftOf = ({ name, location, establishedOn, status, orderNumber, orderDate, notes }: LocalRecord<'centres'>): CentreDraft => ({ name, location, establishedOn, status, orderNumber, orderDate, notes });
+
+const CENTRE_LABELS: Record<keyof CentreDraft, MessageKey> = {
+  name: 'roster.centre.name',
+  location: 'roster.centre.location',
+  establishedOn: 'roster.centre.established',
+  status: 'roster.centre.status',
+  orderNumber: 'roster.centre.orderNumber',
+  orderDate: 'roster.centre.orderDate',
+  notes: 'roster.centre.notes',
+};
+
+/** The centre's details; follows changes from other devices while open (useRecordEdit). */
 function CentreForm({ centre }: { centre: LocalRecord<'centres'> }) {
   const t = useTranslate();
   const { data } = useRosterData();
-  const [draft, setDraft] = useState(centre);
+  const edit = useRecordEdit(centre, { toDraft: centreDraftOf });
+  const { draft } = edit;
   const [message, setMessage] = useState<FormMessage | null>(null);
-  const set = <K extends keyof LocalRecord<'centres'>>(key: K, value: LocalRecord<'centres'>[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof CentreDraft>(key: K, value: CentreDraft[K]) => edit.setDraft((d) => ({ ...d, [key]: value }));
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const { name, location, establishedOn, status, orderNumber, orderDate, notes } = draft;
-      await data.roster.updateCentre(centre.id, { name, location, establishedOn, status, orderNumber, orderDate, notes });
+      await data.roster.updateCentre(centre.id, draft, { base: edit.base() });
       setMessage({ error: false, text: t('roster.saved') });
     } catch (error) {
       setMessage({ error: true, text: errorMessage(error, t) });
@@ -120,6 +138,14 @@ function CentreForm({ centre }: { centre: LocalRecord<'centres'> }) {
   };
   return (
     <form className="roster-form" onSubmit={save} aria-label={t('roster.centre.details')}>
+      <FieldClashNotice
+        clashes={edit.clashes}
+        draft={draft}
+        labelOf={(field) => (field in CENTRE_LABELS ? t(CENTRE_LABELS[field as keyof CentreDraft]) : field)}
+        textOf={(value, key) => (key === 'status' ? t(`roster.centre.status.${String(value)}` as MessageKey) : key === 'establishedOn' || key === 'orderDate' ? beInputValue(value as string | null) : String(value ?? ''))}
+        onTakeTheirs={edit.takeTheirs}
+        onKeepMine={edit.keepMine}
+      />
       <label>
         {t('roster.centre.name')}
         <input value={draft.name} onChange={(e) => set('name', e.target.value)} />
