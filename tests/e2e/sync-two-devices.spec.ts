@@ -38,6 +38,9 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
 
   const deskA = await signInThroughUi(a, server.url, province.editor, 'เครื่อง A');
   const deskB = await signInThroughUi(b, server.url, province.coordinator, 'เครื่อง B');
+  // B's pulled records get their search tokens in a worker (the window stays free during a big pull). The
+  // server pokes B as soon as A sends anything, so B may pull before it is asked to.
+  const workerLoaded = b.waitForRequest(/derive-fields-worker/, { timeout: 60_000 });
   await expect(a.getByTestId('signed-in-as')).toContainText('editor 57');
   await expect(b.getByTestId('sync-status')).toHaveAttribute('data-state', 'up-to-date');
 
@@ -65,8 +68,6 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   const newsId = /edit\/([0-9a-f-]{36})/.exec(href ?? '')?.[1] as string;
   expect(newsId).toBeTruthy();
 
-  // B's pulled records get their search tokens in a worker (the window stays free during a big pull).
-  const workerLoaded = b.waitForRequest(/derive-fields-worker/, { timeout: 15_000 });
   await syncNow(b);
   await expect.poll(async () => (await readRecord(b, 'news', newsId))?.title).toBe('ร่างข่าวสัมมนาเครือข่าย ศส.ปชต.');
   await expect.poll(async () => (await readRecord(b, 'members', memberId))?.firstName).toBeTruthy();
