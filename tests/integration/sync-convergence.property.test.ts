@@ -3,6 +3,10 @@
 // duplicated answers, app reloads and server restarts. Every run ends with all devices and the server
 // identical, no write lost, and a conflict row wherever a write was overwritten by one that had not seen it.
 //
+// Issue 17: what a user has seen is not always what the device stores. A form opened before a pull keeps
+// showing the values it loaded, so "seen" is modelled by the user's form (opened, then saved later — across
+// pulls, but not across an app restart, which closes it), never read back from the outbox.
+//
 // Cheap runs: one PGlite store and one set of signed-in devices for the whole property. Each run moves the
 // devices' users to a district office of their own (a fresh scope, so a pull from 0 sees only this run's
 // records) and clears the devices' local data; the outbox's sequence keeps counting, so mutation ids stay
@@ -17,6 +21,9 @@ import type { DeskResult } from '../../shared/ipc/desk-result';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import { openDeskData, type DeskData } from '../../renderer/db/desk-data';
+import type { EditBase } from '../../renderer/db/record-writer';
+import type { NewsPatch } from '../../renderer/db/repositories/news-repository';
+import type { NewsItem } from '../../shared/domain/news';
 import { createTestDatabase } from '../../renderer/db/test-database';
 import { PROTOCOL_HEADERS } from '../../renderer/bridge/web-sync-request';
 import { SyncAgent } from '../../renderer/sync/sync-agent';
@@ -41,6 +48,8 @@ interface Device {
   agent: SyncAgent;
   offline: boolean;
   nextFault: Fault;
+  /** Records open in a form: the version the form loaded (values and stamps), as the user sees it. */
+  forms: Map<string, EditBase>;
 }
 
 interface FieldWriteLog {
@@ -48,7 +57,8 @@ interface FieldWriteLog {
   field: string;
   value: unknown;
   stamp: string;
-  prev: string | null;
+  /** The stamp of the value the user saw in this field when they wrote (null: none). */
+  seen: string | null;
 }
 
 const TITLES = ['ประชุม', 'สัมมนา', 'อบรม', 'ลงพื้นที่'];
@@ -56,8 +66,12 @@ const LEADS = ['', 'นำเรื่อง ก', 'นำเรื่อง ข
 const BODIES = ['<p>หนึ่ง</p>', '<p>สอง</p>', '<p>สาม</p>'];
 const TAGS = [[], ['ศส.ปชต.'], ['อบรม', 'เยาวชน']];
 
+type EditedField = 'title' | 'lead' | 'bodyHtml' | 'tags';
+
 type Command =
-  | { kind: 'edit'; device: number; record: number; field: 'title' | 'lead' | 'bodyHtml' | 'tags'; value: number }
+  | { kind: 'edit'; device: number; record: number; field: EditedField; value: number }
+  | { kind: 'open-form'; device: number; record: number }
+  | { kind: 'save-form'; device: number; record: number; field: EditedField; value: number }
   | { kind: 'delete'; device: number; record: number }
   | { kind: 'restore'; device: number; record: number }
   | { kind: 'create'; device: number }
@@ -70,15 +84,18 @@ type Command =
 const commandArb = (devices: number): fc.Arbitrary<Command> => {
   const device = fc.integer({ min: 0, max: devices - 1 });
   const record = fc.integer({ min: 0, max: 3 });
+  const field = fc.constantFrom<EditedField>('title', 'lead', 'bodyHtml', 'tags');
   return fc.oneof(
-    { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, record, field: fc.constantFrom('title' as const, 'lead' as const, 'bodyHtml' as const, 'tags' as const), value: fc.nat(3) }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, record, field, value: fc.nat(3) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('open-form' as const), device, record }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('save-form' as const), device, record, field, value: fc.nat(3) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), device, record }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), device, record }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('create' as const), device }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('sync' as const), device }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('offline' as const), device, offline: fc.boolean() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('fault' as const), device, fault: fc.constantFrom<Fault>('drop', 'duplicate') }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('reload' as const), device }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('reload' as const), device }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'restart-server' as const }) },
   );
 };
@@ -125,7 +142,7 @@ describe('sync convergence (property, real server store)', () => {
 
   const openDevice = async (slot: number, login: LoginResponse, dbName: string): Promise<Device> => {
     const data = await openDeskData(createTestDatabase(undefined, dbName));
-    const device = { slot, dbName, login, data, offline: false, nextFault: 'none' } as Device;
+    const device = { slot, dbName, login, data, offline: false, nextFault: 'none', forms: new Map() } as Device;
     device.agent = new SyncAgent({ data, request: requester(() => devices[slot] ?? device), getSession: async () => ({ deviceId: login.deviceId, user: login.user }), pullLimit: 3, initialPullLimit: 4 });
     return device;
   };
@@ -160,6 +177,7 @@ describe('sync convergence (property, real server store)', () => {
       const device = devices[slot] as Device;
       device.offline = false;
       device.nextFault = 'none';
+      device.forms.clear();
       const { db } = device.data;
       await db.transaction('rw', [...SYNCED_TABLES.map((t) => db.table(t)), db.conflicts, db.syncState, db.outbox], async () => {
         for (const t of SYNCED_TABLES) await db.table(t).clear();
@@ -188,11 +206,17 @@ describe('sync convergence (property, real server store)', () => {
         const writes: FieldWriteLog[] = [];
         const recordIds: string[] = [];
 
-        const logLastEntry = async (device: Device) => {
+        /** The write just queued; `form`: what the user's form showed them, when they wrote through one. */
+        const logLastEntry = async (device: Device, form?: EditBase) => {
           const entry = await device.data.db.outbox.orderBy(':id').last();
           if (!entry) return;
-          for (const [field, change] of Object.entries(entry.changes)) writes.push({ recordId: entry.recordId, field, ...change });
+          for (const [field, change] of Object.entries(entry.changes)) {
+            const seen = form && !BOOKKEEPING_FIELDS.includes(field) ? (form.stamps[field] ?? null) : change.prev;
+            writes.push({ recordId: entry.recordId, field, value: change.value, stamp: change.stamp, seen });
+          }
         };
+        const valueOf = (field: EditedField, value: number) =>
+          field === 'title' ? TITLES[value % 4] : field === 'lead' ? LEADS[value % 4] : field === 'bodyHtml' ? BODIES[value % 3] : TAGS[value % 3];
         const create = async (device: Device) => {
           const item = await device.data.news.createDraft({ title: TITLES[recordIds.length % TITLES.length] as string }, author, scope);
           recordIds.push(item.id);
@@ -215,12 +239,34 @@ describe('sync convergence (property, real server store)', () => {
               const d = device as Device;
               if (!(await d.data.news.get(id))) break; // not on this device yet
               if (command.kind === 'edit') {
-                const value = command.field === 'title' ? TITLES[command.value % 4] : command.field === 'lead' ? LEADS[command.value % 4] : command.field === 'bodyHtml' ? BODIES[command.value % 3] : TAGS[command.value % 3];
-                await d.data.news.update(id, { [command.field]: value });
+                await d.data.news.update(id, { [command.field]: valueOf(command.field, command.value) });
               } else {
                 await d.data.news.update(id, { deleted: command.kind === 'delete' });
               }
               await logLastEntry(d);
+              break;
+            }
+            case 'open-form': {
+              const d = device as Device;
+              const id = recordIds[command.record % recordIds.length] as string;
+              const stored = await d.data.news.get(id);
+              if (stored) d.forms.set(id, { values: { ...stored }, stamps: { ...stored._stamps } });
+              break;
+            }
+            case 'save-form': {
+              // The form saves everything it shows, as it loaded it but for the one field typed in.
+              const d = device as Device;
+              const id = recordIds[command.record % recordIds.length] as string;
+              const form = d.forms.get(id);
+              if (!form) break;
+              const { title, lead, bodyHtml, tags, deleted } = form.values as NewsItem;
+              const patch: NewsPatch = { title, lead, bodyHtml, tags, deleted, [command.field]: valueOf(command.field, command.value) };
+              const before = await d.data.db.outbox.count();
+              const saved = await d.data.news.update(id, patch, { base: form });
+              if ((await d.data.db.outbox.count()) === before) break; // nothing typed that differs: nothing written
+              await logLastEntry(d, form);
+              // The form now shows what it saved: its own write is what the user has seen of that field.
+              d.forms.set(id, { values: { ...form.values, [command.field]: saved[command.field] }, stamps: { ...form.stamps, [command.field]: saved._stamps[command.field] as string } });
               break;
             }
             case 'create':
@@ -239,6 +285,7 @@ describe('sync convergence (property, real server store)', () => {
               const d = device as Device;
               d.data.db.close();
               stats.reloads++;
+              // Closing the app closes its forms; the edits they saved are in the outbox.
               const reopened = await openDevice(d.slot, d.login, d.dbName);
               reopened.offline = d.offline;
               devices[d.slot] = reopened;
@@ -312,7 +359,7 @@ describe('sync convergence (property, real server store)', () => {
           serverView[w.recordId]?.stamps[w.field] === w.stamp ||
           canonicalJson(serverView[w.recordId]?.values[w.field]) === canonicalJson(w.value) ||
           inConflict.has(`${w.recordId}/${w.field}/${w.stamp}`) ||
-          writes.some((o) => o.recordId === w.recordId && o.field === w.field && o.prev !== null && compareStamps(o.prev, w.stamp) >= 0);
+          writes.some((o) => o.recordId === w.recordId && o.field === w.field && o.seen !== null && compareStamps(o.seen, w.stamp) >= 0);
         for (const w of writes) {
           if (accounted(w)) continue;
           const twin = writes.some((o) => o !== w && o.recordId === w.recordId && o.field === w.field && canonicalJson(o.value) === canonicalJson(w.value) && accounted(o));
