@@ -20,6 +20,7 @@ import { createAppLog, type AppLogger } from './services/app-logger';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, isExternalHttpsUrl, parseDevServerUrl, serveAppRequest } from './services/app-protocol';
 import { BlobTransport } from './services/blob-transport';
 import { CrashReloadPolicy } from './services/crash-reload-policy';
+import { CloseGuard } from './services/close-guard';
 import { CredentialsStore, safeStorageCipher } from './services/credentials-store';
 import { buildDiagnosticsZip, collectSystemInfo, diagnosticsFileName } from './services/diagnostics';
 import { readPickedFiles, saveFileTo } from './services/file-service';
@@ -51,6 +52,8 @@ const devServerOrigin = isDev ? parseDevServerUrl(process.env.PROVINCEDESK_DEV_U
 const startUrl = devServerOrigin ? (process.env.PROVINCEDESK_DEV_URL ?? APP_ENTRY_URL) : APP_ENTRY_URL;
 
 let mainWindow: BrowserWindow | null = null;
+/** The main window's close guard: the page's readyToClose releases it. */
+let closeGuard: CloseGuard | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Two instances would write the same settings and IndexedDB: hand over to the first one.
@@ -165,6 +168,10 @@ function run(): void {
     getUpdateStatus: () => ok(updates.status),
     checkForUpdates: async () => ok(await updates.check()),
     installUpdate: () => updates.installNow(),
+    readyToClose: async () => {
+      closeGuard?.ready();
+      return ok(undefined);
+    },
     saveDiagnostics: async () => {
       const data = await buildDiagnosticsZip({
         logFiles: appLog.files(),
@@ -254,6 +261,10 @@ function createWindow({ currentOnline, logger, saveDiagnostics }: WindowDeps): B
   const window = new BrowserWindow(buildWindowOptions({ preloadPath, isDev }));
   const crashes = new CrashReloadPolicy();
   window.once('ready-to-show', () => window.show());
+  // The page saves what its editors hold before the window goes (a few seconds at most).
+  const guard = new CloseGuard({ notify: () => sendEvent({ type: 'closing' }), close: () => window.close() });
+  closeGuard = guard;
+  window.on('close', (event) => guard.onClose(() => event.preventDefault()));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

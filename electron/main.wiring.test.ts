@@ -29,7 +29,7 @@ class Emitter {
 const fake = vi.hoisted(() => ({
   userData: '',
   handlers: new Map<string, (event: unknown, argument: unknown) => Promise<unknown>>(),
-  windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; webContents: { sent: unknown[] } }>,
+  windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; closed: boolean; close(): void; webContents: { sent: unknown[] } }>,
   privilegedSchemes: [] as unknown[],
   protocolHandlers: [] as string[],
   sandboxEnabled: false,
@@ -59,10 +59,17 @@ vi.mock('electron', () => {
       this.loaded.push(url);
       return Promise.resolve();
     }
+    closed = false;
     isDestroyed() {
       return false;
     }
     show() {}
+    /** As Electron: 'close' first, and the window stays unless no listener prevented it. */
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.closed = true;
+    }
   }
   const app = Object.assign(new Emitter(), {
     isPackaged: false,
@@ -157,6 +164,15 @@ describe('main process wiring (Electron stood in for)', () => {
     expect(await call('updateSettings', { serverUrl: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(await call('appInfo', undefined, { url: 'https://evil.example' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(await call('appInfo', undefined, APP_FRAME, { other: 'webContents' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('closes the window only once the page has saved what its editors hold', async () => {
+    const window = fake.windows[0]!;
+    window.close();
+    expect(window.closed).toBe(false);
+    expect(window.webContents.sent.at(-1)).toEqual({ type: 'closing' });
+    expect(await call('readyToClose', undefined)).toEqual({ ok: true, value: undefined });
+    expect(window.closed).toBe(true);
   });
 
   it('keeps every page on the app: no navigation away, new windows only as https links in the browser', () => {

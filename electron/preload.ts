@@ -34,6 +34,7 @@ const desk = {
   checkForUpdates: () => invoke('checkForUpdates'),
   installUpdate: () => invoke('installUpdate'),
   saveDiagnostics: () => invoke('saveDiagnostics'),
+  readyToClose: () => invoke('readyToClose'),
   onEvent(listener) {
     // Only the payload crosses to the page, never the IpcRendererEvent (it holds `sender`).
     const relay = (_event: IpcRendererEvent, payload: DeskEvent) => listener(payload);

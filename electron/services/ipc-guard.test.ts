@@ -31,6 +31,7 @@ function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers & { calls
       return fail('network', 'no server in this test');
     },
     signOut: () => ok(undefined),
+    readyToClose: () => ok(undefined),
     getSession: () => ok(null),
     printToPdf: () => ok({ saved: false }),
     writeLocalBackup: ({ reason }) => ok({ name: 'provincedesk-20261122T030000000Z-daily.pdbackup', size: 0, createdAt: '2026-11-22T03:00:00.000Z', reason }),

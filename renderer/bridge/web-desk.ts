@@ -159,6 +159,10 @@ export function createWebDesk(win: Window): DeskApi {
     async saveDiagnostics() {
       return fail('not-found', 'ข้อมูลวินิจฉัยบันทึกได้จากโปรแกรม ProvinceDesk บนเครื่องเท่านั้น — Diagnostics are saved by the desktop app');
     },
+    // A browser tab closes without asking: editors save when the page is hidden or left (pending-saves.ts).
+    async readyToClose() {
+      return ok(undefined);
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

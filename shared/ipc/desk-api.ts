@@ -166,7 +166,9 @@ export type DeskEvent =
   /** The server said records in this device's scope changed (server-sent event): pull soon. */
   | { type: 'poke' }
   | { type: 'session-changed'; session: SyncSession | null }
-  | { type: 'update-status'; status: UpdateStatus };
+  | { type: 'update-status'; status: UpdateStatus }
+  /** The desktop window is closing: save what editors hold, then answer readyToClose (main waits a few seconds). */
+  | { type: 'closing' };
 
 export const EmptyRequestSchema = z.undefined();
 
@@ -192,6 +194,7 @@ export const DESK_METHODS = {
   blobStatus: { channel: DESK_CHANNELS.blobStatus, request: BlobStatusRequestSchema },
   blobUpload: { channel: DESK_CHANNELS.blobUpload, request: BlobUploadRequestSchema },
   blobDownload: { channel: DESK_CHANNELS.blobDownload, request: BlobDownloadRequestSchema },
+  readyToClose: { channel: DESK_CHANNELS.readyToClose, request: EmptyRequestSchema },
 } as const;
 
 export type DeskMethod = keyof typeof DESK_METHODS;
@@ -229,6 +232,8 @@ export interface DeskApi {
   blobUpload(request: BlobUploadRequest): Promise<DeskResult<BlobUploadResult>>;
   /** GET an attachment blob or a byte range of it; the caller verifies the hash. */
   blobDownload(request: BlobDownloadRequest): Promise<DeskResult<BlobDownloadResult>>;
+  /** After a `closing` event: everything is saved, the window may close. */
+  readyToClose(): Promise<DeskResult<void>>;
   /** Subscribe to events from main; returns the unsubscribe function. */
   onEvent(listener: (event: DeskEvent) => void): () => void;
 }

@@ -23,6 +23,7 @@ export const DESK_CHANNELS = {
   blobStatus: 'desk:blob-status',
   blobUpload: 'desk:blob-upload',
   blobDownload: 'desk:blob-download',
+  readyToClose: 'desk:ready-to-close',
 } as const;
 
 export const DESK_EVENT_CHANNEL = 'desk:event' as const;
