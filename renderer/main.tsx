@@ -8,6 +8,7 @@ import { App } from './app/app';
 import { DeskDataContext } from './app/desk-data-context';
 import { startSessionBridge } from './app/session-bridge';
 import { openDeskData } from './db/desk-data';
+import { replayUnsavedEdits } from './app/unsaved-edits';
 import { sweepUnusedBlobs } from './db/repositories/blob-cleanup';
 import { DEFAULT_DATABASE_NAME } from './db/database';
 import { backupBeforeMigration, runScheduledBackup } from './backup/auto-backup';
@@ -28,6 +29,8 @@ async function start(): Promise<void> {
     if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
     startSessionBridge(settings, info);
     const data = await openDeskData();
+    // Typing a page torn down could not save (a reload, a closed tab) goes into its record before any editor opens.
+    await replayUnsavedEdits(window.localStorage, data.writer).catch((error: unknown) => console.warn('unsaved edits not replayed', error));
     root.render(
       <StrictMode>
         <DeskDataContext.Provider value={data}>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { desk } from '../bridge/desk-bridge';
 import { startSyncRuntime } from '../sync/sync-runtime';
 import { useDeskData } from './desk-data-context';
+import { flushPendingSaves, flushWhenPageLeaves } from './pending-saves';
 import { useSession } from './session-store';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
@@ -30,6 +31,7 @@ export function App() {
   const route = useNavigation((s) => s.route);
   useAltNumberShortcuts();
   useSyncAgent();
+  useSaveBeforeLeaving();
 
   return (
     <div className="app">
@@ -59,6 +61,20 @@ function useSyncAgent(): void {
     if (runtime.session()) apply(runtime.session());
     return runtime.onSession(apply);
   }, [runtime]);
+}
+
+/** Typing an editor holds is saved when the page is hidden or left, and before the desktop window closes. */
+function useSaveBeforeLeaving(): void {
+  useEffect(() => {
+    const stopWatching = flushWhenPageLeaves(window);
+    const unsubscribe = desk.onEvent((event) => {
+      if (event.type === 'closing') void flushPendingSaves().then(() => desk.readyToClose());
+    });
+    return () => {
+      stopWatching();
+      unsubscribe();
+    };
+  }, []);
 }
 
 /** Alt+1 … Alt+6 jump between the main screens, as the nav shows. */

@@ -125,6 +125,15 @@ export class RecordWriter {
     });
   }
 
+  /** update() for a record that may have gone meanwhile (deleted here or by a pull): null, nothing written. */
+  async updateIfLive<T extends SyncedTable>(table: T, id: string, patch: Partial<RecordOf<T>>, options: WriteOptions = {}): Promise<LocalRecord<T> | null> {
+    return this.db.transaction('rw', [this.db.table(table), this.db.outbox, this.db.syncState], async () => {
+      const current = await this.db.recordTable(table).get(id);
+      if (!current || (current as { deleted?: boolean }).deleted) return null;
+      return this.update(table, id, patch, options);
+    });
+  }
+
   /** A delete is a tombstone write: the record stays, marked deleted, so the delete syncs and merges. */
   async remove<T extends SyncedTable>(table: T, id: string): Promise<void> {
     await this.update(table, id, { deleted: true } as Partial<RecordOf<T>>);

@@ -136,7 +136,8 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
   // Built once per form: later photo changes must not reset what is being typed.
   const [initialBody] = useState(() => withPhotoUrls(initial.bodyHtml, photoUrls.current));
 
-  const save = useCallback(async () => {
+  /** What the form holds, as a patch of the record (the body only when typed in since its last save). */
+  const contentPatch = useCallback(() => {
     const f = draftNow();
     const patch: NewsContentPatch = { lead: f.lead, category: f.category.trim() || item.category, tags: parseTags(f.tagsText), eventId: f.eventId || null };
     const problems: string[] = [];
@@ -145,17 +146,21 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
     const dateline = parseTypedDate(f.datelineText);
     if (dateline === undefined) problems.push(t('news.filter.badDate', { text: f.datelineText }));
     else patch.dateline = dateline;
-    if (bodyDirty.current && editorRef.current) {
-      // An empty editor says "<p></p>": stored as the empty body it is, so it is no change to sync.
-      patch.bodyHtml = editorRef.current.isEmpty ? '' : withoutPhotoUrls(editorRef.current.getHTML());
-      bodyDirty.current = false;
-    }
+    // An empty editor says "<p></p>": stored as the empty body it is, so it is no change to sync.
+    if (bodyDirty.current && editorRef.current) patch.bodyHtml = editorRef.current.isEmpty ? '' : withoutPhotoUrls(editorRef.current.getHTML());
+    return { patch, problems };
+  }, [draftNow, item.category, t]);
+
+  const save = useCallback(async () => {
+    const { patch, problems } = contentPatch();
+    if (patch.bodyHtml !== undefined) bodyDirty.current = false;
     setFieldError(problems.length ? problems.join(' ') : null);
     const saved = await data.news.editContent(item.id, patch, { author, role }, { coalesce: true, base: base() });
     setCounts(countNewsText(saved));
-  }, [data, item.id, item.category, author, role, t, draftNow, base]);
+  }, [data, item.id, author, role, contentPatch, base]);
 
-  const autosave = useAutosave(save);
+  // A page torn down mid-typing keeps what it holds for the next start (renderer/app/unsaved-edits.ts).
+  const autosave = useAutosave(save, { table: 'news', id: item.id, edit: () => ({ patch: contentPatch().patch, base: base() }) });
   const { schedule, flush } = autosave;
 
   const onBodyChange = useCallback(() => {
