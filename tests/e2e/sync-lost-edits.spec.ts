@@ -3,8 +3,10 @@
 // - two offline edits of one phone, synced in either order, with or without closing the app while offline,
 //   end as one value on both devices and a conflict that keeps the other;
 // - a form left open while another device's change arrives shows it in the fields not typed in, and offers it
-//   beside what was typed in the others; saved without choosing, the server keeps both.
+//   beside what was typed in the others; saved without choosing, the server keeps both;
+// - a change the server refuses is listed as the forms show it (Thai labels, place names, BE dates).
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createOffice, setUserOffice } from '../../server/accounts/accounts-repository';
 import { DeskPage } from './support/desk-page';
 import { readRecord, signInThroughUi, syncNow } from './support/sync-desk';
 import { test, type SyncTestServer } from './support/sync-server';
@@ -174,4 +176,31 @@ test('a change from another device offered beside what was typed can be taken in
   expect((await readRecord(b, 'members', memberId))?.email).toBe('a@example.go.th');
   await contextA.close();
   await contextB.close();
+});
+
+test('a change the server refuses is listed with Thai field names and values as the forms show them', async ({ page, syncServer }) => {
+  const { server, province } = syncServer;
+  const desk = await signInThroughUi(page, server.url, province.officer, 'โน้ตบุ๊กอำเภอ');
+  await page.context().setOffline(true);
+  // Offline, the officer starts the centre of a tambon of their district…
+  await page.goto('/#/roster/tambon/570101');
+  await page.getByRole('button', { name: 'สร้างศูนย์ ศส.ปชต. ของตำบลนี้' }).click();
+  await expect(page.getByRole('form', { name: 'ข้อมูลศูนย์' })).toBeVisible();
+  // …and is moved to another district's office before the laptop is back online.
+  const office = await createOffice(server.store.sql, { provinceCode: '57', districtCode: '5702', name: 'อำเภอแม่ลาว' });
+  await setUserOffice(server.store.sql, province.officer.id, office.id);
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 20_000 });
+  await desk.goTo('sync');
+  const refused = page.getByTestId('rejected-changes');
+  await expect(refused).toContainText('ระเบียนนี้อยู่นอกพื้นที่ที่คุณมีสิทธิ์แก้ไข');
+  await expect(refused).toContainText('ตำบล');
+  await expect(refused).toContainText('ต.เวียง อ.เมืองเชียงราย จ.เชียงราย');
+  await expect(refused).toContainText('ดำเนินการอยู่');
+  // Nothing as stored: no DOPA code, no ISO time, no English status word.
+  await expect(refused).not.toContainText('570101');
+  await expect(refused).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
+  await expect(refused).not.toContainText('active');
+  await refused.scrollIntoViewIfNeeded();
+  await desk.screenshot('sync-refused-centre');
 });

@@ -1,8 +1,9 @@
 import { BOOKKEEPING_FIELDS } from '../../../shared/domain/common';
-import { displayFieldValue, PRIVATE_FIELDS } from './conflict-value-text';
+import { isMergeableField } from './field-display';
+import { useFieldValueText } from './use-field-value-text';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { isSyncedTable } from '../../../shared/domain/synced-tables';
+import { isSyncedTable, type SyncedTable } from '../../../shared/domain/synced-tables';
 import { parseStamp } from '../../../shared/sync/hybrid-logical-clock';
 import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
@@ -100,14 +101,14 @@ function ConflictCard({ conflict, canResolve }: { conflict: SyncedConflictRow; c
       <h2 className="card-title">{t('sync.conflicts.record', { table: tableLabel(t, conflict.table), title: title ?? '' })}</h2>
       <p className="card-meta">{t('sync.conflicts.field', { field: fieldLabel(t, conflict.field, conflict.table) })}</p>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: '1rem' }}>
-        <Version label={t('sync.conflicts.current')} field={conflict.field} value={conflict.winnerValue} author={conflict.winnerAuthor} deviceId={conflict.winnerDeviceId} stamp={conflict.winnerStamp} testId="conflict-winner">
+        <Version label={t('sync.conflicts.current')} table={conflict.table} field={conflict.field} value={conflict.winnerValue} author={conflict.winnerAuthor} deviceId={conflict.winnerDeviceId} stamp={conflict.winnerStamp} testId="conflict-winner">
           {canResolve && (
             <button type="button" className="button secondary" disabled={busy} onClick={() => void resolve('winner')} data-testid="keep-winner">
               {t('sync.conflicts.keep')}
             </button>
           )}
         </Version>
-        <Version label={t('sync.conflicts.other')} field={conflict.field} value={conflict.loserValue} author={conflict.loserAuthor} deviceId={conflict.loserDeviceId} stamp={conflict.loserStamp} testId="conflict-loser">
+        <Version label={t('sync.conflicts.other')} table={conflict.table} field={conflict.field} value={conflict.loserValue} author={conflict.loserAuthor} deviceId={conflict.loserDeviceId} stamp={conflict.loserStamp} testId="conflict-loser">
           {canResolve && (
             <button type="button" className="button secondary" disabled={busy} onClick={() => void resolve('loser')} data-testid="keep-loser">
               {t('sync.conflicts.keep')}
@@ -115,7 +116,7 @@ function ConflictCard({ conflict, canResolve }: { conflict: SyncedConflictRow; c
           )}
         </Version>
       </div>
-      {canResolve && !editing && !PRIVATE_FIELDS.has(conflict.field) && (
+      {canResolve && !editing && isMergeableField(conflict.table, conflict.field) && (
         <p>
           <button type="button" className="button secondary" onClick={() => setEditing(true)} data-testid="edit-merge">
             {t('sync.conflicts.edit')}
@@ -140,9 +141,10 @@ function ConflictCard({ conflict, canResolve }: { conflict: SyncedConflictRow; c
   );
 }
 
-function Version(props: { label: string; field: string; value: unknown; author: string; deviceId: string | null; stamp: string; testId: string; children?: React.ReactNode }) {
+function Version(props: { label: string; table: SyncedTable; field: string; value: unknown; author: string; deviceId: string | null; stamp: string; testId: string; children?: React.ReactNode }) {
   const t = useTranslate();
   const { shortDate, time } = useDateFormat();
+  const valueText = useFieldValueText();
   let when: string;
   try {
     const at = new Date(parseStamp(props.stamp).millis);
@@ -158,7 +160,7 @@ function Version(props: { label: string; field: string; value: unknown; author: 
         {props.deviceId ? ` · ${props.deviceId.slice(-8)}` : ''}
       </p>
       <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0 0 0.5rem' }} data-testid="conflict-value">
-        {displayFieldValue(props.field, props.value)}
+        {valueText(props.table, props.field, props.value)}
       </div>
       {props.children}
     </div>

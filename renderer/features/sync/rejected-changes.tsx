@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { BOOKKEEPING_FIELDS } from '../../../shared/domain/common';
 import { useDeskData } from '../../app/desk-data-context';
 import { useDateFormat } from '../../app/use-date-format';
 import { useTranslate } from '../../app/use-translate';
 import { REJECTED_KEY, type RejectedChange } from '../../sync/sync-records';
-import { displayFieldValue } from './conflict-value-text';
+import { isShownField } from './field-display';
+import { useFieldValueText } from './use-field-value-text';
 import { fieldLabel, tableLabel } from './use-sync';
 
 /**
@@ -15,6 +15,7 @@ export function RejectedChanges() {
   const t = useTranslate();
   const { db } = useDeskData();
   const { shortDate, time } = useDateFormat();
+  const valueText = useFieldValueText();
   const rejected = useLiveQuery(async () => ((await db.syncState.get(REJECTED_KEY))?.value as RejectedChange[] | undefined) ?? [], [db]);
   if (!rejected || rejected.length === 0) return null;
   return (
@@ -24,7 +25,10 @@ export function RejectedChanges() {
       <ul className="card-list">
         {rejected.slice(0, 50).map((r) => {
           const at = new Date(r.at);
-          const fields = Object.entries(r.changes).filter(([field]) => !BOOKKEEPING_FIELDS.includes(field));
+          // What was typed, as the forms show it: bookkeeping, internal references and empty fields stay out,
+          // and so does "not deleted" beside a new record's fields.
+          const typed = Object.entries(r.changes).filter(([field, value]) => isShownField(r.table, field) && !isEmptyValue(value));
+          const fields = typed.length > 1 ? typed.filter(([field, value]) => !(field === 'deleted' && value === false)) : typed;
           return (
             <li key={r.mutationId} className="card">
               <p className="card-meta">
@@ -36,7 +40,7 @@ export function RejectedChanges() {
                   {fields.map(([field, value]) => (
                     <div key={field}>
                       <dt>{fieldLabel(t, field, r.table)}</dt>
-                      <dd>{displayFieldValue(field, value)}</dd>
+                      <dd>{valueText(r.table, field, value)}</dd>
                     </div>
                   ))}
                 </dl>
@@ -47,4 +51,8 @@ export function RejectedChanges() {
       </ul>
     </section>
   );
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
