@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { webShellPort } from './scripts/web-shell-port.mjs';
 
 /**
  * The built renderer carries its Content-Security-Policy as a meta tag too, so the browser shell
@@ -39,6 +40,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2048,
   },
-  server: { port: 5173, strictPort: false },
+  // `npm run start:web`; the local server allows exactly this origin, so a busy port stops Vite
+  // (set PROVINCEDESK_WEB_PORT) rather than moving it where signing in would fail.
+  server: { host: '127.0.0.1', port: webShellPort(), strictPort: true },
   preview: { port: Number(process.env.PROVINCEDESK_E2E_PORT ?? 4173), strictPort: true, host: '127.0.0.1' },
 });

@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIcons, ICO_SIZES, LINUX_SIZES, MAIN_SIZE } from './generate-icons.mjs';
+import { FAVICON, generateIcons, ICO_SIZES, LINUX_SIZES, MAIN_SIZE } from './generate-icons.mjs';
 
-const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'build');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const buildDir = path.join(projectRoot, 'build');
 let outDir: string;
+let publicDir: string;
 let written: string[];
 
 beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'provincedesk-icons-'));
-  written = await generateIcons({ source: path.join(buildDir, 'icon.svg'), outDir });
+  publicDir = path.join(outDir, 'public');
+  written = await generateIcons({ source: path.join(buildDir, 'icon.svg'), outDir, publicDir });
 });
 
 afterAll(async () => {
@@ -39,10 +42,12 @@ describe('generate-icons', () => {
     expect(icoSizes(await readFile(path.join(outDir, 'icon.ico')))).toEqual(ICO_SIZES);
   });
 
-  it('the committed icons in build/ are what build/icon.svg renders to (run the script after editing the SVG)', async () => {
+  it('the committed icons in build/ and the favicon are what build/icon.svg renders to (run the script after editing the SVG)', async () => {
     for (const file of written) {
       const committed = await readFile(path.join(buildDir, file)).catch(() => Buffer.alloc(0));
       expect(committed.equals(await readFile(path.join(outDir, file))), `build/${file} is stale: node scripts/generate-icons.mjs`).toBe(true);
     }
+    const favicon = await readFile(path.join(projectRoot, 'renderer', 'public', FAVICON)).catch(() => Buffer.alloc(0));
+    expect(favicon.equals(await readFile(path.join(publicDir, FAVICON))), `renderer/public/${FAVICON} is stale: node scripts/generate-icons.mjs`).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webShellOrigins, webShellPort } from './web-shell-port.mjs';
 
 /**
  * The embedded central server for trying the app on one computer: PGlite in .data/server, demo
@@ -9,17 +10,15 @@ import { fileURLToPath } from 'node:url';
 export const LOCAL_SERVER_URL = 'http://127.0.0.1:8787';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The browser shell's origins (Vite dev server), allowed to call the local server. */
-const BROWSER_SHELL_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
-
-export async function startLocalServer({ url = LOCAL_SERVER_URL, log = console.log } = {}) {
+/** The browser shell's origins (Vite dev server on PROVINCEDESK_WEB_PORT) may call the local server. */
+export async function startLocalServer({ url = LOCAL_SERVER_URL, log = console.log, allowedOrigins = webShellOrigins(webShellPort()) } = {}) {
   if (await isHealthy(url)) {
     log(`Using the ProvinceDesk server already running on ${url}`);
     return { url, stop: () => {} };
   }
   const tsxCli = path.join(path.dirname(fileURLToPath(import.meta.resolve('tsx/package.json'))), 'dist', 'cli.mjs');
   const port = new URL(url).port;
-  const origins = BROWSER_SHELL_ORIGINS.flatMap((origin) => ['--allow-origin', origin]);
+  const origins = allowedOrigins.flatMap((origin) => ['--allow-origin', origin]);
   const child = spawn(process.execPath, [tsxCli, 'server/cli.ts', 'serve', '--demo', '--port', port, ...origins], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -243,16 +243,8 @@ let loadingAmphoes: Promise<ThaiAmphoes> | undefined;
 /** Loads the bundled data once (a separate chunk in the renderer) and shares the result. */
 export function loadThaiGeography(): Promise<ThaiGeography> {
   loading ??= (async () => {
-    const [provinces, districts, subdistricts] = await Promise.all([
-      import('./data/provinces.json', { with: { type: 'json' } }),
-      import('./data/districts.json', { with: { type: 'json' } }),
-      import('./data/subdistricts.json', { with: { type: 'json' } }),
-    ]);
-    return new ThaiGeography({
-      provinces: provinces.default,
-      districts: districts.default,
-      subdistricts: subdistricts.default,
-    });
+    const [{ rawAmphoeData }, { rawTambonData }] = await Promise.all([import('./raw-amphoe-data'), import('./raw-tambon-data')]);
+    return new ThaiGeography({ ...rawAmphoeData, subdistricts: rawTambonData });
   })();
   // A failed load (a missing chunk after an update, say) may succeed on the next try.
   loading.catch(() => {
@@ -272,11 +264,8 @@ export type ThaiAmphoes = Pick<ThaiGeography, 'provinces' | 'amphoes' | 'provinc
 export function loadThaiAmphoes(): Promise<ThaiAmphoes> {
   if (loading) return loading;
   loadingAmphoes ??= (async () => {
-    const [provinces, districts] = await Promise.all([
-      import('./data/provinces.json', { with: { type: 'json' } }),
-      import('./data/districts.json', { with: { type: 'json' } }),
-    ]);
-    return new ThaiGeography({ provinces: provinces.default, districts: districts.default, subdistricts: [] });
+    const { rawAmphoeData } = await import('./raw-amphoe-data');
+    return new ThaiGeography({ ...rawAmphoeData, subdistricts: [] });
   })();
   loadingAmphoes.catch(() => {
     loadingAmphoes = undefined;
