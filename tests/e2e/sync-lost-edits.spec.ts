@@ -204,3 +204,59 @@ test('a change the server refuses is listed with Thai field names and values as 
   await refused.scrollIntoViewIfNeeded();
   await desk.screenshot('sync-refused-centre');
 });
+
+test('an open news editor takes another device\'s words in fields not typed in, and its autosave never puts the old ones back', async ({ browser, syncServer }) => {
+  test.setTimeout(120_000);
+  const { server, province } = syncServer;
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  const deskA = await signInThroughUi(a, server.url, province.editor, 'เครื่องฝ่ายประชาสัมพันธ์');
+  await signInThroughUi(b, server.url, province.coordinator, 'เครื่องผู้อำนวยการ');
+  await deskA.goTo('news');
+  await a.getByLabel('หัวข้อข่าว', { exact: true }).fill('ร่างข่าวที่สองเครื่องเปิดพร้อมกัน');
+  await a.getByRole('button', { name: 'สร้างร่างข่าว' }).click();
+  const href = await a.getByRole('link', { name: 'ร่างข่าวที่สองเครื่องเปิดพร้อมกัน' }).getAttribute('href');
+  const newsId = /edit\/([0-9a-f-]{36})/.exec(href ?? '')?.[1] as string;
+  await syncNow(a);
+  await syncNow(b);
+
+  // Both open the draft; B starts typing in the body.
+  await b.goto(`/#/news/edit/${newsId}`);
+  await expect(b.getByTestId('news-body')).toBeVisible();
+  await b.getByTestId('news-body').click();
+  await b.keyboard.type('ย่อหน้าจากเครื่อง B');
+  await a.goto(`/#/news/edit/${newsId}`);
+  const leadA = a.getByRole('textbox', { name: 'ความนำ (สรุปย่อ)' });
+  await leadA.fill('ความนำจากเครื่อง A');
+  await a.getByTestId('news-body').click();
+  await a.keyboard.type('ย่อหน้าจากเครื่อง A');
+  await expect(a.getByTestId('news-save-state')).toHaveAttribute('data-state', 'saved');
+  await syncNow(a);
+
+  // B's untouched lead follows; the body B typed in stays as B wrote it, with A's offered beside it.
+  await expect(b.getByRole('textbox', { name: 'ความนำ (สรุปย่อ)' })).toHaveValue('ความนำจากเครื่อง A', { timeout: 20_000 });
+  const bodyClash = b.locator('[data-testid="field-clash"][data-field="bodyHtml"]');
+  await expect(bodyClash).toContainText('ย่อหน้าจากเครื่อง A');
+  await expect(b.getByTestId('news-body')).toContainText('ย่อหน้าจากเครื่อง B');
+  await expect(b.getByTestId('news-body')).not.toContainText('ย่อหน้าจากเครื่อง A');
+  await new DeskPage(b).screenshot('news-editor-clash');
+  // B types on in the title: its autosave writes the title only, never its old lead.
+  await b.getByRole('textbox', { name: 'หัวข้อข่าว' }).fill('หัวข้อที่เครื่อง B แก้');
+  await expect(b.getByTestId('news-save-state')).toHaveAttribute('data-state', 'saved');
+  // Having seen A's body, B keeps its own: saved over A's as an ordinary edit.
+  await bodyClash.getByRole('button', { name: 'ใช้ค่าที่ฉันพิมพ์' }).click();
+  await expect(b.getByTestId('field-clashes')).toHaveCount(0);
+  await expect(b.getByTestId('news-save-state')).toHaveAttribute('data-state', 'saved');
+  await syncNow(b);
+  await syncNow(a);
+  const final = await readRecord(a, 'news', newsId);
+  expect(final).toMatchObject({ title: 'หัวข้อที่เครื่อง B แก้', lead: 'ความนำจากเครื่อง A' });
+  expect(String(final?.bodyHtml)).toContain('ย่อหน้าจากเครื่อง B');
+  // A's body, overwritten, is still on the server, in a conflict for the coordinator.
+  const { rows } = await server.store.sql.query<{ winner_value: unknown; loser_value: unknown }>('SELECT winner_value, loser_value FROM conflicts WHERE record_id = $1 AND field = $2', [newsId, 'bodyHtml']);
+  expect(rows.flatMap((r) => [String(r.winner_value), String(r.loser_value)]).some((v) => v.includes('ย่อหน้าจากเครื่อง A'))).toBe(true);
+  await contextA.close();
+  await contextB.close();
+});

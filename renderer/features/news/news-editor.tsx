@@ -114,7 +114,10 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
 
   const editorRef = useRef<Editor | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
+  // Typed in since the last save (what the next save writes) / typed in at all in this editor: a body the
+  // user has worked on is never replaced under the cursor, another device's is offered beside it instead.
   const bodyDirty = useRef(false);
+  const bodyTouched = useRef(false);
   const [counts, setCounts] = useState<TextCounts>(() => countNewsText(initial));
   const [fieldError, setFieldError] = useState<string | null>(null);
   const photoUrls = useRef(new Map<string, string>());
@@ -124,11 +127,12 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
   const edit = useRecordEdit(item, {
     start: initial,
     toDraft: newsDraftOf,
-    touchedOutside: (field) => (field === 'bodyHtml' ? bodyDirty.current : undefined),
+    touchedOutside: (field) => (field === 'bodyHtml' ? bodyTouched.current : undefined),
     onOutsideChanged: (field, value) => {
       if (field !== 'bodyHtml' || !editorRef.current) return;
       editorRef.current.commands.setContent(withPhotoUrls(String(value ?? ''), photoUrls.current), { emitUpdate: false });
       bodyDirty.current = false;
+      bodyTouched.current = false;
     },
   });
   const { draft, setDraft, draftNow, base } = edit;
@@ -165,6 +169,7 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
 
   const onBodyChange = useCallback(() => {
     bodyDirty.current = true;
+    bodyTouched.current = true;
     schedule();
   }, [schedule]);
   const onReady = useCallback((e: Editor | null) => {
@@ -179,7 +184,13 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
   const takeTheirs = (field: string) => {
     edit.takeTheirs(field);
     // The other value is now what the form shows: stored as it is, nothing to save for it.
-    if (field === 'bodyHtml') bodyDirty.current = false;
+    if (field === 'bodyHtml') bodyDirty.current = bodyTouched.current = false;
+  };
+  /** Having seen the other value, the user keeps their own: it is saved as an ordinary edit over it. */
+  const keepMine = (field: string) => {
+    edit.keepMine(field);
+    if (field === 'bodyHtml') bodyDirty.current = true;
+    schedule();
   };
 
   const eventOptions = useMemo(() => (events ?? []).map((e) => ({ id: e.id, label: e.title })), [events]);
@@ -209,7 +220,7 @@ function NewsEditorForm({ item, initial, photos, onRestored }: FormProps) {
             labelOf={(field) => (NEWS_LABELS[field] ? t(NEWS_LABELS[field]) : field)}
             textOf={(value, key) => (key === null ? bodyExcerpt(String(value ?? '')) : key === 'eventId' ? (eventOptions.find((e) => e.id === value)?.label ?? '') : String(value ?? ''))}
             onTakeTheirs={takeTheirs}
-            onKeepMine={edit.keepMine}
+            onKeepMine={keepMine}
           />
           <label className="news-stacked">
             {t('news.field.title')}
