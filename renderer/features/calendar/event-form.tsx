@@ -15,6 +15,7 @@ import { draftOf } from './event-draft-of';
 import { errorText } from './error-text';
 import { ModalDialog } from './modal-dialog';
 import { ParticipantRows } from './participant-rows';
+import { useRecurrenceText } from './use-recurrence-text';
 
 type FormDialog = Extract<CalendarDialog, { kind: 'form' }>;
 
@@ -24,10 +25,10 @@ export function EventForm({ dialog, onClose }: { dialog: FormDialog; onClose(): 
   const era = useSession((s) => s.settings.era);
   const event = useLiveQuery(async () => (dialog.eventId ? ((await data.events.get(dialog.eventId)) ?? null) : null), [data, dialog.eventId]);
   if (dialog.eventId && event === undefined) return null;
-  return <EventFormBody dialog={dialog} initial={draftOf(event ?? null, dialog, era)} onClose={onClose} />;
+  return <EventFormBody dialog={dialog} initial={draftOf(event ?? null, dialog, era)} seriesStart={event?.start ?? dialog.start.toISOString()} onClose={onClose} />;
 }
 
-function EventFormBody({ dialog, initial, onClose }: { dialog: FormDialog; initial: EventDraft; onClose(): void }) {
+function EventFormBody({ dialog, initial, seriesStart, onClose }: { dialog: FormDialog; initial: EventDraft; seriesStart: string; onClose(): void }) {
   const t = useTranslate();
   const data = useDeskData();
   const scope = useSession((s) => s.scope);
@@ -39,6 +40,9 @@ function EventFormBody({ dialog, initial, onClose }: { dialog: FormDialog; initi
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const recurrenceText = useRecurrenceText();
+  // The imported rules in words (the form keeps them as they are).
+  const customRuleText = initial.recurrence === 'custom' ? (recurrenceText({ start: seriesStart, rrule: initial.customRule || null, rdates: initial.rdates, timeZone: initial.timeZone }) ?? '') : '';
 
   const issueText = (issue: DraftIssue) => t(`calendar.error.${issue.problem}` as MessageKey, { row: (issue.row ?? 0) + 1 });
   const issuesOf = (field: DraftField) => issues.filter((i) => i.field === field);
@@ -174,7 +178,7 @@ function EventFormBody({ dialog, initial, onClose }: { dialog: FormDialog; initi
             <select id="event-recurrence" value={draft.recurrence} onChange={(e) => set({ recurrence: e.target.value as EventDraft['recurrence'] })} {...invalid('recurrence')}>
               {RECURRENCE_PRESETS.filter((p) => p !== 'custom' || initial.recurrence === 'custom').map((p) => (
                 <option key={p} value={p}>
-                  {t(`calendar.form.recurrence.${p}` as MessageKey, { rule: draft.customRule })}
+                  {t(`calendar.form.recurrence.${p}` as MessageKey, { rule: customRuleText })}
                 </option>
               ))}
             </select>
