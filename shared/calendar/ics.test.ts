@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { CalendarEvent } from '../domain/calendar-event';
 import { allDayEnd } from './calendar-dates';
 import { eventsToIcs, type ExportableEvent } from './ics-export';
-import { parseIcs } from './ics-import';
+import { parseIcs, parseIcsInSteps } from './ics-import';
 import { buildRule } from './recurrence';
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
@@ -153,5 +153,25 @@ describe('ICS', () => {
       ['s1', local(2022, 10, 3, 9, 30).toISOString(), [local(2022, 10, 10, 9, 30).toISOString()]],
       [`s1#${local(2022, 10, 10, 9, 30).toISOString()}`, local(2022, 10, 11, 13, 30).toISOString(), []],
     ]);
+  });
+
+  it('reads a large export in steps, handing the thread back between them with the progress so far', async () => {
+    // Ten years of a busy office calendar: 3,000 events.
+    const events = Array.from({ length: 3000 }, (_, i) => {
+      const day = new Date(Date.UTC(2015, 0, 1 + i));
+      const stamp = day.toISOString().slice(0, 10).replace(/-/g, '');
+      return ['BEGIN:VEVENT', `UID:e${i}@google.com`, `SUMMARY:กิจกรรมที่ ${i + 1}`, `DTSTART:${stamp}T020000Z`, `DTEND:${stamp}T040000Z`, 'END:VEVENT'].join('\r\n');
+    });
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events, 'END:VCALENDAR'].join('\r\n');
+    const progress: [number, number][] = [];
+    let pauses = 0;
+    const parsed = await parseIcsInSteps(text, (done, total) => progress.push([done, total]), async () => {
+      pauses++;
+    });
+    expect(parsed.ok && parsed.activities).toHaveLength(3000);
+    expect(pauses).toBe(progress.length);
+    expect(progress.length).toBeGreaterThanOrEqual(60);
+    expect(progress[0]).toEqual([0, 3000]);
+    expect(progress[progress.length - 1]).toEqual([3000, 3000]);
   });
 });

@@ -141,6 +141,22 @@ describe('EventRepository', () => {
     expect(await data.db.outbox.count()).toBe(outboxBefore + 1);
   });
 
+  it('imports thousands of activities in chunks, with progress between them, in one transaction', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const activities = Array.from({ length: 2500 }, (_, i) => ({
+      uid: `e${i}@google.com`,
+      fieldsInFile: ['title', 'start', 'end'] as const,
+      ...input({ title: `กิจกรรมที่ ${i + 1}`, start: local(2015, 1, 1 + i, 9).toISOString(), end: local(2015, 1, 1 + i, 10).toISOString() }),
+      rdates: [],
+      timeZone: null,
+    }));
+    const progress: number[] = [];
+    expect(await data.events.importActivities(activities, scope, (done) => progress.push(done))).toEqual({ created: 2500, updated: 0, unchanged: 0 });
+    expect(progress).toEqual(Array.from({ length: 25 }, (_, i) => (i + 1) * 100));
+    expect(await data.db.events.count()).toBe(2500);
+    expect(await data.db.outbox.count()).toBe(2500);
+  });
+
   it('imports nothing when one activity fails to write', async () => {
     const data = await openDeskData(createTestDatabase());
     // Past the parser (which skips a bad event), a record the schema refuses rolls the whole import back.
