@@ -8,11 +8,11 @@ import { loadThaiGeography, type ThaiGeography } from '../../../../shared/geogra
 import { geographyPlaceResolver } from '../../../../shared/roster/place-resolver';
 import { guessColumnMapping, recogniseHeader, type ColumnMapping } from '../../../../shared/roster/roster-columns';
 import { IMPORT_MESSAGES, validateImportRows, type ValidationContext } from '../../../../shared/roster/row-validation';
+import { toThaiDigits } from '../../../../shared/thai/buddhist-era-date';
+import { formatNationalId } from '../../../../shared/thai/national-id';
 import { nationalIdFor } from '../../../../tests/fixtures/roster-sheet';
 import { readPeopleWorkbook, SPREADSHEET_MESSAGES, type SheetData, type WorkbookData } from './spreadsheet-reader';
 
-const thaiDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-const dashed = (id: string) => `${id[0]}-${id.slice(1, 5)}-${id.slice(5, 10)}-${id.slice(10, 12)}-${id[12]}`;
 const DIR = join(import.meta.dirname, '../../../../tests/fixtures/roster');
 const file = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
 let geography: ThaiGeography;
@@ -75,7 +75,7 @@ describe('Thai rosters as they come', () => {
       [['nationalId', 'id-from-number', `${nationalIdFor(302)}.0`, nationalIdFor(302)], ['phone', 'phone-leading-zero', '812345602', '0812345602']],
       [['phone', 'phone-country-code', '+66 81 234 5603', '0812345603']],
       [['phone', 'phone-country-code', '66812345604', '0812345604']],
-      [['nationalId', 'thai-digits', thaiDigits(dashed(nationalIdFor(305))), nationalIdFor(305)], ['phone', 'thai-digits', '๐๘๑-๒๓๔-๕๖๐๕', '0812345605'], ['village', 'thai-digits', '๓', '3']],
+      [['nationalId', 'thai-digits', toThaiDigits(formatNationalId(nationalIdFor(305))!), nationalIdFor(305)], ['phone', 'thai-digits', '๐๘๑-๒๓๔-๕๖๐๕', '0812345605'], ['village', 'thai-digits', '๓', '3']],
     ]);
     // Excel shortened this one to 1.10170E+12: the digits are gone, and the row says so. Its
     // landline (8 digits) got its 0 back.
