@@ -13,13 +13,15 @@ export const PROTOCOL_VERSION = 1;
  * Bumped when the synced record schemas (shared/domain) change.
  * 2: news revisions and workflow transitions, PDPA audit entries, member merge/erasure fields,
  *    partner placeCode, event icsUid.
+ * 3: event rdates and timeZone, several rules (RRULE/EXRULE lines) in an event's rrule.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /**
  * The oldest client schema the server still accepts; older clients are told to update (426).
- * A client of schema 1 would pull tables it cannot store, so it must update.
+ * A client of schema 1 would pull tables it cannot store, and one of schema 2 would fail to
+ * expand an activity with several rules, so they must update.
  */
-export const MIN_CLIENT_SCHEMA_VERSION = 2;
+export const MIN_CLIENT_SCHEMA_VERSION = 3;
 
 /** Header names are lower case: HTTP headers are case-insensitive and Node hands them over lower-cased. */
 export const PROTOCOL_HEADER = 'x-provincedesk-protocol';

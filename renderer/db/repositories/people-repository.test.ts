@@ -187,6 +187,32 @@ describe('import', () => {
   });
 });
 
+describe('import within what the user may write (issue 17)', () => {
+  const imported = (tambonCode: string): ImportedPerson => ({ title: 'นาย', firstName: `ทดสอบ${tambonCode}`, lastName: 'นำเข้า', nationalId: null, phone: null, lineId: '', email: '', village: null, role: 'กรรมการ', sector: '', tambonCode, termStart: null, termEnd: null, privacyNoticeOn: null });
+
+  it("refuses, writing nothing, an officer's import with a tambon in another amphoe", async () => {
+    const repo = new RosterImportRepository(data.db, data.writer);
+    const officerScope = { provinceCode: '57', districtCode: '5701' };
+    await expect(repo.importPeople([imported('570101'), imported('570801')], officerScope, OFFICER_MUEANG, { fileName: 'a.xlsx' })).rejects.toThrow('นอกพื้นที่ที่คุณมีสิทธิ์แก้ไข');
+    expect(await data.db.members.count()).toBe(0);
+    expect(await data.db.centres.count()).toBe(0);
+    expect(await data.db.outbox.count()).toBe(0);
+    // Their own district is fine; a coordinator writes the whole province.
+    await expect(repo.importPeople([imported('570101')], officerScope, OFFICER_MUEANG, { fileName: 'a.xlsx' })).resolves.toMatchObject({ imported: 1 });
+    await expect(repo.importPeople([imported('570801')], SCOPE, COORDINATOR, { fileName: 'a.xlsx' })).resolves.toMatchObject({ imported: 1 });
+    await expect(repo.importPeople([imported('500101')], SCOPE, COORDINATOR, { fileName: 'a.xlsx' })).rejects.toThrow('นอกพื้นที่');
+  });
+
+  it('remembers the column mappings chosen on this device, merging each import’s into the rest', async () => {
+    const repo = new RosterImportRepository(data.db, data.writer);
+    expect(await repo.columnMemory()).toEqual({});
+    await repo.rememberColumns({ อาชีพ: 'sector', ที่: null });
+    await repo.rememberColumns({ เบอร์ติดต่อ: 'phone' });
+    expect(await repo.columnMemory()).toEqual({ อาชีพ: 'sector', ที่: null, เบอร์ติดต่อ: 'phone' });
+    expect(await data.db.outbox.count()).toBe(0);
+  });
+});
+
 describe('the full list', () => {
   it('pages through live people in Thai order, deleted ones left out', async () => {
     for (const firstName of ['อรุณี', 'เกษม', 'กาญจนา', 'ขวัญใจ', 'ไพโรจน์']) await people.create(person({ firstName, nationalId: null }), SCOPE, COORDINATOR);
