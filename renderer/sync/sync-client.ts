@@ -48,8 +48,10 @@ export class SyncClient {
     return body as unknown as PushResponse;
   }
 
-  async pull(cursor: number, limit: number, timeoutMs = 120_000): Promise<PullResponse> {
-    const body = await this.call({ method: 'GET', path: `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, timeoutMs });
+  /** `epoch`: the one the cursor counts in (from the page that gave it); none with cursor 0. */
+  async pull(cursor: number, limit: number, epoch: string | null = null, timeoutMs = 120_000): Promise<PullResponse> {
+    const since = cursor > 0 && epoch !== null ? `&epoch=${encodeURIComponent(epoch)}` : '';
+    const body = await this.call({ method: 'GET', path: `/v1/sync/pull?cursor=${cursor}${since}&limit=${limit}`, timeoutMs });
     // A structural check only: a page can hold thousands of records and every field is merged and
     // validated on its own (a bad stamp throws in the merge).
     if (
@@ -57,7 +59,9 @@ export class SyncClient {
       !Array.isArray(body.records) ||
       !Array.isArray(body.conflicts) ||
       typeof body.cursor !== 'number' ||
-      typeof body.hasMore !== 'boolean'
+      typeof body.hasMore !== 'boolean' ||
+      typeof body.serverId !== 'string' ||
+      typeof body.epoch !== 'string'
     ) {
       throw badResponse('pull');
     }
