@@ -46,6 +46,7 @@ import {
 } from './sync-records';
 import { SyncStatusStore, type SyncProblem } from './sync-status';
 import { canRead, canWrite, scopeFor, type Scope } from '../../shared/sync/record-scope';
+import { isRedacted } from '../../shared/domain/redacted-value';
 
 /** Who this device is on the server: from the sign-in (main keeps the token; the renderer never sees it). */
 export interface SyncSessionInfo {
@@ -621,7 +622,8 @@ export class SyncAgent {
               return;
             }
             const result = mergeRemoteIntoLocal(toStamped(local), remote.writes, pending.get(key) ?? EMPTY);
-            if (result.changed.length === 0) return;
+            const reformed = adoptServerForm(result.record, remote.writes);
+            if (result.changed.length === 0 && !reformed) return;
             merged.push({
               ...result.record.values,
               id: remote.id,
@@ -788,6 +790,24 @@ async function preparePage(page: PullResponse, tables: Set<SyncedTable>, deriveF
   return { byTable, maxStamp };
 }
 
+/**
+ * Equal stamps are one write. Where the server sends it redacted (this user may not see it: their own typed
+ * ID comes back so too) or no longer redacted (their role now allows it), the server's form replaces the
+ * one held here; LWW alone would keep whichever came first. True when something changed.
+ */
+function adoptServerForm(record: StampedRecord, remote: Record<string, FieldWrite>): boolean {
+  let changed = false;
+  for (const field of Object.keys(remote)) {
+    const write = remote[field] as FieldWrite;
+    if (!Object.hasOwn(record.stamps, field) || record.stamps[field] !== write.stamp) continue;
+    const held = Object.hasOwn(record.values, field) ? record.values[field] : undefined;
+    if (held === write.value || (!isRedacted(held) && !isRedacted(write.value))) continue;
+    Object.defineProperty(record.values, field, { value: write.value, enumerable: true, writable: true, configurable: true });
+    changed = true;
+  }
+  return changed;
+}
+
 /** `${table}/${id}` → fields with a queued, unacknowledged local write. */
 async function pendingFieldsByRecord(data: DeskData): Promise<Map<string, Set<string>>> {
   const map = new Map<string, Set<string>>();
@@ -860,7 +880,7 @@ function resendEntry(table: SyncedTable, row: LocalRecord<SyncedTable>, lacking:
   let any = false;
   for (const field of lacking === ALL_FIELDS ? Object.keys(stamps) : lacking) {
     const stamp = Object.hasOwn(stamps, field) ? stamps[field] : undefined;
-    if (stamp === undefined || isMetaField(field) || field === '_stamps' || waiting.has(field) || !Object.hasOwn(values, field)) continue;
+    if (stamp === undefined || isMetaField(field) || field === '_stamps' || waiting.has(field) || !Object.hasOwn(values, field) || isRedacted(values[field])) continue;
     changes[field] = { value: values[field], stamp, prev: stamp };
     any = true;
   }
@@ -888,6 +908,9 @@ export function toMutation(deviceId: string, entry: OutboxEntry): Mutation | nul
   let any = false;
   for (const [field, change] of Object.entries(entry.changes)) {
     if (isMetaField(field)) continue; // scope travels in the envelope (entries written before v0.2 stamped it)
+    // A value the server withheld from this user is never sent back (the server would refuse the whole
+    // mutation): nobody typed it, and the real value stays on the server.
+    if (isRedacted(change.value)) continue;
     changes[field] = { value: change.value, stamp: change.stamp, prev: change.prev };
     any = true;
   }

@@ -4,7 +4,7 @@
 import type { SyncHttpRequest, SyncHttpResponse } from '../../shared/ipc/desk-api';
 import type { DeskResult } from '../../shared/ipc/desk-result';
 import type { Mutation } from '../../shared/sync/mutation';
-import { ERROR_CODES, type ConflictWire, type ErrorCode, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
+import { ERROR_CODES, type ConflictWire, type ErrorCode, type PullResponse, type PushResponse, type RevealResponse } from '../../shared/sync/protocol';
 
 export type SyncRequester = (request: SyncHttpRequest) => Promise<DeskResult<SyncHttpResponse>>;
 
@@ -76,6 +76,12 @@ export class SyncClient {
     });
     if (!isObject(body) || !isObject(body.conflict)) throw badResponse('resolve');
     return body.conflict as unknown as ConflictWire;
+  }
+
+  async revealNationalId(memberId: string): Promise<RevealResponse> {
+    const body = await this.call({ method: 'POST', path: `/v1/people/${encodeURIComponent(memberId)}/reveal`, timeoutMs: 20_000 });
+    if (!isObject(body) || !(typeof body.nationalId === 'string' || body.nationalId === null)) throw badResponse('reveal');
+    return body as unknown as RevealResponse;
   }
 
   private async call(request: SyncHttpRequest): Promise<unknown> {

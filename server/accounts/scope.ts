@@ -12,6 +12,16 @@ export function scopeKey(scope: Scope): string {
 }
 
 /**
+ * What a device was last sent from cursor 0, stored per device (`synced_scope`) to notice a change between
+ * pulls: its scope, and its role, which decides the form personal fields arrive in (issue 18: a user who
+ * becomes a coordinator must get the full values of what they already hold, one who stops being one must
+ * lose them).
+ */
+export function syncedViewKey(scope: Scope, role: string): string {
+  return `${scopeKey(scope)}|${role}`;
+}
+
+/**
  * A SQL condition over `province_code`/`district_code` columns (with a table alias) for canRead,
  * its parameters numbered from `firstParam`.
  */

@@ -1,12 +1,13 @@
 import { encodeRecordStamps, type PulledRecord, type PullResponse } from '../../shared/sync/protocol';
 import type { SyncedTable } from '../../shared/domain/synced-tables';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
-import { readableSql, scopeKey } from '../accounts/scope';
+import { readableSql, syncedViewKey } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
 import type { Store } from '../store/open-store';
 import { toNumber } from '../store/sql-client';
 import { CONFLICT_SELECT, conflictToWire, type ConflictDbRow } from './conflict-rows';
 import { readSyncState, startEpochAfterUnmarkedRestore } from './server-epoch';
+import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
 
 function refetch(reason: 'restored' | 'pruned' | 'scope'): ApiError {
   return new ApiError(409, 'refetch', undefined, { reason });
@@ -34,7 +35,7 @@ export async function pullChanges(
 ): Promise<Omit<PullResponse, 'serverTime'>> {
   const { sql } = store;
   const { lastSeq, minValidSeq, serverId, epoch } = await readSyncState(sql);
-  const key = scopeKey(device.scope);
+  const key = syncedViewKey(device.scope, device.user.role);
 
   if (query.cursor > 0) {
     // A cursor counts in one history: from another epoch (the database was restored since) it means nothing.
@@ -67,13 +68,15 @@ export async function pullChanges(
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const cursor = hasMore ? toNumber(page[page.length - 1]?.seq) : Math.max(lastSeq, query.cursor);
 
+  // Personal data by role (PDPA): what the user may not see never reaches the device. The stamps stay.
+  const viewer = { role: device.user.role, districtCode: device.user.districtCode };
   const records: PulledRecord[] = page.map((row) => ({
     table: row.table_name as SyncedTable,
     id: row.id,
     provinceCode: row.province_code,
     districtCode: row.district_code,
     seq: toNumber(row.seq),
-    values: row.vals,
+    values: row.table_name === 'members' ? redactPersonForViewer(row.vals, row.district_code, viewer) : row.vals,
     ...encodeRecordStamps(row.stamps),
   }));
 

@@ -214,6 +214,19 @@ export type ResolveConflictRequest = z.infer<typeof ResolveConflictRequest>;
 export const ResolveConflictResponse = z.object({ conflict: ConflictWire, serverTime: z.string() });
 export type ResolveConflictResponse = z.infer<typeof ResolveConflictResponse>;
 
+// ---- people ----
+
+/**
+ * POST /v1/people/:id/reveal: the full national ID (null: none on record), for a role allowed to see it;
+ * the server writes the audit entry (`auditEntryId`, null when there was nothing to see) and it syncs.
+ */
+export const RevealResponse = z.object({
+  nationalId: z.string().nullable(),
+  auditEntryId: z.string().nullable(),
+  serverTime: z.string(),
+});
+export type RevealResponse = z.infer<typeof RevealResponse>;
+
 // ---- blobs ----
 
 export const BlobPutResponse = z.object({
