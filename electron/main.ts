@@ -123,7 +123,8 @@ function run(): void {
   const handlers: DeskHandlers = {
     appInfo: () => ok({ name: app.getName(), version: app.getVersion(), shell: 'electron', platform: process.platform, dataFolder: userData }),
     getSettings: async () => ok(await settings.get()),
-    updateSettings: (patch) => settings.update(patch),
+    // A new server address signs out first: the token never reaches another server (sign-in-service.ts).
+    updateSettings: (patch) => signIn.updateSettings(patch),
     saveFile: async ({ suggestedName, filters, data }) => {
       const options: SaveDialogOptions = {
         defaultPath: path.join(app.getPath('documents'), suggestedName),
