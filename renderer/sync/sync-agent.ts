@@ -46,7 +46,7 @@ import {
 } from './sync-records';
 import { SyncStatusStore, type SyncProblem } from './sync-status';
 import { canRead, canWrite, scopeFor, type Scope } from '../../shared/sync/record-scope';
-import { isRedacted } from '../../shared/domain/redacted-value';
+import { isRedacted, isRedactedField } from '../../shared/domain/redacted-value';
 
 /** Who this device is on the server: from the sign-in (main keeps the token; the renderer never sees it). */
 export interface SyncSessionInfo {
@@ -880,7 +880,7 @@ function resendEntry(table: SyncedTable, row: LocalRecord<SyncedTable>, lacking:
   let any = false;
   for (const field of lacking === ALL_FIELDS ? Object.keys(stamps) : lacking) {
     const stamp = Object.hasOwn(stamps, field) ? stamps[field] : undefined;
-    if (stamp === undefined || isMetaField(field) || field === '_stamps' || waiting.has(field) || !Object.hasOwn(values, field) || isRedacted(values[field])) continue;
+    if (stamp === undefined || isMetaField(field) || field === '_stamps' || waiting.has(field) || !Object.hasOwn(values, field) || isRedactedField(table, field, values[field])) continue;
     changes[field] = { value: values[field], stamp, prev: stamp };
     any = true;
   }
@@ -910,7 +910,7 @@ export function toMutation(deviceId: string, entry: OutboxEntry): Mutation | nul
     if (isMetaField(field)) continue; // scope travels in the envelope (entries written before v0.2 stamped it)
     // A value the server withheld from this user is never sent back (the server would refuse the whole
     // mutation): nobody typed it, and the real value stays on the server.
-    if (isRedacted(change.value)) continue;
+    if (isRedactedField(entry.table, field, change.value)) continue;
     changes[field] = { value: change.value, stamp: change.stamp, prev: change.prev };
     any = true;
   }

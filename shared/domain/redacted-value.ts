@@ -13,6 +13,17 @@ export function redactedValue(shown = ''): string {
   return `${REDACTED_MARK}${shown}`;
 }
 
+/**
+ * The only fields the server ever redacts (shared/roster/personal-data-redaction.ts). Elsewhere a value
+ * starting with the mark is just text someone typed, and syncs like any other.
+ */
+export const REDACTABLE_FIELDS: Readonly<Record<string, readonly string[]>> = { members: ['nationalId', 'phone', 'lineId', 'email'] };
+
+/** A redacted value in a field that can hold one. */
+export function isRedactedField(table: string, field: string, value: unknown): boolean {
+  return isRedacted(value) && Object.hasOwn(REDACTABLE_FIELDS, table) && (REDACTABLE_FIELDS[table] as readonly string[]).includes(field);
+}
+
 export function isRedacted(value: unknown): boolean {
   return typeof value === 'string' && value.startsWith(REDACTED_MARK);
 }

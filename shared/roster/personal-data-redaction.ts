@@ -6,7 +6,7 @@ import { isRedacted, redactedValue, shownPart } from '../domain/redacted-value';
 import { maskNationalId } from '../thai/national-id';
 import { canRevealNationalId, canSeeContactDetails, type Viewer } from './reveal-policy';
 
-const CONTACT_FIELDS = ['phone', 'lineId', 'email'] as const;
+const CONTACT_FIELDS = ['phone', 'lineId', 'email'] as const; // with nationalId: REDACTABLE_FIELDS.members
 
 /**
  * A person's values (`members` record) as `viewer` may receive them. The full national ID becomes its
