@@ -1,12 +1,12 @@
 // Issue 18, item 5 (PDPA): the server, not the UI, keeps personal data from users who may not see it —
 // redacted in the pull by role and office, a redacted value never written back, and full IDs revealed
 // only through POST /v1/people/:id/reveal, which the server audits itself.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isRedacted, redactedValue } from '../../shared/domain/redacted-value';
 import { decodeRecordStamps, type PulledRecord, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
-import { createServer, type ProvinceDeskServer } from '../app';
 import { seedProvince, type SeededProvince } from '../testing/seed-province';
-import { fakeNode, mutation, stampAt, TestClient } from '../testing/test-client';
+import { useClockedServer } from '../testing/clocked-server';
+import { fakeNode, mutation, stampAt, type TestClient } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
 
 const ID = '1101700230708';
@@ -41,21 +41,14 @@ function personValues(overrides: Record<string, unknown> = {}): Record<string, u
 }
 
 describe.each(testBackends())('personal data on the server ($name)', (backend) => {
-  let server: ProvinceDeskServer;
+  const t = useClockedServer(backend);
+  const tick = () => t.tick();
+  const client = (user: { username: string; password: string }) => t.client(user);
   let bkk: SeededProvince;
   let cnx: SeededProvince;
-  let nowMs = Date.parse('2026-11-22T09:00:00.000Z');
-  const tick = () => (nowMs += 1000);
-  const client = (user: { username: string; password: string }) => TestClient.signedIn(server.app, user);
-
   beforeAll(async () => {
-    server = await createServer({ store: backend.options(), now: () => nowMs, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    bkk = await seedProvince(server.store, { provinceCode: '10', districtCode: '1001' });
-    cnx = await seedProvince(server.store, { provinceCode: '50', districtCode: '5001' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await backend.cleanUp();
+    bkk = t.bkk;
+    cnx = await seedProvince(t.server.store, { provinceCode: '50', districtCode: '5001' });
   });
 
   /** A person of district 1001 written by the coordinator; returns its id and the stamp of every field. */
