@@ -90,12 +90,12 @@ export interface SyncRunResult {
  * after clock-ahead, the stamps it first had. `reconcile`: not an edit but writes a restored server lacks,
  * queued by a refetch (a refusal of one is not the user's refused change).
  */
-type AgentOutboxEntry = OutboxEntry & { restampedFrom?: Record<string, string>; reconcile?: true };
+type OutboxEntryWithRestamp = OutboxEntry & { restampedFrom?: Record<string, string>; reconcile?: true };
 
 /** A push batch ready to send: its mutations and the outbox entries they came from. */
 interface PreparedBatch {
   mutations: Mutation[];
-  bySeq: Map<number, AgentOutboxEntry>;
+  bySeq: Map<number, OutboxEntryWithRestamp>;
   /** The last outbox seq this batch covers; the next batch starts after it. */
   lastSeq: number;
 }
@@ -352,7 +352,7 @@ export class SyncAgent {
       const entries = await this.takeBatch(limit, afterSeq);
       if (entries.length === 0) return null;
       const mutations: Mutation[] = [];
-      const bySeq = new Map<number, AgentOutboxEntry>();
+      const bySeq = new Map<number, OutboxEntryWithRestamp>();
       const emptySeqs: number[] = [];
       let bytes = 0;
       let lastSeq = afterSeq;
@@ -378,9 +378,9 @@ export class SyncAgent {
   }
 
   /** The oldest entries after `afterSeq`, marked sent in the same transaction that read them (so none is coalesced into). */
-  private takeBatch(limit: number, afterSeq: number): Promise<AgentOutboxEntry[]> {
+  private takeBatch(limit: number, afterSeq: number): Promise<OutboxEntryWithRestamp[]> {
     return this.db.transaction('rw', this.db.outbox, async () => {
-      const entries = (await this.db.outbox.where(':id').above(afterSeq).limit(limit).toArray()) as AgentOutboxEntry[];
+      const entries = (await this.db.outbox.where(':id').above(afterSeq).limit(limit).toArray()) as OutboxEntryWithRestamp[];
       const unsent = entries.filter((e) => e.sentAt === null);
       if (unsent.length > 0) {
         const sentAt = new Date(this.now()).toISOString();
@@ -392,12 +392,12 @@ export class SyncAgent {
     });
   }
 
-  private async acknowledge(deviceId: string, bySeq: Map<number, AgentOutboxEntry>, results: MutationResult[]): Promise<AcknowledgeOutcome> {
+  private async acknowledge(deviceId: string, bySeq: Map<number, OutboxEntryWithRestamp>, results: MutationResult[]): Promise<AcknowledgeOutcome> {
     const resultById = new Map(results.map((r) => [r.id, r]));
     const done: number[] = [];
     const rejectedChanges: RejectedChange[] = [];
-    const reverts: AgentOutboxEntry[] = [];
-    const prunedMeanwhile: AgentOutboxEntry[] = [];
+    const reverts: OutboxEntryWithRestamp[] = [];
+    const prunedMeanwhile: OutboxEntryWithRestamp[] = [];
     let acknowledged = 0;
     let settledQuietly = 0;
     let rejectedMessage: string | null = null;
@@ -443,7 +443,7 @@ export class SyncAgent {
     return { acknowledged, rejected: rejectedChanges.length, rejectedMessage, settledQuietly };
   }
 
-  private async revertRestamp(entry: AgentOutboxEntry): Promise<void> {
+  private async revertRestamp(entry: OutboxEntryWithRestamp): Promise<void> {
     const table = this.db.recordTable(entry.table);
     const record = await table.get(entry.recordId);
     if (!record || !entry.restampedFrom) return;
@@ -466,7 +466,7 @@ export class SyncAgent {
     const { clock } = this.data;
     await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...this.recordTables().map((t) => this.db.table(t))], async () => {
       clock.resetTo(serverMs);
-      const entries = (await this.db.outbox.orderBy(':id').toArray()) as AgentOutboxEntry[];
+      const entries = (await this.db.outbox.orderBy(':id').toArray()) as OutboxEntryWithRestamp[];
       for (const entry of entries) {
         const future = Object.entries(entry.changes).filter(([, c]) => parseStamp(c.stamp).millis > serverMs);
         if (future.length === 0) continue;
@@ -680,7 +680,7 @@ export class SyncAgent {
         const candidates = keys.filter((id) => (seen.get(`${table}/${id}`) ?? ALL_FIELDS).length !== 0);
         const rows = await db.recordTable(table).bulkGet(candidates);
         const gone: string[] = [];
-        const entries: AgentOutboxEntry[] = [];
+        const entries: OutboxEntryWithRestamp[] = [];
         for (const row of rows) {
           if (!row) continue;
           const key = `${table}/${row.id}`;
@@ -873,7 +873,7 @@ function writesServerLacks(local: Record<string, string>, remote: Record<string,
  * here, prev = the same stamp (the write replayed, not an overwrite of what the server has). Fields with
  * a queued edit go with that edit. Marked sent, so the writer never coalesces a user's edit into it.
  */
-function resendEntry(table: SyncedTable, row: LocalRecord<SyncedTable>, lacking: readonly string[], waiting: ReadonlySet<string>, createdAt: string): AgentOutboxEntry | null {
+function resendEntry(table: SyncedTable, row: LocalRecord<SyncedTable>, lacking: readonly string[], waiting: ReadonlySet<string>, createdAt: string): OutboxEntryWithRestamp | null {
   const values = withoutDerivedFields(row) as unknown as Record<string, unknown>;
   const stamps = row._stamps;
   const changes: OutboxEntry['changes'] = {};
