@@ -1,7 +1,7 @@
 // ปีงบประมาณ (the Thai government's fiscal year): 1 October – 30 September, named by the Buddhist-Era
 // year it ends in (FY 2566 = 1 Oct 2022 – 30 Sep 2023). Quarters count from October. Local calendar
 // dates, like the rest of shared/thai.
-import { fiscalYearOf, toGregorianYear } from './buddhist-era-date';
+import { fiscalYearOf, formatMonthHeading, THAI_MONTHS_SHORT, toBuddhistYear, toGregorianYear, toThaiDigits, type DateFormatOptions } from './buddhist-era-date';
 
 export { fiscalYearOf };
 
@@ -53,4 +53,13 @@ export function monthKeysOf(range: DateRange): string[] {
 /** The fiscal year (BE) a 'YYYY-MM' month key belongs to. */
 export function fiscalYearOfMonthKey(key: string): number {
   return fiscalYearOf(monthStart(key));
+}
+
+/** "ต.ค. 65" (short, for a chart's axis) or "ตุลาคม 2565" (long) for a 'YYYY-MM' month key. */
+export function formatMonthKey(key: string, { era = 'be', thaiDigits, short }: DateFormatOptions & { short?: boolean } = {}): string {
+  const start = monthStart(key);
+  if (!short) return formatMonthHeading(start, { era, thaiDigits });
+  const year = era === 'be' ? toBuddhistYear(start.getFullYear()) : start.getFullYear();
+  const text = `${THAI_MONTHS_SHORT[start.getMonth()]} ${String(year % 100).padStart(2, '0')}`;
+  return thaiDigits ? toThaiDigits(text) : text;
 }

@@ -9,6 +9,7 @@ export const messagesEn: Record<keyof typeof messagesTh, string> = {
   'nav.news': 'News',
   'nav.calendar': 'Activity calendar',
   'nav.roster': 'Network rosters',
+  'nav.reports': 'Reports',
   'nav.sync': 'Sync',
   'nav.settings': 'Settings',
   'status.online': 'Online',

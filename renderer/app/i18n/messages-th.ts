@@ -8,6 +8,7 @@ export const messagesTh = {
   'nav.news': 'ข่าว',
   'nav.calendar': 'ปฏิทินกิจกรรม',
   'nav.roster': 'ทำเนียบเครือข่าย',
+  'nav.reports': 'รายงาน',
   'nav.sync': 'ซิงก์ข้อมูล',
   'nav.settings': 'ตั้งค่า',
   'status.online': 'ออนไลน์',

@@ -1,5 +1,6 @@
 // The overview's reads. Figures come from db.overviewTotals (a few small rows); the records behind a
 // figure are read only when the user follows it, through indexes, never by scanning a table.
+import { BOOKKEEPING_FIELDS } from '../../../shared/domain/common';
 import { NEWS_STATUSES, type NewsStatus } from '../../../shared/domain/news';
 import { type DateRange } from '../../../shared/thai/fiscal-year';
 import { LAST_SYNC_KEY, REJECTED_KEY, type RejectedChange, type SyncedConflictRow } from '../../sync/sync-records';
@@ -134,7 +135,8 @@ export class OverviewRepository {
 
   async openConflicts(scope: OverviewScope): Promise<SyncedConflictRow[]> {
     const rows = (await this.db.conflicts.toArray()) as SyncedConflictRow[];
-    return rows.filter((c) => c.resolvedAt === null && (c.provinceCode === undefined || inScope(scope, c.provinceCode, c.districtCode)));
+    // As the conflicts page counts them: an overwritten bookkeeping field (updatedAt) is nobody's work.
+    return rows.filter((c) => c.resolvedAt === null && !BOOKKEEPING_FIELDS.includes(c.field) && (c.provinceCode === undefined || inScope(scope, c.provinceCode, c.districtCode)));
   }
 
   async rejectedChanges(): Promise<RejectedChange[]> {
