@@ -5,7 +5,7 @@
 import { ACTIVITY_TYPES, type ActivityType } from '../domain/calendar-event';
 import { formatDateRange, formatLongDate, formatShortDate, formatTime, THAI_MONTHS } from '../thai/buddhist-era-date';
 import { fiscalQuarterRange, type FiscalQuarter } from '../thai/fiscal-year';
-import { reportFileBase, type ReportDocument, type ReportSection } from './report-document';
+import { formatCount, reportFileBase, type ReportDocument, type ReportSection } from './report-document';
 import { syncWarnings, type SyncFacts } from './sync-warnings';
 
 export interface ReportGroupCount {
@@ -73,13 +73,27 @@ export function periodText(fiscalYear: number, quarter: FiscalQuarter | null): s
   return `ไตรมาสที่ ${quarter} (${THAI_MONTHS[from.getMonth()]} – ${THAI_MONTHS[last.getMonth()]} ${last.getFullYear() + 543}) ปีงบประมาณ พ.ศ. ${fiscalYear}`;
 }
 
+/**
+ * Date formatting through Intl is the costly part of laying out a year of activities, and their dates
+ * repeat (2,000 activities fall on a few hundred days): each day is formatted once per report.
+ */
+function memoByDay(format: (d: Date) => string): (d: Date) => string {
+  const cache = new Map<string, string>();
+  return (d) => {
+    const key = `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+    let text = cache.get(key);
+    if (text === undefined) cache.set(key, (text = format(d)));
+    return text;
+  };
+}
+
 function activityWhen(a: ReportActivity): string {
   const dates = formatDateRange(a.start, a.end < a.start ? a.start : a.end);
   return a.allDay ? dates : `${dates}\n${formatTime(a.start)}`;
 }
 
 function groupLines(groups: readonly ReportGroupCount[]): string {
-  return groups.map((g) => `${g.group || 'ไม่ระบุกลุ่ม'} ${g.expected.toLocaleString('th-TH')}/${g.actual.toLocaleString('th-TH')}`).join('\n');
+  return groups.map((g) => `${g.group || 'ไม่ระบุกลุ่ม'} ${formatCount(g.expected)}/${formatCount(g.actual)}`).join('\n');
 }
 
 export function buildPerformanceReport(input: PerformanceReportInput): ReportDocument {
@@ -93,6 +107,7 @@ export function buildPerformanceReport(input: PerformanceReportInput): ReportDoc
   const complete = sum(input.coverage.map((c) => c.completeCentres));
   const period = periodText(input.fiscalYear, input.quarter);
   const typesDone = ACTIVITY_TYPES.filter((t) => byType[t] > 0);
+  const shortDate = memoByDay(formatShortDate);
 
   const summary: ReportSection = {
     id: 'summary',
@@ -101,10 +116,10 @@ export function buildPerformanceReport(input: PerformanceReportInput): ReportDoc
     paragraphs: [
       input.activities.length === 0
         ? `ในช่วงเวลานี้ยังไม่มีกิจกรรมที่บันทึกไว้`
-        : `จัดกิจกรรมรวม ${input.activities.length.toLocaleString('th-TH')} ครั้ง ได้แก่ ${typesDone.map((t) => `${input.typeNames[t]} ${byType[t].toLocaleString('th-TH')} ครั้ง`).join(' ')}`,
-      `มีผู้เข้าร่วมตามเป้าหมาย ${expected.toLocaleString('th-TH')} คน เข้าร่วมจริง ${actual.toLocaleString('th-TH')} คน (ร้อยละ ${percent(actual, expected).replace('%', '')} ของเป้าหมาย)`,
-      `ศูนย์ส่งเสริมพัฒนาประชาธิปไตยตำบล (ศส.ปชต.) มีแล้ว ${withCentre.toLocaleString('th-TH')} จาก ${tambons.toLocaleString('th-TH')} ตำบล คณะกรรมการครบองค์ประกอบ ${complete.toLocaleString('th-TH')} จาก ${centres.toLocaleString('th-TH')} ศูนย์`,
-      `เผยแพร่ข่าวประชาสัมพันธ์ ${input.news.length.toLocaleString('th-TH')} ข่าว`,
+        : `จัดกิจกรรมรวม ${formatCount(input.activities.length)} ครั้ง ได้แก่ ${typesDone.map((t) => `${input.typeNames[t]} ${formatCount(byType[t])} ครั้ง`).join(' ')}`,
+      `มีผู้เข้าร่วมตามเป้าหมาย ${formatCount(expected)} คน เข้าร่วมจริง ${formatCount(actual)} คน (ร้อยละ ${percent(actual, expected).replace('%', '')} ของเป้าหมาย)`,
+      `ศูนย์ส่งเสริมพัฒนาประชาธิปไตยตำบล (ศส.ปชต.) มีแล้ว ${formatCount(withCentre)} จาก ${formatCount(tambons)} ตำบล คณะกรรมการครบองค์ประกอบ ${formatCount(complete)} จาก ${formatCount(centres)} ศูนย์`,
+      `เผยแพร่ข่าวประชาสัมพันธ์ ${formatCount(input.news.length)} ข่าว`,
     ],
     table: {
       columns: [{ title: 'ประเภทกิจกรรม', weight: 3 }, { title: 'จำนวน (ครั้ง)', align: 'right', weight: 1 }],
@@ -134,13 +149,13 @@ export function buildPerformanceReport(input: PerformanceReportInput): ReportDoc
               activityWhen(a),
               [`${a.title} (${input.typeNames[a.type]})`, a.place && `สถานที่: ${a.place}`, a.amphoe && `อำเภอ${a.amphoe}`].filter(Boolean).join('\n'),
               groupLines(a.groups),
-              `${sum(a.groups.map((g) => g.expected)).toLocaleString('th-TH')}/${sum(a.groups.map((g) => g.actual)).toLocaleString('th-TH')}`,
+              `${formatCount(sum(a.groups.map((g) => g.expected)))}/${formatCount(sum(a.groups.map((g) => g.actual)))}`,
             ]),
           },
     sheet: {
       columns: ['ที่', 'วันที่เริ่ม', 'วันที่สิ้นสุด', 'เวลา', 'กิจกรรม', 'ประเภท', 'สถานที่', 'อำเภอ', 'กลุ่มผู้เข้าร่วม', 'เป้าหมาย (คน)', 'เข้าร่วมจริง (คน)'].map((title) => ({ title })),
       rows: input.activities.flatMap((a, i) => {
-        const base = [i + 1, formatShortDate(a.start), formatShortDate(a.end < a.start ? a.start : a.end), a.allDay ? 'ทั้งวัน' : formatTime(a.start), a.title, input.typeNames[a.type], a.place, a.amphoe ?? ''];
+        const base = [i + 1, shortDate(a.start), shortDate(a.end < a.start ? a.start : a.end), a.allDay ? 'ทั้งวัน' : formatTime(a.start), a.title, input.typeNames[a.type], a.place, a.amphoe ?? ''];
         return a.groups.length === 0 ? [[...base, '', 0, 0]] : a.groups.map((g) => [...base, g.group, g.expected, g.actual]);
       }),
     },
@@ -208,7 +223,7 @@ export function buildPerformanceReport(input: PerformanceReportInput): ReportDoc
         ? null
         : {
             columns: [{ title: 'ที่', align: 'center', weight: 0.6 }, { title: 'วันที่เผยแพร่', weight: 1.8 }, { title: 'หัวข้อข่าว', weight: 5 }, { title: 'หมวด', weight: 2 }],
-            rows: input.news.map((n, i) => [i + 1, formatShortDate(n.publishedAt), n.title, n.category]),
+            rows: input.news.map((n, i) => [i + 1, shortDate(n.publishedAt), n.title, n.category]),
           },
   };
 

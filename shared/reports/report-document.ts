@@ -55,11 +55,18 @@ export interface RenderOptions {
   thaiDigits: boolean;
 }
 
+// One formatter for the whole report: a report formats tens of thousands of numbers, and
+// Number.prototype.toLocaleString builds a new formatter on every call.
 const numberFormat = new Intl.NumberFormat('th-TH', { numberingSystem: 'latn', maximumFractionDigits: 1 });
+
+/** "1,234" (Arabic digits; a renderer writes Thai ones when asked). */
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
 
 /** A cell as text: numbers grouped ("1,234"), Thai digits when asked. */
 export function cellText(cell: Cell, options: RenderOptions): string {
-  const text = typeof cell === 'number' ? numberFormat.format(cell) : cell;
+  const text = typeof cell === 'number' ? formatCount(cell) : cell;
   return options.thaiDigits ? toThaiDigits(text) : text;
 }
 

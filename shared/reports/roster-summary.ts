@@ -3,7 +3,7 @@
 // organisations; and tambon by tambon on a second sheet.
 import { formatLongDate, formatTime } from '../thai/buddhist-era-date';
 import type { ReportCoverageRow } from './performance-report';
-import { reportFileBase, type ReportDocument } from './report-document';
+import { formatCount, reportFileBase, type ReportDocument } from './report-document';
 import { syncWarnings, type SyncFacts } from './sync-warnings';
 
 export interface RosterSummaryAmphoe extends ReportCoverageRow {
@@ -34,7 +34,7 @@ export function buildRosterSummary(input: RosterSummaryInput): ReportDocument {
         id: 'amphoes',
         title: 'รายอำเภอ',
         sheetName: 'รายอำเภอ',
-        paragraphs: input.provincePartners > 0 ? [`ภาคีเครือข่ายระดับจังหวัด ${input.provincePartners.toLocaleString('th-TH')} หน่วยงาน`] : [],
+        paragraphs: input.provincePartners > 0 ? [`ภาคีเครือข่ายระดับจังหวัด ${formatCount(input.provincePartners)} หน่วยงาน`] : [],
         table: {
           columns: ['รหัส', 'อำเภอ', 'จำนวนตำบล', 'ตำบลที่มีศูนย์', 'ตำบลที่ยังไม่มีศูนย์', 'ศูนย์', 'คณะกรรมการครบ', 'คณะกรรมการไม่ครบ', 'บุคคลในทำเนียบ', ending, 'ภาคีเครือข่าย'].map((title, i) => ({ title, align: i < 2 ? 'left' : 'right' })),
           rows: input.amphoes.map((a) => [a.code, a.name, a.tambons, a.withCentre, a.tambons - a.withCentre, a.centres, a.completeCentres, a.centres - a.completeCentres, a.members, a.termsEndingSoon, a.partners]),

@@ -2,6 +2,7 @@
 // changes not yet synced (the office's totals differ from this PC's), or no sync for more than a day
 // (others' work since is missing).
 import { formatLongDate, formatTime } from '../thai/buddhist-era-date';
+import { formatCount } from './report-document';
 
 /** Older than this, a report's data is flagged: colleagues' work of the last day may be missing. */
 export const STALE_SYNC_MS = 24 * 60 * 60 * 1000;
@@ -31,11 +32,11 @@ export function syncWarnings(facts: SyncFacts): string[] {
   return syncWarningKinds(facts).map((w) => {
     switch (w.kind) {
       case 'pending':
-        return `คำเตือน: เครื่องนี้มีการเปลี่ยนแปลง ${w.count.toLocaleString('th-TH')} รายการที่ยังไม่ได้ซิงก์ขึ้นเซิร์ฟเวอร์กลาง ตัวเลขในรายงานอาจต่างจากข้อมูลของสำนักงาน`;
+        return `คำเตือน: เครื่องนี้มีการเปลี่ยนแปลง ${formatCount(w.count)} รายการที่ยังไม่ได้ซิงก์ขึ้นเซิร์ฟเวอร์กลาง ตัวเลขในรายงานอาจต่างจากข้อมูลของสำนักงาน`;
       case 'never-synced':
         return 'คำเตือน: เครื่องนี้ยังไม่เคยซิงก์กับเซิร์ฟเวอร์กลาง รายงานนี้มีเฉพาะข้อมูลที่บันทึกในเครื่องนี้';
       case 'stale':
-        return `คำเตือน: ไม่ได้ซิงก์กับเซิร์ฟเวอร์กลางมาแล้ว ${w.days.toLocaleString('th-TH')} วัน (ครั้งล่าสุด ${formatLongDate(w.lastSyncAt)} เวลา ${formatTime(w.lastSyncAt)}) งานของผู้อื่นหลังจากนั้นจะไม่อยู่ในรายงานนี้`;
+        return `คำเตือน: ไม่ได้ซิงก์กับเซิร์ฟเวอร์กลางมาแล้ว ${formatCount(w.days)} วัน (ครั้งล่าสุด ${formatLongDate(w.lastSyncAt)} เวลา ${formatTime(w.lastSyncAt)}) งานของผู้อื่นหลังจากนั้นจะไม่อยู่ในรายงานนี้`;
     }
   });
 }

@@ -110,10 +110,12 @@ export function activitySummary(range: DateRange, eventRows: readonly TotalsRow[
 /** The months that have activities or published news, for the fiscal-year picker. */
 export function monthsWithData(rows: readonly TotalsRow[]): Set<string> {
   const months = new Set<string>();
+  const activity = `${FACT.activity}\u001f`;
+  const published = `${FACT.newsPublished}\u001f`;
   for (const row of rows) {
     for (const key of Object.keys(row.counts)) {
-      const [kind, month = ''] = splitFactKey(key);
-      if (kind === FACT.activity || kind === FACT.newsPublished) months.add(month);
+      // The month is the second part of both kinds: read it without splitting every key.
+      if (key.startsWith(activity) || key.startsWith(published)) months.add(key.slice(2, 9));
     }
   }
   return months;

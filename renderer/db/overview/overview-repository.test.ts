@@ -119,6 +119,11 @@ describe('activities and reach', () => {
     expect(mueang.byType).toMatchObject({ meeting: 11, training: 1, seminar: 0, campaign: 0, mou: 1, election_day: 0 });
     expect(mueang.reach.find((g) => g.group === 'กรรมการ')).toEqual({ group: 'กรรมการ', expected: 99, actual: 1 });
     expect((await overview.activities(PROVINCE, FY2566)).byType).toMatchObject({ campaign: 1, mou: 1, election_day: 1 });
+    // The figures of the first paint, in one read: with nothing in the current year, the latest year with data.
+    const figures = await overview.figures(PROVINCE, null, TODAY);
+    expect([figures.fiscalYear, figures.years]).toEqual([2566, [2566, 2565]]);
+    expect(figures.activities).toEqual(await overview.activities(PROVINCE, FY2566));
+    expect((await overview.figures(PROVINCE, 2565, TODAY)).activities.byType.seminar).toBe(1);
     const q2 = await overview.activities(MUEANG, fiscalQuarterRange(2566, 2));
     expect(q2.months).toEqual(['2023-01', '2023-02', '2023-03']);
     expect(q2.byType.meeting).toBe(2);

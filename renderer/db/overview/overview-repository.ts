@@ -2,12 +2,12 @@
 // figure are read only when the user follows it, through indexes, never by scanning a table.
 import { BOOKKEEPING_FIELDS } from '../../../shared/domain/common';
 import { NEWS_STATUSES, type NewsStatus } from '../../../shared/domain/news';
-import { type DateRange } from '../../../shared/thai/fiscal-year';
+import { fiscalYearOf, fiscalYearOfMonthKey, fiscalYearRange, monthKeysOf, type DateRange } from '../../../shared/thai/fiscal-year';
 import { LAST_SYNC_KEY, REJECTED_KEY, type RejectedChange, type SyncedConflictRow } from '../../sync/sync-records';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { CalendarOccurrence, EventRepository } from '../repositories/event-repository';
-import { activitySummary, seriesIdsOf, type ActivitySummary } from './activity-summary';
+import { activitySummary, monthsWithData, seriesIdsOf, type ActivitySummary } from './activity-summary';
 import { ARRIVALS_KEPT_DAYS, type ArrivalRow } from './arrivals';
 import { coverageFromTotals, type AmphoeCoverage } from './coverage';
 import { eventDistrictOf, FACT, factKey, partitionKey, splitFactKey, type TotalsRow, type TrackedTable } from './overview-facts';
@@ -25,6 +25,16 @@ export interface NewsSummary {
   categories: string[];
   total: number;
   byStatus: Record<NewsStatus, number>;
+}
+
+export interface OverviewFigures {
+  /** The fiscal year shown: the one asked for, else the current one, else (when it has nothing) the latest with data. */
+  fiscalYear: number;
+  /** Fiscal years with activities or published news, newest first. */
+  years: number[];
+  coverage: Map<string, AmphoeCoverage>;
+  activities: ActivitySummary;
+  news: NewsSummary;
 }
 
 /** syncState key of the arrivals a user has seen (per user: a shared office PC has several). */
@@ -51,6 +61,34 @@ export class OverviewRepository {
     return this.db.overviewTotals.where('key').startsWith(factKey(table, scope.provinceCode, '')).toArray();
   }
 
+  /**
+   * Everything the overview's figures show, from one read of the totals in scope (one transaction: one
+   * consistent moment, and the fewest round trips before the first paint).
+   */
+  async figures(scope: OverviewScope, chosenFiscalYear: number | null, today = new Date()): Promise<OverviewFigures> {
+    return this.db.transaction('r', [this.db.overviewTotals, this.db.events], async () => {
+      const [members, centres, events, news, attendance] = await Promise.all([
+        this.totals('members', scope),
+        this.totals('centres', scope),
+        this.totals('events', scope),
+        this.totals('news', scope),
+        this.totals('attendance', { provinceCode: scope.provinceCode, districtCode: null }),
+      ]);
+      const years = [...new Set([...monthsWithData([...events, ...news])].map(fiscalYearOfMonthKey))].sort((a, b) => b - a);
+      const current = fiscalYearOf(today);
+      const fiscalYear = chosenFiscalYear ?? (years.length > 0 && !years.includes(current) ? years[0]! : current);
+      const range = fiscalYearRange(fiscalYear);
+      const series = (await this.db.events.bulkGet(seriesIdsOf(events))).filter((e): e is LocalRecord<'events'> => e !== undefined && !e.deleted);
+      return {
+        fiscalYear,
+        years,
+        coverage: coverageFromTotals([...members, ...centres], today),
+        activities: activitySummary(range, events, series, attendance),
+        news: newsSummary(news, monthKeysOf(range)),
+      };
+    });
+  }
+
   async coverage(scope: OverviewScope, today = new Date()): Promise<Map<string, AmphoeCoverage>> {
     const [members, centres] = await Promise.all([this.totals('members', scope), this.totals('centres', scope)]);
     return coverageFromTotals([...members, ...centres], today);
@@ -63,28 +101,7 @@ export class OverviewRepository {
   }
 
   async news(scope: OverviewScope, months: readonly string[]): Promise<NewsSummary> {
-    const rows = await this.totals('news', scope);
-    const wanted = new Set(months);
-    const byMonth = Object.fromEntries(months.map((m) => [m, {} as Record<string, number>]));
-    const categories = new Set<string>();
-    const byStatus = Object.fromEntries(NEWS_STATUSES.map((s) => [s, 0])) as Record<NewsStatus, number>;
-    let total = 0;
-    for (const row of rows) {
-      for (const [key, n] of Object.entries(row.counts)) {
-        const [kind, a = '', b = ''] = splitFactKey(key);
-        if (kind === FACT.newsStatus && a in byStatus) byStatus[a as NewsStatus] += n;
-        if (kind !== FACT.newsPublished || !wanted.has(a)) continue;
-        byMonth[a]![b] = (byMonth[a]![b] ?? 0) + n;
-        categories.add(b);
-        total += n;
-      }
-    }
-    return { months: [...months], byMonth, categories: [...categories].sort(), total, byStatus };
-  }
-
-  /** Every totals row of the province: what the fiscal-year picker looks through for months with data. */
-  allTotals(provinceCode: string, districtCode: string | null): Promise<TotalsRow[]> {
-    return Promise.all([this.totals('events', { provinceCode, districtCode }), this.totals('news', { provinceCode, districtCode })]).then(([a, b]) => [...a, ...b]);
+    return newsSummary(await this.totals('news', scope), months);
   }
 
   // ---------------------------------------------------------------- the records behind a figure
@@ -182,4 +199,24 @@ export class OverviewRepository {
       return mark;
     });
   }
+}
+
+/** News per month of `months` by category, and every live item by workflow state, from the news totals. */
+export function newsSummary(rows: readonly TotalsRow[], months: readonly string[]): NewsSummary {
+  const wanted = new Set(months);
+  const byMonth = Object.fromEntries(months.map((m) => [m, {} as Record<string, number>]));
+  const categories = new Set<string>();
+  const byStatus = Object.fromEntries(NEWS_STATUSES.map((s) => [s, 0])) as Record<NewsStatus, number>;
+  let total = 0;
+  for (const row of rows) {
+    for (const [key, n] of Object.entries(row.counts)) {
+      const [kind, a = '', b = ''] = splitFactKey(key);
+      if (kind === FACT.newsStatus && a in byStatus) byStatus[a as NewsStatus] += n;
+      if (kind !== FACT.newsPublished || !wanted.has(a)) continue;
+      byMonth[a]![b] = (byMonth[a]![b] ?? 0) + n;
+      categories.add(b);
+      total += n;
+    }
+  }
+  return { months: [...months], byMonth, categories: [...categories].sort(), total, byStatus };
 }

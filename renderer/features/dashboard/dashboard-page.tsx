@@ -1,12 +1,11 @@
 import './dashboard.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect } from 'react';
-import { fiscalYearOf, fiscalYearOfMonthKey, fiscalYearRange, monthKeysOf } from '../../../shared/thai/fiscal-year';
+import { fiscalYearOf } from '../../../shared/thai/fiscal-year';
 import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
 import { useThaiGeography } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
-import { monthsWithData } from '../../db/overview/activity-summary';
 import { applyRosterTestRole } from '../roster/roster-test-hook';
 import { LoadSampleButton } from '../sample-data/load-sample-button';
 import { AmphoeCoveragePage } from './amphoe-coverage-page';
@@ -18,9 +17,10 @@ import { useOverviewView } from './overview-view-store';
 import { useOverviewRepository, useOverviewScope } from './use-overview';
 import { WorkWaiting } from './work-waiting';
 
-// The chart library is a fifth of the app's code: it loads with the first overview that has figures,
-// not with the app (the figures' numbers and the coverage bars do not wait for it).
-const OverviewCharts = lazy(() => import('./overview-charts'));
+// The chart library is a seventh of the app's code: kept out of the first script, fetched as the app
+// starts, beside the database opening, so the overview (the first screen) does not wait for it.
+const chartsModule = import('./overview-charts');
+const OverviewCharts = lazy(() => chartsModule);
 
 /** หน้าแรก: the overview, and the records behind its figures (#/dashboard/amphoe/…, /activities/…, /reach/…, /news/…). */
 export function DashboardPage() {
@@ -41,27 +41,26 @@ function OverviewPage() {
   const navigate = useNavigation((s) => s.navigate);
   const empty = useLiveQuery(async () => (await db.overviewTotals.count()) === 0, [db]);
 
-  if (empty === undefined) return <p>{t('common.loading')}</p>;
-  if (empty) {
-    return (
-      <section aria-labelledby="dashboard-title">
-        <h1 id="dashboard-title">{t('dashboard.welcome')}</h1>
-        <p className="lead">{t('dashboard.intro')}</p>
-        <div className="empty-state">
-          <p>{t('dashboard.empty')}</p>
-          <LoadSampleButton />
-        </div>
-      </section>
-    );
-  }
   return (
     <section aria-labelledby="dashboard-title" className="overview">
-      <div className="overview-head">
-        <h1 id="dashboard-title">{t('overview.title')}</h1>
-        <a className="button secondary" href="#/reports" onClick={(e) => (e.preventDefault(), navigate('reports'))}>
-          {t('overview.makeReport')}
-        </a>
-      </div>
+      {empty ? (
+        // A device with nothing on it yet: the welcome, then the overview as it will fill.
+        <>
+          <h1 id="dashboard-title">{t('dashboard.welcome')}</h1>
+          <p className="lead">{t('dashboard.intro')}</p>
+          <div className="empty-state">
+            <p>{t('dashboard.empty')}</p>
+            <LoadSampleButton />
+          </div>
+        </>
+      ) : (
+        <div className="overview-head">
+          <h1 id="dashboard-title">{t('overview.title')}</h1>
+          <a className="button secondary" href="#/reports" onClick={(e) => (e.preventDefault(), navigate('reports'))}>
+            {t('overview.makeReport')}
+          </a>
+        </div>
+      )}
       <ScopeLine />
       <div className="overview-panels">
         <section className="overview-panel" aria-labelledby="since-title">
@@ -87,21 +86,11 @@ function Figures() {
   const chosen = useOverviewView((s) => s.fiscalYear);
   const setFiscalYear = useOverviewView((s) => s.setFiscalYear);
 
-  const years = useLiveQuery(async () => {
-    const withData = [...new Set([...monthsWithData(await overview.allTotals(scope.provinceCode, scope.districtCode))].map(fiscalYearOfMonthKey))];
-    return withData.sort((x, y) => y - x);
-  }, [overview, scope]);
-  // Until the user picks one: the current fiscal year, or the latest with data when the current has none.
+  const figures = useLiveQuery(() => overview.figures(scope, chosen), [overview, scope, chosen]);
+  const loaded = geography !== null && figures !== undefined;
   const current = fiscalYearOf(new Date());
-  const fiscalYear = chosen ?? (years && years.length > 0 && !years.includes(current) ? Math.max(...years) : current);
-  const figures = useLiveQuery(async () => {
-    const range = fiscalYearRange(fiscalYear);
-    const [coverage, activities, news] = await Promise.all([overview.coverage(scope), overview.activities(scope, range), overview.news(scope, monthKeysOf(range))]);
-    return { coverage, activities, news };
-  }, [overview, scope, fiscalYear]);
-
-  const loaded = geography !== null && figures !== undefined && years !== undefined;
-  const options = [...new Set([current, fiscalYear, ...(years ?? [])])].sort((x, y) => y - x);
+  const fiscalYear = figures?.fiscalYear ?? chosen ?? current;
+  const options = [...new Set([current, fiscalYear, ...(figures?.years ?? [])])].sort((x, y) => y - x);
   return (
     <div className="overview-figures" data-testid="overview-figures" data-loaded={loaded}>
       <section aria-labelledby="coverage-title">
