@@ -108,6 +108,10 @@ test('an officer sees their own district only; the overview speaks English too',
   // The example activities are the province's, not แม่สาย's.
   await expect(page.getByTestId('activity-totals')).toContainText('กิจกรรม 0 ครั้ง');
   await overview.desk.screenshot('overview-officer');
+  // Another amphoe's tambons are not theirs to open.
+  await page.evaluate(() => (window.location.hash = '#/dashboard/amphoe/5701'));
+  await expect(page.getByRole('alert')).toHaveText('ไม่พบอำเภอนี้ในขอบเขตงานของคุณ');
+  await overview.desk.screenshot('overview-error');
 
   await overview.open();
   await page.getByTestId('overview-district').selectOption('5701');

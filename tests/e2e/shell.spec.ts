@@ -5,6 +5,7 @@ const THAI_SCREENS: [ScreenName, string][] = [
   ['news', 'ข่าว'],
   ['calendar', 'ปฏิทินกิจกรรม'],
   ['roster', 'ทำเนียบเครือข่าย'],
+  ['reports', 'รายงาน'],
   ['sync', 'ซิงก์ข้อมูล'],
   ['settings', 'ตั้งค่า'],
 ];
