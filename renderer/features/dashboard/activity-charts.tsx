@@ -23,59 +23,71 @@ function useMonthLabel(): (key: string) => string {
   return (key) => formatMonthKey(key, { era, short: true });
 }
 
-/** กิจกรรมรายเดือน: activities per month of the fiscal year, stacked by type. */
-export function ActivitiesPerMonthChart({ fiscalYear, summary }: { fiscalYear: number; summary: ActivitySummary }) {
-  const t = useTranslate();
-  const navigate = useNavigation((s) => s.navigate);
-  const label = useMonthLabel();
-  const types = ACTIVITY_TYPES.filter((type) => summary.byType[type] > 0);
-  const rows = summary.months.map((month) => ({ month, label: label(month), ...summary.byMonth[month] }));
-  const open = (month: string, type: ActivityType | 'all') => navigate('dashboard', 'activities', String(fiscalYear), month, type);
-  const typeName = (type: ActivityType) => t(`calendar.type.${type}` as MessageKey);
+interface MonthSeries {
+  key: string;
+  name: string;
+  colour: string;
+}
 
+/**
+ * A fiscal year month by month, stacked by series (activity types, news categories): the chart, and the
+ * table of the same numbers; a bar or a number opens the records of its month and series, a month's
+ * total those of the month.
+ */
+function MonthlyChart(props: {
+  id: string;
+  title: string;
+  summary: string;
+  empty: string | null;
+  months: readonly string[];
+  series: readonly MonthSeries[];
+  value: (month: string, series: string) => number;
+  onOpen: (month: string, series?: string) => void;
+}) {
+  const t = useTranslate();
+  const label = useMonthLabel();
+  const { months, series, value, onOpen } = props;
+  const rows = months.map((month) => ({ month, label: label(month), values: Object.fromEntries(series.map((s) => [s.key, value(month, s.key)])) as Record<string, number> }));
   return (
     <ChartFigure
-      id="chart-activities"
-      title={t('overview.chart.activities', { year: String(fiscalYear) })}
-      summary={t('overview.chart.activitiesSummary', { year: String(fiscalYear), count: summary.total })}
+      id={props.id}
+      title={props.title}
+      summary={props.summary}
       table={
         <ChartTable summary={t('overview.tableView')}>
           <table className="overview-table">
             <thead>
               <tr>
                 <th scope="col">{t('overview.col.month')}</th>
-                {types.map((type) => (
-                  <th key={type} scope="col">
-                    {typeName(type)}
+                {series.map((s) => (
+                  <th key={s.key} scope="col">
+                    {s.name}
                   </th>
                 ))}
                 <th scope="col">{t('overview.col.total')}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => {
-                const total = types.reduce((s, type) => s + summary.byMonth[row.month]![type], 0);
-                return (
-                  <tr key={row.month}>
-                    <th scope="row">{formatMonthKey(row.month)}</th>
-                    {types.map((type) => (
-                      <td key={type}>
-                        <FigureLink count={summary.byMonth[row.month]![type]} onOpen={() => open(row.month, type)} />
-                      </td>
-                    ))}
-                    <td>
-                      <FigureLink count={total} onOpen={() => open(row.month, 'all')} />
+              {rows.map((row) => (
+                <tr key={row.month}>
+                  <th scope="row">{formatMonthKey(row.month)}</th>
+                  {series.map((s) => (
+                    <td key={s.key}>
+                      <FigureLink count={row.values[s.key]!} onOpen={() => onOpen(row.month, s.key)} />
                     </td>
-                  </tr>
-                );
-              })}
+                  ))}
+                  <td>
+                    <FigureLink count={Object.values(row.values).reduce((sum, v) => sum + v, 0)} onOpen={() => onOpen(row.month)} />
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </ChartTable>
       }
     >
-      {summary.total === 0 ? (
-        <p className="muted chart-empty">{t('overview.chart.noActivities')}</p>
+      {props.empty !== null ? (
+        <p className="muted chart-empty">{props.empty}</p>
       ) : (
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
@@ -83,16 +95,17 @@ export function ActivitiesPerMonthChart({ fiscalYear, summary }: { fiscalYear: n
             <XAxis dataKey="label" tick={{ fontSize: 13 }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 13 }} />
             <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 13 }} />
-            {types.map((type) => (
+            {series.length > 1 && <Legend wrapperStyle={{ fontSize: 13 }} />}
+            {series.map((s) => (
               <Bar
-                key={type}
-                dataKey={type}
-                name={typeName(type)}
-                stackId="types"
-                fill={themeColour(`--activity-${type}`, '#233a7a')}
+                key={s.key}
+                // A function, not the key: a news category may hold a dot ("ศส.ปชต."), which Recharts reads as a path.
+                dataKey={(row: { values: Record<string, number> }) => row.values[s.key] ?? 0}
+                name={s.name}
+                stackId="series"
+                fill={s.colour}
                 cursor="pointer"
-                onClick={(bar) => open((bar.payload as { month: string }).month, type)}
+                onClick={(bar) => onOpen((bar.payload as { month: string }).month, s.key)}
                 {...STILL}
               />
             ))}
@@ -100,6 +113,25 @@ export function ActivitiesPerMonthChart({ fiscalYear, summary }: { fiscalYear: n
         </ResponsiveContainer>
       )}
     </ChartFigure>
+  );
+}
+
+/** กิจกรรมรายเดือน: activities per month of the fiscal year, stacked by type. */
+export function ActivitiesPerMonthChart({ fiscalYear, summary }: { fiscalYear: number; summary: ActivitySummary }) {
+  const t = useTranslate();
+  const navigate = useNavigation((s) => s.navigate);
+  const series = ACTIVITY_TYPES.filter((type) => summary.byType[type] > 0).map((type) => ({ key: type, name: t(`calendar.type.${type}` as MessageKey), colour: themeColour(`--activity-${type}`, '#233a7a') }));
+  return (
+    <MonthlyChart
+      id="chart-activities"
+      title={t('overview.chart.activities', { year: String(fiscalYear) })}
+      summary={t('overview.chart.activitiesSummary', { year: String(fiscalYear), count: summary.total })}
+      empty={summary.total === 0 ? t('overview.chart.noActivities') : null}
+      months={summary.months}
+      series={series}
+      value={(month, type) => summary.byMonth[month]?.[type as ActivityType] ?? 0}
+      onOpen={(month, type) => navigate('dashboard', 'activities', String(fiscalYear), month, type ?? 'all')}
+    />
   );
 }
 
@@ -171,67 +203,17 @@ export function ReachByGroupChart({ fiscalYear, summary }: { fiscalYear: number;
 export function NewsPerMonthChart({ fiscalYear, summary }: { fiscalYear: number; summary: NewsSummary }) {
   const t = useTranslate();
   const navigate = useNavigation((s) => s.navigate);
-  const label = useMonthLabel();
-  const rows = summary.months.map((month) => ({ month, label: label(month), counts: summary.byMonth[month] ?? {} }));
-  const open = (month: string, category?: string) => navigate('dashboard', 'news', String(fiscalYear), month, ...(category ? [category] : []));
-  const monthTotal = (month: string) => Object.values(summary.byMonth[month] ?? {}).reduce((s, v) => s + v, 0);
-
   return (
-    <ChartFigure
+    <MonthlyChart
       id="chart-news"
       title={t('overview.chart.news', { year: String(fiscalYear) })}
       summary={t('overview.chart.newsSummary', { year: String(fiscalYear), count: summary.total })}
-      table={
-        <ChartTable summary={t('overview.tableView')}>
-          <table className="overview-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.col.month')}</th>
-                {summary.categories.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-                <th scope="col">{t('overview.col.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.months.map((month) => (
-                <tr key={month}>
-                  <th scope="row">{formatMonthKey(month)}</th>
-                  {summary.categories.map((c) => (
-                    <td key={c}>
-                      <FigureLink count={summary.byMonth[month]?.[c] ?? 0} onOpen={() => open(month, c)} />
-                    </td>
-                  ))}
-                  <td>
-                    <FigureLink count={monthTotal(month)} onOpen={() => open(month)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ChartTable>
-      }
-    >
-      {summary.total === 0 ? (
-        <p className="muted chart-empty">{t('overview.chart.noNews')}</p>
-      ) : (
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 13 }} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 13 }} />
-            <Tooltip />
-            {summary.categories.length > 1 && <Legend wrapperStyle={{ fontSize: 13 }} />}
-            {summary.categories.map((c, i) => (
-              // A function, not the name: a category may hold a dot ("ศส.ปชต."), which Recharts reads as a path.
-              <Bar key={c} dataKey={(row: { counts: Record<string, number> }) => row.counts[c] ?? 0} name={c} stackId="categories" fill={NEWS_COLOURS[i % NEWS_COLOURS.length]} cursor="pointer" onClick={(bar) => open((bar.payload as { month: string }).month, c)} {...STILL} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      )}
-    </ChartFigure>
+      empty={summary.total === 0 ? t('overview.chart.noNews') : null}
+      months={summary.months}
+      series={summary.categories.map((c, i) => ({ key: c, name: c, colour: NEWS_COLOURS[i % NEWS_COLOURS.length]! }))}
+      value={(month, category) => summary.byMonth[month]?.[category] ?? 0}
+      onOpen={(month, category) => navigate('dashboard', 'news', String(fiscalYear), month, ...(category ? [category] : []))}
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import { useNavigation } from '../../app/navigation-store';
 import { useThaiGeography } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
 import { tambonCoverageOf } from '../../db/overview/coverage';
+import { BackToOverview } from './back-to-overview';
 import { useOverviewRepository, useOverviewScope } from './use-overview';
 
 /** #/dashboard/amphoe/<code>: the ศส.ปชต. coverage of one amphoe, tambon by tambon, each a link to its roster. */
@@ -23,11 +24,7 @@ export function AmphoeCoveragePage({ amphoeCode }: { amphoeCode: string }) {
   const openTambon = (code: string) => navigate('roster', 'tambon', code);
   return (
     <section aria-labelledby="amphoe-title" className="overview">
-      <p>
-        <a href="#/dashboard" onClick={(e) => (e.preventDefault(), navigate('dashboard'))}>
-          ‹ {t('overview.back')}
-        </a>
-      </p>
+      <BackToOverview />
       <h1 id="amphoe-title">{t('overview.coverage.amphoeTitle', { name: amphoe.nameTh })}</h1>
       <p>
         <a href={`#/roster/amphoe/${amphoeCode}`} onClick={(e) => (e.preventDefault(), navigate('roster', 'amphoe', amphoeCode))}>

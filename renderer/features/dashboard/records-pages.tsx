@@ -16,6 +16,7 @@ import { FACT, splitFactKey } from '../../db/overview/overview-facts';
 import type { CalendarOccurrence } from '../../db/repositories/event-repository';
 import { useCalendarView } from '../calendar/calendar-view-store';
 import { ScopeLine } from './scope-line';
+import { BackToOverview } from './back-to-overview';
 import { useOverviewRepository, useOverviewScope } from './use-overview';
 
 function rangeOf(fiscalYear: number, month: string): DateRange {
@@ -26,14 +27,9 @@ function rangeOf(fiscalYear: number, month: string): DateRange {
 
 function RecordsFrame({ title, count, children }: { title: string; count: number | undefined; children: ReactNode }) {
   const t = useTranslate();
-  const navigate = useNavigation((s) => s.navigate);
   return (
     <section aria-labelledby="records-title" className="overview">
-      <p>
-        <a href="#/dashboard" onClick={(e) => (e.preventDefault(), navigate('dashboard'))}>
-          ‹ {t('overview.back')}
-        </a>
-      </p>
+      <BackToOverview />
       <h1 id="records-title">{title}</h1>
       <ScopeLine />
       {count === undefined ? <p>{t('common.loading')}</p> : count === 0 ? <p className="empty-state">{t('overview.records.none')}</p> : children}
