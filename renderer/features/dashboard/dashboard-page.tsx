@@ -1,6 +1,7 @@
 import './dashboard.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect } from 'react';
+import { loadThaiGeography } from '../../../shared/geography/thai-geography';
 import { fiscalYearOf } from '../../../shared/thai/fiscal-year';
 import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
@@ -21,6 +22,9 @@ import { WorkWaiting } from './work-waiting';
 // starts, beside the database opening, so the overview (the first screen) does not wait for it.
 const chartsModule = import('./overview-charts');
 const OverviewCharts = lazy(() => chartsModule);
+// The coverage bars need the DOPA places (tambons per amphoe): when the app opens on the overview, they
+// load beside the database opening too, not after it.
+if (useNavigation.getState().route === 'dashboard') void loadThaiGeography().catch(() => undefined);
 
 /** หน้าแรก: the overview, and the records behind its figures (#/dashboard/amphoe/…, /activities/…, /reach/…, /news/…). */
 export function DashboardPage() {
