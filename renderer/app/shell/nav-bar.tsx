@@ -7,6 +7,7 @@ const ICONS: Record<(typeof ROUTES)[number], string> = {
   news: '✎',
   calendar: '▦',
   roster: '☷',
+  reports: '▤',
   sync: '⇅',
   settings: '⚙',
 };
