@@ -1,6 +1,6 @@
 import { BOOKKEEPING_FIELDS } from '../../shared/domain/common';
 import { applyFieldWrites, detectConflicts, type FieldChange, type FieldWrite } from '../../shared/sync/field-merge';
-import { ClockDriftError, HybridLogicalClock, InvalidStampError } from '../../shared/sync/hybrid-logical-clock';
+import { ClockDriftError, HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
 import type { Mutation } from '../../shared/sync/mutation';
 import type { MutationResult } from '../../shared/sync/protocol';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
@@ -11,30 +11,44 @@ import { notifyChanges, type ChangedScope } from '../live/change-hub';
 import type { Store } from '../store/open-store';
 import type { SqlQueryable } from '../store/sql-client';
 import { validateField } from './field-validation';
+import { rejected, type PushItem } from './push-request';
 import { newsWorkflowRefusal } from './news-workflow-guard';
 import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
   now: number;
   maxDriftMs: number;
+  /** Told when the database refused a value validation let through (the route logs it). */
+  onDataError?: (error: unknown) => void;
 }
 
-/** Refuses the whole batch if a stamp is malformed or too far ahead: the device must re-stamp first. */
-function checkStamps(mutations: readonly Mutation[], options: PushOptions): void {
+/**
+ * Refuses the whole batch if a stamp is too far ahead: the device must re-stamp first. (A malformed stamp
+ * was already refused per mutation by parsePushRequest.)
+ */
+function checkClockAhead(mutations: readonly Mutation[], options: PushOptions): void {
   for (const mutation of mutations) {
     for (const change of Object.values(mutation.changes)) {
       try {
         HybridLogicalClock.checkNotTooFarAhead(change.stamp, options.now, options.maxDriftMs);
-        if (change.prev !== null) HybridLogicalClock.checkNotTooFarAhead(change.prev, options.now, Number.POSITIVE_INFINITY);
       } catch (error) {
         if (error instanceof ClockDriftError) {
           throw new ApiError(422, 'clock-ahead', undefined, { serverTime: new Date(options.now).toISOString() });
         }
-        if (error instanceof InvalidStampError) throw new ApiError(400, 'bad-request', `ข้อมูลที่ส่งมาไม่ถูกต้อง: invalid stamp in ${mutation.id}`);
         throw error;
       }
     }
   }
+}
+
+/**
+ * A database refusal of a value (SQLSTATE class 22 "data exception" or 54 "program limit exceeded"), or a
+ * value too deep to serialise. Validation refuses every such value we know of; this catches the next one.
+ */
+function isDataError(error: unknown): boolean {
+  if (error instanceof RangeError) return true;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code);
 }
 
 interface PendingConflict {
@@ -44,23 +58,45 @@ interface PendingConflict {
   loser: { value: unknown; stamp: string; author: Author | undefined };
 }
 
-function reject(id: string, reason: Extract<MutationResult, { status: 'rejected' }>['reason'], message: string): MutationResult {
-  return { id, status: 'rejected', reason, message };
-}
+const reject = rejected;
 
 /**
- * Applies a batch in one transaction: per mutation idempotency, scope, field validation, per-field LWW,
- * and a conflict row for every concurrent overwrite whose values differ. Each changed record gets one
- * new seq; the changed scopes are notified at commit.
+ * Applies a push: per mutation idempotency, scope, field validation, per-field LWW, and a conflict row for
+ * every concurrent overwrite whose values differ, in one transaction. Each changed record gets one new seq;
+ * the changed scopes are notified at commit.
+ *
+ * One bad mutation never blocks the batch (issue 18): it is answered `rejected` and the others are applied.
+ * Should the database still refuse a value that validation let through, the batch is applied again one
+ * mutation per transaction, and the mutation the database refuses is rejected as `invalid-value`.
  */
-export async function applyPush(store: Store, device: AuthenticatedDevice, mutations: readonly Mutation[], options: PushOptions): Promise<MutationResult[]> {
-  checkStamps(mutations, options);
-  if (mutations.length === 0) return [];
+export async function applyPush(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<MutationResult[]> {
+  checkClockAhead(
+    items.flatMap((item) => ('mutation' in item ? [item.mutation] : [])),
+    options,
+  );
+  if (items.length === 0) return [];
+  try {
+    return await applyBatch(store, device, items);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    options.onDataError?.(error);
+    if (items.length > 1) {
+      const results: MutationResult[] = [];
+      for (const item of items) results.push(...(await applyPush(store, device, [item], options)));
+      return results;
+    }
+    const id = 'mutation' in items[0]! ? items[0].mutation.id : items[0]!.refused.id;
+    return [reject(id, 'invalid-value', 'ค่าในการแก้ไขนี้บันทึกลงฐานข้อมูลไม่ได้')];
+  }
+}
+
+async function applyBatch(store: Store, device: AuthenticatedDevice, items: readonly PushItem[]): Promise<MutationResult[]> {
   const author: Author = [device.user.id, device.deviceId];
+  const mutations = items.flatMap((item) => ('mutation' in item ? [item.mutation] : []));
 
   return store.sql.transaction(async (tx) => {
     let lastSeq = await lockChangeSequence(tx);
-    const applied = await alreadyApplied(tx, device.deviceId, mutations.map((m) => m.id));
+    const applied = await alreadyApplied(tx, device.deviceId, items.map((item) => ('mutation' in item ? item.mutation.id : item.refused.id)));
     const records = await loadRecords(tx, [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/') as [string, string]));
     const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
     const dirty = new Set<StoredRecord>();
@@ -68,7 +104,12 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
     const newlyApplied: string[] = [];
     const results: MutationResult[] = [];
 
-    for (const mutation of mutations) {
+    for (const item of items) {
+      if (!('mutation' in item)) {
+        results.push(applied.has(item.refused.id) ? { id: item.refused.id, status: 'duplicate' } : item.refused);
+        continue;
+      }
+      const { mutation } = item;
       // An id `prune` has forgotten (--keep-mutations-days) is not found here, so a late resend is applied
       // again. Its stamps are already stored, so no value and no seq change: equal stamps are 'same' in
       // applyFieldWrites and never concurrent in detectConflicts. The exception: a field a later stamp

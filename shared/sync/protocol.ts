@@ -6,6 +6,7 @@ import { AmphoeCode, ProvinceCode, RecordId } from '../domain/common';
 import { SYNCED_TABLES, type SyncedTable } from '../domain/synced-tables';
 import { STAMP_REGEX } from './hybrid-logical-clock';
 import { MutationSchema } from './mutation';
+import { isStorableText } from './storable-json';
 
 /** Bumped on any incompatible change of endpoints or bodies. */
 export const PROTOCOL_VERSION = 1;
@@ -71,10 +72,13 @@ export const Stamp = z.string().regex(STAMP_REGEX, 'invalid HLC stamp');
 
 // ---- auth ----
 
+/** Text the server stores or looks up: no U+0000 or unpaired surrogate, which PostgreSQL refuses. */
+const StorableText = z.string().refine(isStorableText, 'ข้อความมีอักขระที่บันทึกไม่ได้');
+
 export const LoginRequest = z.object({
-  username: z.string().trim().min(1).max(100),
+  username: StorableText.trim().min(1).max(100),
   password: z.string().min(1).max(1024),
-  deviceName: z.string().trim().min(1).max(100),
+  deviceName: StorableText.trim().min(1).max(100),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
