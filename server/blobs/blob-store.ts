@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/attachment';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { readableSql } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
@@ -10,7 +11,7 @@ import { toBuffer, toNumber } from '../store/sql-client';
 // to it, so a blob under a name is always exactly the bytes of that name.
 
 export const BLOB_PIECE_BYTES = 1024 * 1024;
-export const MAX_BLOB_BYTES = 200 * 1024 * 1024;
+export const MAX_BLOB_BYTES = MAX_ATTACHMENT_BYTES;
 
 export type BlobStatus =
   | { state: 'complete'; size: number }

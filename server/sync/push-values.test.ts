@@ -62,6 +62,12 @@ describe.each(testBackends())('push refuses values the database cannot store, pe
     expect(outcomes(res.json<PushResponse>())).toEqual(['applied', 'invalid-value', 'invalid-value', 'invalid-value', 'invalid-value', 'invalid-value']);
   });
 
+  it('refuses a 3 MB author name (every text field of a record has a maximum)', async () => {
+    const c = await TestClient.signedIn(server.app, bkk.editor);
+    const res = await c.push([mutation({ id: c.nextMutationId(), provinceCode: '10', values: { ...newsValues(), authorName: 'ก'.repeat(3 * 1024 * 1024) }, stamp: stampAt(tick(), fakeNode()) })]);
+    expect(res.json<PushResponse>().results[0]).toMatchObject({ status: 'rejected', reason: 'invalid-value', message: 'ค่าของช่องข้อมูล authorName ไม่ถูกต้อง' });
+  });
+
   it('answers a malformed mutation or an impossible stamp per mutation, and refuses only a missing id for the batch', async () => {
     const c = await TestClient.signedIn(server.app, bkk.editor);
     const node = fakeNode();

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { IsoDateTime, RecordId, scopeShape } from './common';
 
+/** The largest file the server takes (200 MB): the blob store's limit, and the bound of `size`. */
+export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
+
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'ค่าแฮชไม่ถูกต้อง');
 
 /**
@@ -14,9 +17,9 @@ export const Attachment = z.object({
   ownerId: RecordId,
   fileName: z.string().min(1).max(255),
   mimeType: z.string().min(1).max(100),
-  size: z.number().int().min(0),
-  width: z.number().int().min(0).nullable(),
-  height: z.number().int().min(0).nullable(),
+  size: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
+  width: z.number().int().min(0).max(100_000).nullable(),
+  height: z.number().int().min(0).max(100_000).nullable(),
   caption: z.string().max(500),
   createdAt: IsoDateTime,
 });

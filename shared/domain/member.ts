@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, RecordId, TambonCode, scopeShape } from './common';
+import { AttachmentRef, IsoDate, IsoDateTime, RecordId, TambonCode, scopeShape } from './common';
 
 export const COMMITTEE_ROLES = ['ประธาน', 'รองประธาน', 'เลขานุการ', 'ผู้ช่วยเลขานุการ', 'เหรัญญิก', 'กรรมการ', 'ที่ปรึกษา'] as const;
 export const TITLE_PREFIXES = ['นาย', 'นาง', 'นางสาว'] as const;
@@ -33,7 +33,7 @@ export const Member = z
     termStart: IsoDate.nullable(),
     termEnd: IsoDate.nullable(),
     trainings: z.array(Training).max(200),
-    photoAttachmentId: z.string().nullable(),
+    photoAttachmentId: AttachmentRef.nullable(),
     privacyNoticeOn: IsoDate.nullable(),
     /** Set on the record merged away as a duplicate: the person it now lives on. */
     mergedIntoId: RecordId.nullable().default(null),
