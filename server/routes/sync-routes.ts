@@ -14,6 +14,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const results = await applyPush(ctx.store, device, items, {
       now: ctx.now(),
       maxDriftMs: ctx.maxDriftMs,
+      clock: ctx.clock,
       onDataError: (error) => request.log.warn({ err: error }, 'the database refused a pushed value; the batch is applied one mutation at a time'),
     });
     return { results, serverTime: new Date(ctx.now()).toISOString() };

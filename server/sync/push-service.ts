@@ -5,19 +5,21 @@ import type { Mutation } from '../../shared/sync/mutation';
 import type { MutationResult } from '../../shared/sync/protocol';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
-import { canWrite } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
 import { notifyChanges, type ChangedScope } from '../live/change-hub';
 import type { Store } from '../store/open-store';
 import type { SqlQueryable } from '../store/sql-client';
-import { validateField } from './field-validation';
 import { rejected, type PushItem } from './push-request';
-import { newsWorkflowRefusal } from './news-workflow-guard';
+import { judgeMutation } from './push-rules';
+import { actorValues } from './append-only-rules';
+import { writeAsServer } from './server-writes';
 import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
   now: number;
   maxDriftMs: number;
+  /** The server's clock, for fields it writes itself (the actor of a history record). */
+  clock: HybridLogicalClock;
   /** Told when the database refused a value validation let through (the route logs it). */
   onDataError?: (error: unknown) => void;
 }
@@ -76,7 +78,7 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, items
   );
   if (items.length === 0) return [];
   try {
-    return await applyBatch(store, device, items);
+    return await applyBatch(store, device, items, options);
   } catch (error) {
     if (!isDataError(error)) throw error;
     options.onDataError?.(error);
@@ -90,7 +92,7 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, items
   }
 }
 
-async function applyBatch(store: Store, device: AuthenticatedDevice, items: readonly PushItem[]): Promise<MutationResult[]> {
+async function applyBatch(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<MutationResult[]> {
   const author: Author = [device.user.id, device.deviceId];
   const mutations = items.flatMap((item) => ('mutation' in item ? [item.mutation] : []));
 
@@ -103,6 +105,11 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
     const conflicts: PendingConflict[] = [];
     const newlyApplied: string[] = [];
     const results: MutationResult[] = [];
+    const markApplied = (id: string) => {
+      applied.add(id);
+      newlyApplied.push(id);
+      results.push({ id, status: 'applied' });
+    };
 
     for (const item of items) {
       if (!('mutation' in item)) {
@@ -123,37 +130,15 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
         results.push({ id: mutation.id, status: 'duplicate' });
         continue;
       }
-      if (!canWrite(device.scope, mutation.provinceCode, mutation.districtCode)) {
-        results.push(reject(mutation.id, 'out-of-scope', 'ระเบียนนี้อยู่นอกพื้นที่ที่คุณมีสิทธิ์แก้ไข'));
-        continue;
-      }
       const key = recordKey(mutation.table, mutation.recordId);
-      if (pruned.has(key)) {
-        // Deleted, and its tombstone since pruned: writing would bring back a record of this one write's fields.
-        results.push(reject(mutation.id, 'deleted', 'ระเบียนนี้ถูกลบไปแล้ว การแก้ไขนี้จึงไม่ได้บันทึก'));
-        continue;
-      }
       const current = records.get(key);
-      if (current !== undefined && (current.provinceCode !== mutation.provinceCode || current.districtCode !== mutation.districtCode)) {
-        results.push(reject(mutation.id, 'scope-change', 'ไม่สามารถย้ายระเบียนไปจังหวัดหรืออำเภออื่นได้'));
+      const verdict = judgeMutation(mutation, { device, current, pruned: pruned.has(key) });
+      if (verdict === 'replay') {
+        markApplied(mutation.id);
         continue;
       }
-      const invalid = Object.entries(mutation.changes)
-        .map(([field, change]) => [field, validateField(mutation.table, field, change.value)] as const)
-        .find(([, verdict]) => verdict !== 'ok');
-      if (invalid !== undefined) {
-        const [field, verdict] = invalid;
-        results.push(
-          verdict === 'unknown-field'
-            ? reject(mutation.id, 'unknown-field', `ไม่รู้จักช่องข้อมูล ${field}`)
-            : reject(mutation.id, 'invalid-value', `ค่าของช่องข้อมูล ${field} ไม่ถูกต้อง`),
-        );
-        continue;
-      }
-
-      const refusal = newsWorkflowRefusal(mutation.table, mutation.changes, current?.values.status, device.user.role);
-      if (refusal !== null) {
-        results.push(reject(mutation.id, 'not-allowed', refusal));
+      if (verdict !== 'write') {
+        results.push(verdict);
         continue;
       }
 
@@ -195,12 +180,14 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
         record.values = merged.record.values;
         record.stamps = merged.record.stamps;
         record.authors = authors;
+      }
+      // A new history record names who acted as the token says, not as the device wrote it.
+      if (current === undefined && writeAsServer(record, actorValues(mutation.table, device), author, options.clock)) changed = true;
+      if (changed) {
         records.set(key, record);
         dirty.add(record);
       }
-      applied.add(mutation.id);
-      newlyApplied.push(mutation.id);
-      results.push({ id: mutation.id, status: 'applied' });
+      markApplied(mutation.id);
     }
 
     for (const record of dirty) record.seq = ++lastSeq;

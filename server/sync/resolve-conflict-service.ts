@@ -1,7 +1,7 @@
 import { applyFieldWrites } from '../../shared/sync/field-merge';
 import type { HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
 import type { ConflictWire, ResolveConflictRequest } from '../../shared/sync/protocol';
-import type { SyncedTable } from '../../shared/domain/synced-tables';
+import { isAppendOnlyTable, type SyncedTable } from '../../shared/domain/synced-tables';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { canRead } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
@@ -31,6 +31,16 @@ export async function resolveConflict(
     if (conflict === undefined || !canRead(device.scope, conflict.provinceCode, conflict.districtCode)) throw new ApiError(404, 'not-found');
     if (conflict.resolution !== null) throw new ApiError(409, 'already-resolved');
 
+    if (isAppendOnlyTable(conflict.table)) {
+      // History is never rewritten: such a conflict (only from before the server held this rule) is closed
+      // keeping the value the record has.
+      if (request.resolution !== 'winner') throw new ApiError(403, 'forbidden', 'รายการประวัติแก้ไขไม่ได้ เลือกได้เฉพาะฉบับที่ใช้อยู่');
+      await tx.query(`UPDATE conflicts SET resolution = 'winner', resolved_at = now(), resolved_by = $2, seq = $3 WHERE id = $1`, [conflictId, device.user.id, ++lastSeq]);
+      await storeChangeSequence(tx, lastSeq);
+      const closed = await loadConflict(tx, conflictId);
+      if (closed === undefined) throw new Error('conflict vanished inside its own transaction');
+      return closed;
+    }
     const value = request.resolution === 'winner' ? conflict.winner.value : request.resolution === 'loser' ? conflict.loser.value : request.value;
     if (validateField(conflict.table as SyncedTable, conflict.field, value) !== 'ok') {
       throw new ApiError(400, 'bad-request', `ค่าที่เลือกสำหรับช่องข้อมูล ${conflict.field} ไม่ถูกต้อง`);
