@@ -102,6 +102,28 @@ describe.each(testBackends())('published feed ($name)', (backend) => {
     expect((await feed.inject({ method: 'GET', url: `/feed/10/photos/${SHA}` })).statusCode).toBe(404);
   });
 
+  it('serves the words as they were published, not a later change of the live record', async () => {
+    const before = (await feed.inject({ method: 'GET', url: `/feed/57/news/${publishedId}.html` })).body;
+    // A conflict on the title resolved after publication (the one way the live words of a published item can change).
+    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    const { rows } = await server.store.sql.query<{ stamp: string }>(`SELECT stamps ->> 'title' AS stamp FROM records WHERE id = $1`, [publishedId]);
+    const conflictId = uuidv7();
+    await server.store.sql.query(
+      `INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq, winner_value, winner_stamp, loser_value, loser_stamp)
+       VALUES ($1, 'news', $2, '57', NULL, 'title', (SELECT last_seq FROM sync_state), '"x"', $3, '"หัวข้อที่แก้หลังเผยแพร่"', $3)`,
+      [conflictId, publishedId, rows[0]!.stamp],
+    );
+    const resolved = await coordinator.request({ method: 'POST', url: `/v1/conflicts/${conflictId}/resolve`, payload: { resolution: 'loser' } });
+    expect(resolved.statusCode).toBe(200);
+    const live = await server.store.sql.query<{ title: string }>(`SELECT vals ->> 'title' AS title FROM records WHERE id = $1`, [publishedId]);
+    expect(live.rows[0]!.title).toBe('หัวข้อที่แก้หลังเผยแพร่');
+
+    const json = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string }[] }>();
+    expect(json.items.map((i) => i.title)).toEqual(['จัดเสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”']);
+    expect((await feed.inject({ method: 'GET', url: `/feed/57/news/${publishedId}.html` })).body).toBe(before);
+    expect((await feed.inject({ method: 'GET', url: '/feed/57/news.rss' })).body).not.toContain('หัวข้อที่แก้หลังเผยแพร่');
+  });
+
   it('the article in the feed exports to the same DOCX the desk makes', async () => {
     const body = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string; dateline: string; lead: string; contentHtml: string; category: string; tags: string[] }[] }>();
     const item = body.items[0]!;

@@ -198,6 +198,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'published-news',
+    sql: `
+      -- The words of each published news item as they were when it was published, with its photos (attachment
+      -- id -> sha256, size, and the user who named the file): the public feed serves these, not the live record.
+      CREATE TABLE published_news (
+        id text PRIMARY KEY,
+        province_code text NOT NULL,
+        vals jsonb NOT NULL,
+        photos jsonb NOT NULL,
+        published_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX published_news_province ON published_news (province_code);
+      -- What is published now is taken as published as it stands.
+      INSERT INTO published_news (id, province_code, vals, photos)
+      SELECT n.id, n.province_code, n.vals,
+             coalesce((SELECT jsonb_object_agg(a.id, jsonb_build_object('sha256', a.vals -> 'sha256', 'width', a.vals -> 'width',
+                                                                        'height', a.vals -> 'height', 'namedBy', a.authors -> 'sha256' -> 0))
+                         FROM records a
+                        WHERE a.table_name = 'attachments'
+                          AND n.vals -> 'photos' @> jsonb_build_array(jsonb_build_object('attachmentId', a.id))), '{}'::jsonb)
+        FROM records n
+       WHERE n.table_name = 'news' AND n.vals ->> 'status' = 'published'
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

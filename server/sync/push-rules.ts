@@ -3,7 +3,7 @@ import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { canWrite } from '../accounts/scope';
 import { appendOnlyVerdict } from './append-only-rules';
 import { validateField } from './field-validation';
-import { newsWorkflowRefusal } from './news-workflow-guard';
+import { newsContentRefusal, newsWorkflowRefusal } from './news-workflow-guard';
 import { rejected, type RejectedResult } from './push-request';
 import type { StoredRecord } from './record-row';
 
@@ -13,7 +13,7 @@ export type PushVerdict = RejectedResult | 'replay' | 'write';
 /**
  * Every rule a mutation must pass before it is merged, judged against the record as it is now (earlier
  * mutations of the batch included): scope, a pruned tombstone, a scope move, each field's schema, the news
- * workflow, and history tables being create-only. The first refusal is the answer.
+ * workflow and who may edit a news item's words, and history tables being create-only. The first refusal is the answer.
  */
 export function judgeMutation(mutation: Mutation, context: { device: AuthenticatedDevice; current: StoredRecord | undefined; pruned: boolean }): PushVerdict {
   const { device, current } = context;
@@ -29,7 +29,9 @@ export function judgeMutation(mutation: Mutation, context: { device: Authenticat
     if (verdict === 'unknown-field') return rejected(id, 'unknown-field', `ไม่รู้จักช่องข้อมูล ${field}`);
     if (verdict === 'invalid-value') return rejected(id, 'invalid-value', `ค่าของช่องข้อมูล ${field} ไม่ถูกต้อง`);
   }
-  const refusal = newsWorkflowRefusal(mutation.table, mutation.changes, current?.values.status, device.user.role);
+  const refusal =
+    newsWorkflowRefusal(mutation.table, mutation.changes, current?.values.status, device.user.role) ??
+    newsContentRefusal(mutation.table, mutation.changes, current, device.user.role);
   if (refusal !== null) return rejected(id, 'not-allowed', refusal);
   const history = appendOnlyVerdict(mutation, current);
   if (history.kind === 'refuse') return rejected(id, history.reason, history.message);

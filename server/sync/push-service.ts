@@ -13,6 +13,7 @@ import { rejected, type PushItem } from './push-request';
 import { judgeMutation } from './push-rules';
 import { actorValues } from './append-only-rules';
 import { writeAsServer } from './server-writes';
+import { snapshotPublished } from '../feed/published-snapshots';
 import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
@@ -102,6 +103,8 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
     const records = await loadRecords(tx, [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/') as [string, string]));
     const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
     const dirty = new Set<StoredRecord>();
+    /** News items this batch published: the feed keeps their words as they are now. */
+    const published = new Set<StoredRecord>();
     const conflicts: PendingConflict[] = [];
     const newlyApplied: string[] = [];
     const results: MutationResult[] = [];
@@ -142,6 +145,7 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
         continue;
       }
 
+      const statusBefore = current?.values.status;
       const changes = mutation.changes as Record<string, FieldChange>;
       const writes: Record<string, FieldWrite> = {};
       for (const [field, change] of Object.entries(changes)) writes[field] = { value: change.value, stamp: change.stamp };
@@ -187,11 +191,13 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
         records.set(key, record);
         dirty.add(record);
       }
+      if (mutation.table === 'news' && record.values.status === 'published' && statusBefore !== 'published') published.add(record);
       markApplied(mutation.id);
     }
 
     for (const record of dirty) record.seq = ++lastSeq;
     await saveRecords(tx, [...dirty]);
+    await snapshotPublished(tx, [...published]);
     store.statistics.noteWrites(dirty.size);
     for (const conflict of conflicts) await insertConflict(tx, conflict, ++lastSeq);
     if (newlyApplied.length > 0) {

@@ -9,6 +9,7 @@ import { notifyChanges } from '../live/change-hub';
 import type { Store } from '../store/open-store';
 import { validateField } from './field-validation';
 import { loadConflict } from './conflict-rows';
+import { snapshotPublished } from '../feed/published-snapshots';
 import { loadRecord, lockChangeSequence, saveRecord, storeChangeSequence } from './record-row';
 
 /**
@@ -51,12 +52,14 @@ export async function resolveConflict(
     const currentStamp = record.stamps[conflict.field];
     if (currentStamp !== undefined) clock.receive(currentStamp);
     const stamp = clock.tick();
+    const statusBefore = record.values.status;
     const merged = applyFieldWrites(record, { [conflict.field]: { value, stamp } });
     record.values = merged.record.values;
     record.stamps = merged.record.stamps;
     record.authors = { ...record.authors, [conflict.field]: [device.user.id, device.deviceId] };
     record.seq = ++lastSeq;
     await saveRecord(tx, record);
+    if (record.table === 'news' && record.values.status === 'published' && statusBefore !== 'published') await snapshotPublished(tx, [record]);
     await tx.query(`UPDATE conflicts SET resolution = $2, resolved_at = now(), resolved_by = $3, seq = $4 WHERE id = $1`, [
       conflictId,
       request.resolution,
