@@ -144,6 +144,27 @@ describe.each(testBackends())('blobs over HTTP ($name)', (backend) => {
     expect((await otherProvince.request({ method: 'GET', url: `/v1/blobs/${hash}` })).json().error).toBe('not-found');
   });
 
+  it('serves a blob as a download no browser runs, and refuses an attachment typed as anything but an image or PDF', async () => {
+    const uploader = await client(bkk.editor);
+    const html = Buffer.from('<!doctype html><script>alert(document.cookie)</script>');
+    const hash = sha(html);
+    expect((await put(uploader, hash, html)).statusCode).toBe(200);
+    const got = await uploader.request({ method: 'GET', url: `/v1/blobs/${hash}` });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers).toMatchObject({
+      'content-type': 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "sandbox; default-src 'none'",
+      'content-disposition': 'attachment',
+    });
+    const attachment = { deleted: false, sha256: hash, ownerTable: 'news', ownerId: '01890000-0000-7000-8000-00000000c002', fileName: 'page.html', mimeType: 'text/html', size: html.length, width: null, height: null, caption: '', createdAt: '2022-08-24T09:30:00.000+07:00' };
+    const pushed = await uploader.push([
+      mutation({ id: uploader.nextMutationId(), table: 'attachments', provinceCode: '10', values: attachment, stamp: stampAt(Date.now()) }),
+      mutation({ id: uploader.nextMutationId(), table: 'attachments', provinceCode: '10', values: { ...attachment, mimeType: 'application/pdf', fileName: 'mou.pdf' }, stamp: stampAt(Date.now()) }),
+    ]);
+    expect(pushed.json().results.map((r: { status: string; reason?: string }) => r.reason ?? r.status)).toEqual(['invalid-value', 'applied']);
+  });
+
   it('needs a token', async () => {
     const anonymous = new TestClient(server.app);
     expect((await anonymous.request({ method: 'GET', url: `/v1/blobs/${'0'.repeat(64)}` })).statusCode).toBe(401);

@@ -124,6 +124,25 @@ describe.each(testBackends())('published feed ($name)', (backend) => {
     expect((await feed.inject({ method: 'GET', url: '/feed/57/news.rss' })).body).not.toContain('หัวข้อที่แก้หลังเผยแพร่');
   });
 
+  it('serves a photo with the type its bytes tell, sandboxed, and never a file that is not an image', async () => {
+    const photo = await feed.inject({ method: 'GET', url: `/feed/57/photos/${SHA}` });
+    expect(photo.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff', 'content-security-policy': "sandbox; default-src 'none'" });
+    // Records from before the server refused other types: a photo claiming text/html, whose bytes are HTML.
+    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const htmlSha = createHash('sha256').update(html).digest('hex');
+    expect((await coordinator.request({ method: 'PUT', url: `/v1/blobs/${htmlSha}`, headers: { 'content-type': 'application/octet-stream' }, payload: html })).statusCode).toBe(200);
+    await server.store.sql.query(`UPDATE records SET vals = jsonb_set(jsonb_set(vals, '{sha256}', to_jsonb($2::text)), '{mimeType}', '"text/html"') WHERE id = $1`, [photoId, htmlSha]);
+    await server.store.sql.query(`UPDATE published_news SET photos = jsonb_set(photos, ARRAY[$1], jsonb_set(photos -> $1, '{sha256}', to_jsonb($2::text))) WHERE id = $3`, [photoId, htmlSha, publishedId]);
+    expect((await feed.inject({ method: 'GET', url: `/feed/57/photos/${htmlSha}` })).statusCode).toBe(404);
+    const json = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { photos: unknown[]; contentHtml: string }[] }>();
+    expect(json.items[0]!.photos).toEqual([]);
+    expect(json.items[0]!.contentHtml).not.toContain(htmlSha);
+    // Back as it was, for the tests after this one.
+    await server.store.sql.query(`UPDATE records SET vals = jsonb_set(jsonb_set(vals, '{sha256}', to_jsonb($2::text)), '{mimeType}', '"image/png"') WHERE id = $1`, [photoId, SHA]);
+    await server.store.sql.query(`UPDATE published_news SET photos = jsonb_set(photos, ARRAY[$1], jsonb_set(photos -> $1, '{sha256}', to_jsonb($2::text))) WHERE id = $3`, [photoId, SHA, publishedId]);
+  });
+
   it('the article in the feed exports to the same DOCX the desk makes', async () => {
     const body = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string; dateline: string; lead: string; contentHtml: string; category: string; tags: string[] }[] }>();
     const item = body.items[0]!;

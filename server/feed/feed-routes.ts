@@ -5,6 +5,7 @@ import { Sha256Hex } from '../../shared/domain/attachment';
 import { ProvinceCode, RecordId } from '../../shared/domain/common';
 import { readBlobRange } from '../blobs/blob-store';
 import { ApiError } from '../http/api-error';
+import { SERVED_FILE_HEADERS } from '../http/served-file-headers';
 import { parseInput } from '../http/parse-input';
 import type { Store } from '../store/open-store';
 import { publishedArticle, publishedNews, publishedPhoto } from './feed-queries';
@@ -69,6 +70,8 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedDeps): void {
     if (!photo) throw new ApiError(404, 'not-found', 'ไม่พบรูปภาพนี้ในข่าวที่เผยแพร่');
     reply
       .type(photo.mimeType)
+      .headers(SERVED_FILE_HEADERS)
+      .header('content-disposition', 'inline')
       .header('content-length', String(photo.size))
       // Content-addressed: the bytes behind a hash never change.
       .header('cache-control', 'public, max-age=31536000, immutable')
