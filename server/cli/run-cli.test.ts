@@ -84,6 +84,12 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
     expect(rows).toEqual([]);
   });
 
+  it('serve refuses a --public-url that is not an http(s) address', async () => {
+    const badUrl = await cli('serve', '--public-url', 'sync.example/feed', '--port', '0');
+    expect(badUrl.code).toBe(1);
+    expect(badUrl.err[0]).toMatch(/^bad --public-url sync.example\/feed/);
+  });
+
   it('prunes history, old applied mutation ids, idle unfinished uploads and unreferenced files, and says what it removed', async () => {
     const sha = 'a'.repeat(64);
     await store.sql.query(`INSERT INTO applied_mutations (device_id, mutation_id, applied_at) VALUES

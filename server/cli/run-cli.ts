@@ -24,6 +24,8 @@ const USAGE = `usage: npm run server -- <command> [options]
                  in the embedded store with no users of its own (--force-demo: also with DATABASE_URL or other users)
                  [--allow-origin ORIGIN ...]: web origins allowed to call the API (the browser shell)
                  [--trust-proxy ADDRESS ...]: reverse proxies whose X-Forwarded-For names the client (nginx: 127.0.0.1)
+                 [--public-url URL]: the address websites reach this server by, for the feed's links
+                 (or PROVINCEDESK_PUBLIC_URL; without it the feed's links are relative)
   create-office  --province 10 [--district 1001] --name NAME
   list-offices
   create-admin   --username NAME --display-name NAME [--password PW]
@@ -69,6 +71,7 @@ const OPTIONS = {
   'force-demo': { type: 'boolean' },
   'allow-origin': { type: 'string', multiple: true },
   'trust-proxy': { type: 'string', multiple: true },
+  'public-url': { type: 'string' },
   from: { type: 'string' },
   updates: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -138,6 +141,10 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad --port ${values.port}`);
   const host = values.host ?? '127.0.0.1';
   const trustProxy = values['trust-proxy'] ?? [];
+  const publicUrl = values['public-url'] ?? (cli.env.PROVINCEDESK_PUBLIC_URL || undefined);
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/.test(publicUrl)) {
+    throw new UsageError(`bad --public-url ${publicUrl}: the address websites reach this server by, such as https://sync.example.go.th`);
+  }
   for (const address of trustProxy) {
     const [ip = '', prefix] = address.split('/');
     if (!isIP(ip) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) throw new UsageError(`bad --trust-proxy ${address}: an IP address, or a network such as 10.0.0.0/8`);
@@ -161,7 +168,7 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
     port,
     host,
     updatesDir: updatesDir(values, cli.env),
-    publicUrl: cli.env.PROVINCEDESK_PUBLIC_URL || undefined,
+    publicUrl,
     allowedOrigins: values['allow-origin'] ?? [],
     trustProxy,
     logger: { level: cli.env.LOG_LEVEL ?? 'info' },

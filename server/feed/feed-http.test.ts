@@ -78,6 +78,18 @@ describe.each(testBackends())('published feed ($name)', (backend) => {
     expect(response.body).not.toContain('ร่างที่ยังไม่เผยแพร่');
   });
 
+  it('never builds its links from the Host header: relative without a public address', async () => {
+    for (const headers of [{ host: 'evil.example' }, { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }]) {
+      const json = await server.app.inject({ method: 'GET', url: '/feed/57/news.json', headers });
+      const [item] = json.json<{ items: { url: string; photos: { url: string }[] }[] }>().items;
+      expect(item!.url).toBe(`/feed/57/news/${publishedId}.html`);
+      expect(item!.photos[0]!.url).toBe(`/feed/57/photos/${SHA}`);
+      const rss = await server.app.inject({ method: 'GET', url: '/feed/57/news.rss', headers });
+      const page = await server.app.inject({ method: 'GET', url: `/feed/57/news/${publishedId}.html`, headers });
+      for (const body of [json.body, rss.body, page.body]) expect(body).not.toContain('evil.example');
+    }
+  });
+
   it('serves RSS and a plain HTML page per article', async () => {
     const rss = await feed.inject({ method: 'GET', url: '/feed/57/news.rss' });
     expect(rss.headers['content-type']).toContain('application/rss+xml');

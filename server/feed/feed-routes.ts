@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Sha256Hex } from '../../shared/domain/attachment';
 import { ProvinceCode, RecordId } from '../../shared/domain/common';
@@ -13,7 +13,11 @@ import { articlePage, feedJson, feedRss, type FeedLinks } from './feed-render';
 
 export interface FeedDeps {
   store: Store;
-  /** The address websites reach this server by; defaults to the request's own host. */
+  /**
+   * The address websites reach this server by (`--public-url`), for absolute links. Without it the links
+   * are relative to this server: never built from the request's Host header, which the caller chooses
+   * (a cached feed would otherwise point every reader wherever one request said).
+   */
   publicUrl?: string;
   /** "สำนักงานคณะกรรมการการเลือกตั้งประจำจังหวัด…" for a province code; defaults to a generic name. */
   officeName?: (provinceCode: string) => string;
@@ -31,16 +35,15 @@ const FeedQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).defa
  */
 export function registerFeedRoutes(app: FastifyInstance, deps: FeedDeps): void {
   const officeName = deps.officeName ?? (() => 'สำนักงานคณะกรรมการการเลือกตั้งประจำจังหวัด');
-  const links = (request: FastifyRequest, provinceCode: string): FeedLinks => ({
-    base: `${deps.publicUrl ?? `${request.protocol}://${request.host}`}/feed/${provinceCode}`,
-  });
+  const origin = (deps.publicUrl ?? '').replace(/\/+$/, '');
+  const links = (provinceCode: string): FeedLinks => ({ base: `${origin}/feed/${provinceCode}` });
 
   app.get('/feed/:provinceCode/news.json', async (request, reply) => {
     const { provinceCode } = parseInput(ProvinceParams, request.params);
     const { limit } = parseInput(FeedQuery, request.query);
     const articles = await publishedNews(deps.store.sql, provinceCode, limit);
     reply.header('cache-control', 'public, max-age=60').header('access-control-allow-origin', '*');
-    return feedJson(articles, links(request, provinceCode), provinceCode);
+    return feedJson(articles, links(provinceCode), provinceCode);
   });
 
   app.get('/feed/:provinceCode/news.rss', async (request, reply) => {
@@ -48,7 +51,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedDeps): void {
     const { limit } = parseInput(FeedQuery, request.query);
     const articles = await publishedNews(deps.store.sql, provinceCode, limit);
     reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60').header('access-control-allow-origin', '*');
-    return feedRss(articles, links(request, provinceCode), `ข่าว ${officeName(provinceCode)}`);
+    return feedRss(articles, links(provinceCode), `ข่าว ${officeName(provinceCode)}`);
   });
 
   app.get('/feed/:provinceCode/news/:file', async (request, reply) => {
@@ -61,7 +64,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedDeps): void {
       .header('cache-control', 'public, max-age=60')
       // The page is static: no script runs, pictures come from this feed only.
       .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-    return articlePage(article, links(request, provinceCode), officeName(provinceCode));
+    return articlePage(article, links(provinceCode), officeName(provinceCode));
   });
 
   app.get('/feed/:provinceCode/photos/:sha256', async (request, reply) => {
