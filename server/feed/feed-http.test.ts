@@ -155,6 +155,28 @@ describe.each(testBackends())('published feed ($name)', (backend) => {
     await server.store.sql.query(`UPDATE published_news SET photos = jsonb_set(photos, ARRAY[$1], jsonb_set(photos -> $1, '{sha256}', to_jsonb($2::text))) WHERE id = $3`, [photoId, SHA, publishedId]);
   });
 
+  it('does not publish a file whose hash an article names without holding it', async () => {
+    // A photo of another province's person, its hash learned somewhere: named in an article here and published.
+    const elsewhere = await seedProvince(server.store, { provinceCode: '10', districtCode: '1001' });
+    const owner = await TestClient.signedIn(server.app, elsewhere.editor);
+    // A PNG (bytes after its end do not matter to the type): only the holder rule can keep it out.
+    const other = Buffer.concat([PNG, Buffer.from('ภาพบุคคล')]);
+    const otherSha = createHash('sha256').update(other).digest('hex');
+    expect((await owner.request({ method: 'PUT', url: `/v1/blobs/${otherSha}`, headers: { 'content-type': 'application/octet-stream' }, payload: other })).statusCode).toBe(200);
+    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    const node = fakeNode();
+    const itemId = uuidv7();
+    const attachmentId = uuidv7();
+    const res = await coordinator.push([
+      mutation({ id: coordinator.nextMutationId(), table: 'attachments', recordId: attachmentId, provinceCode: '57', values: { deleted: false, sha256: otherSha, ownerTable: 'news', ownerId: itemId, fileName: 'x.png', mimeType: 'image/png', size: other.length, width: 1, height: 1, caption: '', createdAt: '2022-08-27T09:00:00.000+07:00' }, stamp: stampAt(Date.now(), node) }),
+      mutation({ id: coordinator.nextMutationId(), recordId: itemId, provinceCode: '57', values: { ...newsValues('ข่าวที่แนบภาพของผู้อื่น'), status: 'published', publishedAt: '2022-08-20T10:00:00.000+07:00', photos: [{ attachmentId, caption: '' }], coverAttachmentId: attachmentId }, stamp: stampAt(Date.now(), node) }),
+    ]);
+    expect(res.json<{ results: { status: string }[] }>().results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const item = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { id: string; photos: unknown[] }[] }>().items.find((i) => i.id === itemId);
+    expect(item?.photos).toEqual([]);
+    expect((await feed.inject({ method: 'GET', url: `/feed/57/photos/${otherSha}` })).statusCode).toBe(404);
+  });
+
   it('the article in the feed exports to the same DOCX the desk makes', async () => {
     const body = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string; dateline: string; lead: string; contentHtml: string; category: string; tags: string[] }[] }>();
     const item = body.items[0]!;

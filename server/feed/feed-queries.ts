@@ -1,5 +1,6 @@
 import { NewsItem } from '../../shared/domain/news';
 import { detectImageMime, type ImageMime } from '../../shared/news/image-signature';
+import { fileHeldBySql } from '../blobs/blob-store';
 import type { SqlQueryable } from '../store/sql-client';
 import { toBuffer } from '../store/sql-client';
 import type { SnapshotPhoto } from './published-snapshots';
@@ -36,19 +37,32 @@ const PUBLISHED = `
     JOIN records n ON n.table_name = 'news' AND n.id = p.id
    WHERE p.province_code = $1 AND n.vals ->> 'status' = 'published' AND coalesce((n.vals ->> 'deleted')::boolean, false) = false`;
 
-/** The image type of each complete blob, from its first bytes; files that are not images are left out. */
-async function imageTypes(sql: SqlQueryable, shas: readonly string[]): Promise<Map<string, ImageMime>> {
-  const types = new Map<string, ImageMime>();
-  if (shas.length === 0) return types;
+interface ServableFile {
+  /** The image type its first bytes tell. */
+  mimeType: ImageMime;
+  /** The users who hold it (blob-store's fileHeldBySql): a photo is public only as named by one of them. */
+  holders: Set<string>;
+}
+
+/** The complete blobs among these that are images, with who holds each; files that are not images are left out. */
+async function servableFiles(sql: SqlQueryable, shas: readonly string[]): Promise<Map<string, ServableFile>> {
+  const files = new Map<string, ServableFile>();
+  if (shas.length === 0) return files;
+  const wanted = [...new Set(shas)];
   const { rows } = await sql.query<{ sha256: string; head: unknown }>(
     `SELECT c.sha256, substring(c.data from 1 for 16) AS head FROM blob_chunks c WHERE c.sha256 = ANY($1::text[]) AND c.start_byte = 0`,
-    [[...new Set(shas)]],
+    [wanted],
   );
   for (const row of rows) {
-    const type = detectImageMime(toBuffer(row.head));
-    if (type !== null) types.set(row.sha256, type);
+    const mimeType = detectImageMime(toBuffer(row.head));
+    if (mimeType !== null) files.set(row.sha256, { mimeType, holders: new Set() });
   }
-  return types;
+  const holders = await sql.query<{ sha256: string; user_id: string }>(
+    `SELECT DISTINCT h.sha256, d.user_id FROM blob_uploaders h JOIN devices d ON d.id = h.device_id WHERE h.sha256 = ANY($1::text[])`,
+    [wanted],
+  );
+  for (const row of holders.rows) files.get(row.sha256)?.holders.add(row.user_id);
+  return files;
 }
 
 /** Only copies that parse as a whole news item are served (id and scope from the columns). */
@@ -62,7 +76,7 @@ async function articles(sql: SqlQueryable, rows: readonly PublishedRow[]): Promi
     const item = parseItem(row);
     return item ? [{ item, snapshot: row.photos }] : [];
   });
-  const types = await imageTypes(
+  const files = await servableFiles(
     sql,
     parsed.flatMap(({ item, snapshot }) => item.photos.flatMap((p) => (Object.hasOwn(snapshot, p.attachmentId) ? [snapshot[p.attachmentId]!.sha256] : []))),
   );
@@ -70,9 +84,9 @@ async function articles(sql: SqlQueryable, rows: readonly PublishedRow[]): Promi
     item,
     photos: item.photos.flatMap((photo): PublishedPhoto[] => {
       const kept = Object.hasOwn(snapshot, photo.attachmentId) ? snapshot[photo.attachmentId] : undefined;
-      const mimeType = kept === undefined ? undefined : types.get(kept.sha256);
-      if (kept === undefined || mimeType === undefined) return [];
-      return [{ attachmentId: photo.attachmentId, sha256: kept.sha256, mimeType, width: kept.width, height: kept.height, caption: photo.caption, isCover: item.coverAttachmentId === photo.attachmentId }];
+      const file = kept === undefined ? undefined : files.get(kept.sha256);
+      if (kept === undefined || file === undefined || kept.namedBy === null || !file.holders.has(kept.namedBy)) return [];
+      return [{ attachmentId: photo.attachmentId, sha256: kept.sha256, mimeType: file.mimeType, width: kept.width, height: kept.height, caption: photo.caption, isCover: item.coverAttachmentId === photo.attachmentId }];
     }),
   }));
 }
@@ -89,8 +103,8 @@ export async function publishedArticle(sql: SqlQueryable, provinceCode: string, 
 }
 
 /**
- * A photo is public only while a published article of the province shows it (as published), and only if
- * its bytes are an image; the type served is the one its bytes tell.
+ * A photo is public only while a published article of the province shows it (as published), named there by
+ * someone who holds the file, and only if its bytes are an image; the type served is the one its bytes tell.
  */
 export async function publishedPhoto(sql: SqlQueryable, provinceCode: string, sha256: string): Promise<{ mimeType: ImageMime; size: number } | null> {
   const { rows } = await sql.query<{ size: number | string }>(
@@ -99,11 +113,12 @@ export async function publishedPhoto(sql: SqlQueryable, provinceCode: string, sh
        JOIN LATERAL jsonb_each(p.photos) AS ph(attachment_id, info) ON ph.info ->> 'sha256' = $2
        JOIN blobs b ON b.sha256 = $2
       WHERE p.vals -> 'photos' @> jsonb_build_array(jsonb_build_object('attachmentId', ph.attachment_id))
+        AND ${fileHeldBySql('$2', "ph.info ->> 'namedBy'")}
       LIMIT 1`,
     [provinceCode, sha256],
   );
   const row = rows[0];
   if (row === undefined) return null;
-  const mimeType = (await imageTypes(sql, [sha256])).get(sha256);
-  return mimeType === undefined ? null : { mimeType, size: Number(row.size) };
+  const file = (await servableFiles(sql, [sha256])).get(sha256);
+  return file === undefined ? null : { mimeType: file.mimeType, size: Number(row.size) };
 }

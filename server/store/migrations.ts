@@ -224,6 +224,20 @@ export const MIGRATIONS: readonly Migration[] = [
        WHERE n.table_name = 'news' AND n.vals ->> 'status' = 'published'
     `,
   },
+  {
+    version: 10,
+    name: 'file-holders',
+    sql: `
+      -- blob_uploaders now lists the devices that hold a file: that sent its bytes, or were told by HEAD that
+      -- they need not while they could read it. An attachment lets devices of its scope read a file only when
+      -- the user who named the file in it holds it. The attachments already here are taken as they stand.
+      INSERT INTO blob_uploaders (sha256, device_id)
+      SELECT DISTINCT r.vals ->> 'sha256', r.authors -> 'sha256' ->> 1
+        FROM records r JOIN blobs b ON b.sha256 = r.vals ->> 'sha256'
+       WHERE r.table_name = 'attachments' AND r.authors -> 'sha256' ->> 1 IS NOT NULL
+      ON CONFLICT DO NOTHING
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */
