@@ -177,6 +177,29 @@ describe.each(testBackends())('published feed ($name)', (backend) => {
     expect((await feed.inject({ method: 'GET', url: `/feed/57/photos/${otherSha}` })).statusCode).toBe(404);
   });
 
+  it('serves a published JPEG without its EXIF (where and when it was taken, which phone)', async () => {
+    const exif = Buffer.from('Exif\u0000\u0000MM\u0000*GPS 19.9105 N 99.8406 E; Canon EOS', 'latin1');
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif]);
+    const scan = Buffer.from([0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0, 0x12, 0x34, 0xff, 0xd9]);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), app1, scan]);
+    const jpegSha = createHash('sha256').update(jpeg).digest('hex');
+    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    expect((await coordinator.request({ method: 'PUT', url: `/v1/blobs/${jpegSha}`, headers: { 'content-type': 'application/octet-stream' }, payload: jpeg })).statusCode).toBe(200);
+    const node = fakeNode();
+    const itemId = uuidv7();
+    const attachmentId = uuidv7();
+    await coordinator.push([
+      mutation({ id: coordinator.nextMutationId(), table: 'attachments', recordId: attachmentId, provinceCode: '57', values: { deleted: false, sha256: jpegSha, ownerTable: 'news', ownerId: itemId, fileName: 'มือถือ.jpg', mimeType: 'image/jpeg', size: jpeg.length, width: 1, height: 1, caption: '', createdAt: '2022-08-19T09:00:00.000+07:00' }, stamp: stampAt(Date.now(), node) }),
+      mutation({ id: coordinator.nextMutationId(), recordId: itemId, provinceCode: '57', values: { ...newsValues('ภาพจากมือถือ'), status: 'published', publishedAt: '2022-08-19T10:00:00.000+07:00', photos: [{ attachmentId, caption: '' }] }, stamp: stampAt(Date.now(), node) }),
+    ]);
+    const photo = await feed.inject({ method: 'GET', url: `/feed/57/photos/${jpegSha}` });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect(photo.rawPayload.equals(Buffer.concat([Buffer.from([0xff, 0xd8]), scan]))).toBe(true);
+    expect(photo.headers['content-length']).toBe(String(2 + scan.length));
+    expect(photo.rawPayload.toString('latin1')).not.toContain('GPS');
+  });
+
   it('the article in the feed exports to the same DOCX the desk makes', async () => {
     const body = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string; dateline: string; lead: string; contentHtml: string; category: string; tags: string[] }[] }>();
     const item = body.items[0]!;

@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Sha256Hex } from '../../shared/domain/attachment';
 import { ProvinceCode, RecordId } from '../../shared/domain/common';
+import { withoutImageMetadata } from '../../shared/media/image-metadata';
 import { readBlobRange } from '../blobs/blob-store';
 import { ApiError } from '../http/api-error';
 import { SERVED_FILE_HEADERS } from '../http/served-file-headers';
@@ -26,6 +26,8 @@ export interface FeedDeps {
 const ProvinceParams = z.object({ provinceCode: ProvinceCode });
 const ArticleParams = z.object({ provinceCode: ProvinceCode, file: z.string().regex(/^[0-9a-f-]{36}\.html$/, 'ที่อยู่ข่าวไม่ถูกต้อง') });
 const PhotoParams = z.object({ provinceCode: ProvinceCode, sha256: Sha256Hex });
+/** A photo the desktop app prepared is 2000 px at most, far below this; a larger file is not served publicly. */
+const MAX_PUBLIC_PHOTO_BYTES = 25 * 1024 * 1024;
 const FeedQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 /**
@@ -71,14 +73,19 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedDeps): void {
     const { provinceCode, sha256 } = parseInput(PhotoParams, request.params);
     const photo = await publishedPhoto(deps.store.sql, provinceCode, sha256);
     if (!photo) throw new ApiError(404, 'not-found', 'ไม่พบรูปภาพนี้ในข่าวที่เผยแพร่');
+    // Served without its metadata (EXIF: where and when, which phone), whatever device sent it (issue 18).
+    if (photo.size > MAX_PUBLIC_PHOTO_BYTES) throw new ApiError(404, 'not-found', 'ไม่พบรูปภาพนี้ในข่าวที่เผยแพร่');
+    const pieces: Buffer[] = [];
+    for await (const piece of readBlobRange(deps.store.sql, sha256, 0, photo.size - 1)) pieces.push(piece);
+    const bytes = withoutImageMetadata(Buffer.concat(pieces), photo.mimeType);
+    if (bytes === null) throw new ApiError(404, 'not-found', 'ไม่พบรูปภาพนี้ในข่าวที่เผยแพร่');
     reply
       .type(photo.mimeType)
       .headers(SERVED_FILE_HEADERS)
       .header('content-disposition', 'inline')
-      .header('content-length', String(photo.size))
       // Content-addressed: the bytes behind a hash never change.
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('access-control-allow-origin', '*');
-    return reply.send(Readable.from(readBlobRange(deps.store.sql, sha256, 0, photo.size - 1)));
+    return reply.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 }
