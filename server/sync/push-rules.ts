@@ -2,6 +2,7 @@ import type { Mutation } from '../../shared/sync/mutation';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { canWrite } from '../accounts/scope';
 import { appendOnlyVerdict } from './append-only-rules';
+import { erasedRefusal } from './erasure-cleanup';
 import { validateField } from './field-validation';
 import { newsContentRefusal, newsWorkflowRefusal } from './news-workflow-guard';
 import { rejected, type RejectedResult } from './push-request';
@@ -13,7 +14,7 @@ export type PushVerdict = RejectedResult | 'replay' | 'write';
 /**
  * Every rule a mutation must pass before it is merged, judged against the record as it is now (earlier
  * mutations of the batch included): scope, a pruned tombstone, a scope move, each field's schema, the news
- * workflow and who may edit a news item's words, and history tables being create-only. The first refusal is the answer.
+ * workflow and who may edit a news item's words, a person erased before, and history tables being create-only. The first refusal is the answer.
  */
 export function judgeMutation(mutation: Mutation, context: { device: AuthenticatedDevice; current: StoredRecord | undefined; pruned: boolean }): PushVerdict {
   const { device, current } = context;
@@ -33,6 +34,8 @@ export function judgeMutation(mutation: Mutation, context: { device: Authenticat
     newsWorkflowRefusal(mutation.table, mutation.changes, current?.values.status, device.user.role) ??
     newsContentRefusal(mutation.table, mutation.changes, current, device.user.role);
   if (refusal !== null) return rejected(id, 'not-allowed', refusal);
+  const erased = erasedRefusal(mutation.table, mutation.changes, current);
+  if (erased !== null) return rejected(id, 'deleted', erased);
   const history = appendOnlyVerdict(mutation, current);
   if (history.kind === 'refuse') return rejected(id, history.reason, history.message);
   if (history.kind === 'replay') return 'replay';

@@ -14,6 +14,7 @@ import { judgeMutation } from './push-rules';
 import { actorValues } from './append-only-rules';
 import { writeAsServer } from './server-writes';
 import { snapshotPublished } from '../feed/published-snapshots';
+import { blankPhotosOfErased, closeConflictsOfErased, isErasure, visitsOfErased } from './erasure-cleanup';
 import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
@@ -105,8 +106,11 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
     const dirty = new Set<StoredRecord>();
     /** News items this batch published: the feed keeps their words as they are now. */
     const published = new Set<StoredRecord>();
+    /** People this batch erased (PDPA): their photos' names and their conflict rows are blanked too. */
+    const erased = new Set<StoredRecord>();
     const conflicts: PendingConflict[] = [];
     const newlyApplied: string[] = [];
+    let closedConflicts = false;
     const results: MutationResult[] = [];
     const markApplied = (id: string) => {
       applied.add(id);
@@ -146,6 +150,7 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
       }
 
       const statusBefore = current?.values.status;
+      const erasedBefore = current?.values.erasedAt;
       const changes = mutation.changes as Record<string, FieldChange>;
       const writes: Record<string, FieldWrite> = {};
       for (const [field, change] of Object.entries(changes)) writes[field] = { value: change.value, stamp: change.stamp };
@@ -192,23 +197,35 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
         dirty.add(record);
       }
       if (mutation.table === 'news' && record.values.status === 'published' && statusBefore !== 'published') published.add(record);
+      if (isErasure(mutation.table, erasedBefore, record)) erased.add(record);
       markApplied(mutation.id);
     }
 
+    const erasedIds = [...erased].map((r) => r.id);
+    const photosOfErased = await blankPhotosOfErased(tx, erasedIds, records, author, options.clock);
+    for (const photo of photosOfErased.changed) dirty.add(photo);
     for (const record of dirty) record.seq = ++lastSeq;
     await saveRecords(tx, [...dirty]);
     await snapshotPublished(tx, [...published]);
     store.statistics.noteWrites(dirty.size);
-    for (const conflict of conflicts) await insertConflict(tx, conflict, ++lastSeq);
+    // An erasure is final: what it overwrote concurrently is not kept as a conflict.
+    const kept = conflicts.filter((c) => !erased.has(c.record));
+    for (const conflict of kept) await insertConflict(tx, conflict, ++lastSeq);
+    if (erased.size > 0) {
+      const visits = await visitsOfErased(tx, erasedIds, records);
+      const closedUpTo = await closeConflictsOfErased(tx, [...erased, ...photosOfErased.photos, ...visits], device.user.id, lastSeq);
+      if (closedUpTo > lastSeq) closedConflicts = true;
+      lastSeq = closedUpTo;
+    }
     if (newlyApplied.length > 0) {
       await tx.query(
         `INSERT INTO applied_mutations (device_id, mutation_id) SELECT $1, m FROM jsonb_array_elements_text($2::jsonb) AS m`,
         [device.deviceId, JSON.stringify(newlyApplied)],
       );
     }
-    if (dirty.size > 0 || conflicts.length > 0) {
+    if (dirty.size > 0 || kept.length > 0 || closedConflicts) {
       await storeChangeSequence(tx, lastSeq);
-      const scopes: ChangedScope[] = [...dirty, ...conflicts.map((c) => c.record)].map((r) => ({ provinceCode: r.provinceCode, districtCode: r.districtCode }));
+      const scopes: ChangedScope[] = [...dirty, ...kept.map((c) => c.record)].map((r) => ({ provinceCode: r.provinceCode, districtCode: r.districtCode }));
       await notifyChanges(tx, store.notifyChannel, scopes);
     }
     return results;
