@@ -238,6 +238,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ON CONFLICT DO NOTHING
     `,
   },
+  {
+    version: 11,
+    name: 'device-nodes',
+    sql: `
+      -- The HLC node each device stamps with, bound by its first push: another user's device pushing stamps of
+      -- that node is refused while the owner is signed in, so two devices never issue equal stamps unnoticed.
+      CREATE TABLE device_nodes (
+        node text PRIMARY KEY,
+        device_id text NOT NULL,
+        user_id text NOT NULL,
+        bound_at timestamptz NOT NULL DEFAULT now()
+      )
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../shared/sync/canonical-json';
 import type { Mutation } from '../../shared/sync/mutation';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { canWrite } from '../accounts/scope';
@@ -29,6 +30,12 @@ export function judgeMutation(mutation: Mutation, context: { device: Authenticat
     const verdict = validateField(mutation.table, field, change.value);
     if (verdict === 'unknown-field') return rejected(id, 'unknown-field', `ไม่รู้จักช่องข้อมูล ${field}`);
     if (verdict === 'invalid-value') return rejected(id, 'invalid-value', `ค่าของช่องข้อมูล ${field} ไม่ถูกต้อง`);
+  }
+  // Equal stamps are taken as the same write replayed; with another value they are two writers on one node.
+  for (const [field, change] of Object.entries(mutation.changes)) {
+    if (current !== undefined && current.stamps[field] === change.stamp && canonicalJson(current.values[field]) !== canonicalJson(change.value)) {
+      return rejected(id, 'stamp-collision', `การแก้ไขช่อง ${field} มีเวลาประทับเดียวกับการแก้ไขอื่นที่มีค่าต่างกัน (อาจมีสองเครื่องใช้รหัสเครื่องเดียวกัน) เซิร์ฟเวอร์จึงไม่รับ ข้อมูลยังอยู่ในเครื่องนี้ กรุณาติดต่อผู้ดูแลระบบ`);
+    }
   }
   const refusal =
     newsWorkflowRefusal(mutation.table, mutation.changes, current?.values.status, device.user.role) ??

@@ -11,6 +11,7 @@ import type { Store } from '../store/open-store';
 import type { SqlQueryable } from '../store/sql-client';
 import { rejected, type PushItem } from './push-request';
 import { judgeMutation } from './push-rules';
+import { bindStampNodes } from './node-binding';
 import { actorValues } from './append-only-rules';
 import { writeAsServer } from './server-writes';
 import { snapshotPublished } from '../feed/published-snapshots';
@@ -101,6 +102,7 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
   return store.sql.transaction(async (tx) => {
     let lastSeq = await lockChangeSequence(tx);
     const applied = await alreadyApplied(tx, device.deviceId, items.map((item) => ('mutation' in item ? item.mutation.id : item.refused.id)));
+    await bindStampNodes(tx, device, mutations.filter((m) => !applied.has(m.id)));
     const records = await loadRecords(tx, [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/') as [string, string]));
     const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
     const dirty = new Set<StoredRecord>();

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'range-not-satisfiable',
   'already-resolved',
   'account-disabled',
+  'node-in-use',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -108,7 +109,7 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const REJECT_REASONS = ['out-of-scope', 'scope-change', 'unknown-field', 'invalid-value', 'not-allowed', 'deleted'] as const;
+export const REJECT_REASONS = ['out-of-scope', 'scope-change', 'unknown-field', 'invalid-value', 'not-allowed', 'deleted', 'stamp-collision'] as const;
 export const RejectReason = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReason>;
 
