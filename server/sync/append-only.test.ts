@@ -98,9 +98,11 @@ describe.each(testBackends())('history records are create-only, in the token hol
     const stamp = stampAt(tick(), fakeNode());
     await editor.push([mutation({ id: editor.nextMutationId(), table: 'auditEntries', recordId, provinceCode: '10', values: forged(bkk.editor.id).auditEntries, stamp })]);
     const conflictId = uuidv7();
+    // A conflict row as an older server stored it, with a seq of its own.
     await server.store.sql.query(
-      `INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq, winner_value, winner_stamp, loser_value, loser_stamp)
-       VALUES ($1, 'auditEntries', $2, '10', NULL, 'detail', (SELECT last_seq FROM sync_state), '"xlsx"', $3, '"แก้แล้ว"', $3)`,
+      `WITH next AS (UPDATE sync_state SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq)
+       INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq, winner_value, winner_stamp, loser_value, loser_stamp)
+       VALUES ($1, 'auditEntries', $2, '10', NULL, 'detail', (SELECT last_seq FROM next), '"xlsx"', $3, '"แก้แล้ว"', $3)`,
       [conflictId, recordId, stamp],
     );
     const before = await stored(recordId);

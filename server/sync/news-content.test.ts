@@ -99,4 +99,22 @@ describe.each(testBackends())('who may edit a news item’s words, on the server
     expect(await write(editor, id, { lead: 'แก้ตอนออฟไลน์' }, offlineEdit)).toBe('not-allowed');
     expect(await title(id)).toBe('ร่างที่สอง');
   });
+
+  it('a conflict on the words of a published item can only be closed keeping them', async () => {
+    const id = await itemAt('published');
+    const { rows } = await server.store.sql.query<{ stamp: string }>(`SELECT stamps ->> 'title' AS stamp FROM records WHERE id = $1`, [id]);
+    const conflictId = uuidv7();
+    // A conflict row as an older server stored it, with a seq of its own.
+    await server.store.sql.query(
+      `WITH next AS (UPDATE sync_state SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq)
+       INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq, winner_value, winner_stamp, loser_value, loser_stamp)
+       VALUES ($1, 'news', $2, '10', NULL, 'title', (SELECT last_seq FROM next), '"ต้นฉบับ"', $3, '"หัวข้อที่อยากเปลี่ยน"', $3)`,
+      [conflictId, id, rows[0]!.stamp],
+    );
+    const resolve = (resolution: string, value?: string) => coordinator.request({ method: 'POST', url: `/v1/conflicts/${conflictId}/resolve`, payload: { resolution, value } });
+    expect((await resolve('loser')).statusCode).toBe(403);
+    expect((await resolve('merged', 'อย่างอื่น')).json()).toMatchObject({ error: 'forbidden', message: 'ข่าวที่เผยแพร่หรือเก็บถาวรแล้วแก้ไขเนื้อหาไม่ได้ (ผู้ตรวจและอนุมัติต้องนำกลับมาเป็นร่างก่อน)' });
+    expect((await resolve('winner')).json()).toMatchObject({ conflict: { resolution: 'winner' } });
+    expect(await title(id)).toBe('ต้นฉบับ');
+  });
 });

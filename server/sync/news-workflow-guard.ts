@@ -46,7 +46,18 @@ export function newsContentRefusal(
   if (written.length === 0 || canEditContent(role, stored.data)) return null;
   const to = NewsStatus.safeParse(changes.status?.value);
   if (to.success && canEditContent(role, to.data)) return null;
-  return stored.data === 'published' || stored.data === 'archived'
+  return contentLockedMessage(stored.data);
+}
+
+/** Why a role may not write this field of a news item in this status (a content field), or null. */
+export function newsFieldLockedReason(table: string, field: string, status: unknown, role: Role): string | null {
+  if (table !== 'news' || !NEWS_CONTENT_FIELDS.includes(field)) return null;
+  const stored = NewsStatus.safeParse(status);
+  return stored.success && !canEditContent(role, stored.data) ? contentLockedMessage(stored.data) : null;
+}
+
+function contentLockedMessage(status: NewsStatus): string {
+  return status === 'published' || status === 'archived'
     ? 'ข่าวที่เผยแพร่หรือเก็บถาวรแล้วแก้ไขเนื้อหาไม่ได้ (ผู้ตรวจและอนุมัติต้องนำกลับมาเป็นร่างก่อน)'
     : 'บทบาทของคุณแก้ไขเนื้อหาข่าวในสถานะนี้ไม่ได้ (ข่าวที่ส่งตรวจแล้ว ผู้ตรวจและอนุมัติเท่านั้นที่แก้ได้)';
 }

@@ -9,13 +9,13 @@ import { ApiError } from '../http/api-error';
 import { notifyChanges, type ChangedScope } from '../live/change-hub';
 import type { Store } from '../store/open-store';
 import type { SqlQueryable } from '../store/sql-client';
+import { snapshotPublished } from '../feed/published-snapshots';
+import { actorValues } from './append-only-rules';
+import { blankPhotosOfErased, closeConflictsOfErased, isErasure, visitsOfErased } from './erasure-cleanup';
+import { bindStampNodes } from './node-binding';
 import { rejected, type PushItem } from './push-request';
 import { judgeMutation } from './push-rules';
-import { bindStampNodes } from './node-binding';
-import { actorValues } from './append-only-rules';
 import { writeAsServer } from './server-writes';
-import { snapshotPublished } from '../feed/published-snapshots';
-import { blankPhotosOfErased, closeConflictsOfErased, isErasure, visitsOfErased } from './erasure-cleanup';
 import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
@@ -63,12 +63,12 @@ interface PendingConflict {
   loser: { value: unknown; stamp: string; author: Author | undefined };
 }
 
-const reject = rejected;
-
 /**
- * Applies a push: per mutation idempotency, scope, field validation, per-field LWW, and a conflict row for
- * every concurrent overwrite whose values differ, in one transaction. Each changed record gets one new seq;
- * the changed scopes are notified at commit.
+ * Applies a push in one transaction: the stamps' nodes bound to the device, then per mutation idempotency,
+ * the rules of push-rules.ts, per-field LWW, and a conflict row for every concurrent overwrite whose values
+ * differ; then what the server writes itself (the actor of a history record, the photos of a person just
+ * erased) and keeps (the words of a news item just published). Each changed record gets one new seq; the
+ * changed scopes are notified at commit.
  *
  * One bad mutation never blocks the batch (issue 18): it is answered `rejected` and the others are applied.
  * Should the database still refuse a value that validation let through, the batch is applied again one
@@ -91,7 +91,7 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, items
       return results;
     }
     const id = 'mutation' in items[0]! ? items[0].mutation.id : items[0]!.refused.id;
-    return [reject(id, 'invalid-value', 'ค่าในการแก้ไขนี้บันทึกลงฐานข้อมูลไม่ได้')];
+    return [rejected(id, 'invalid-value', 'ค่าในการแก้ไขนี้บันทึกลงฐานข้อมูลไม่ได้')];
   }
 }
 
