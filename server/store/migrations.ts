@@ -199,7 +199,8 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 9,
+    // 10 and up: issue 18's server rules (9 is the server epoch of issue 18b).
+    version: 10,
     name: 'published-news',
     sql: `
       -- The words of each published news item as they were when it was published, with its photos (attachment
@@ -225,7 +226,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 10,
+    version: 11,
     name: 'file-holders',
     sql: `
       -- blob_uploaders now lists the devices that hold a file: that sent its bytes, or were told by HEAD that
@@ -239,7 +240,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 11,
+    version: 12,
     name: 'device-nodes',
     sql: `
       -- The HLC node each device stamps with, bound by its first push: another user's device pushing stamps of
