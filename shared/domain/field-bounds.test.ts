@@ -13,6 +13,7 @@ const LONG_TEXT: Record<string, number> = {
   'newsRevisions.bodyHtml': 2_000_000,
   'newsTransitions.comment': 2000,
   'events.description': 20_000,
+  'events.rrule': 2000,
   'centres.notes': 10_000,
   'partners.notes': 10_000,
 };
