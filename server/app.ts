@@ -7,6 +7,7 @@ import { errorBody } from './http/api-error';
 import { installCors } from './http/cors';
 import { sqlRateLimitStore } from './http/sql-rate-limit-store';
 import { installErrorHandler } from './http/error-handler';
+import { installAuthentication } from './http/authenticate';
 import { checkClientVersion } from './http/version-check';
 import { ChangeHub } from './live/change-hub';
 import { registerAuthRoutes, type LoginRateLimit } from './routes/auth-routes';
@@ -94,6 +95,7 @@ export async function createServer(options: ServerOptions): Promise<ProvinceDesk
   // Before the version check: a CORS preflight carries no protocol headers.
   installCors(app, options.allowedOrigins ?? []);
   app.addHook('onRequest', async (request) => checkClientVersion(request));
+  installAuthentication(app, ctx);
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(rateLimit, {
     global: false,

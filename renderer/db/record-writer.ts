@@ -2,6 +2,7 @@ import { RECORD_META_FIELDS } from '../../shared/domain/common';
 import { SYNCED_TABLE_SCHEMAS, type RecordOf, type SyncedTable } from '../../shared/domain/synced-tables';
 import { canonicalJson } from '../../shared/sync/canonical-json';
 import type { HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
+import { withStorableText } from '../../shared/sync/storable-json';
 import type { DeskDatabase } from './database';
 import { saveDeviceClock, type DeviceIdentity } from './device-clock';
 import type { LocalRecord, OutboxEntry } from './local-record';
@@ -140,7 +141,9 @@ export class RecordWriter {
   }
 
   private validate<T extends SyncedTable>(table: T, record: unknown): RecordOf<T> {
-    const parsed = SYNCED_TABLE_SCHEMAS[table].safeParse(record);
+    // A U+0000 or a broken surrogate (pasted from a PDF, read from a spreadsheet) is never meant as text,
+    // and the server's database refuses it: it is dropped here, before it is stored or queued.
+    const parsed = SYNCED_TABLE_SCHEMAS[table].safeParse(withStorableText(record));
     if (!parsed.success) {
       throw new RecordValidationError(table, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     }

@@ -6,8 +6,10 @@
 // sync status, and the blob is simply tried again on the next sync (its row still says uploaded:false,
 // or it is still missing).
 
+import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/attachment';
 import type { BlobServerError, DeskApi } from '../../shared/ipc/desk-api';
 import type { DeskError, DeskResult } from '../../shared/ipc/desk-result';
+import { documentMimeOf } from '../../shared/roster/document-type';
 import type { DeskDatabase } from '../db/database';
 import { sha256Hex } from '../db/sha256-hex';
 import type { SyncProblem } from './sync-status';
@@ -18,7 +20,7 @@ export type BlobTransfer = Pick<DeskApi, 'blobStatus' | 'blobUpload' | 'blobDown
 export const BLOB_CHUNK_BYTES = 1024 * 1024;
 /** Downloads are asked for in ranges of this size, so one request never holds a slow line for long. */
 export const BLOB_DOWNLOAD_RANGE_BYTES = 4 * 1024 * 1024;
-const MAX_BLOB_BYTES = 200 * 1024 * 1024;
+const MAX_BLOB_BYTES = MAX_ATTACHMENT_BYTES;
 /** A chunk answered "start elsewhere" this many times in a row means something else is uploading it too. */
 const MAX_OFFSET_RESYNCS = 3;
 
@@ -107,9 +109,9 @@ export class BlobSync {
     const failures: BlobFailure[] = [];
     try {
       const have = new Set((await this.db.blobs.toCollection().primaryKeys()) as string[]);
-      const wanted = new Map<string, { mimeType: string; size: number }>();
+      const wanted = new Map<string, { size: number }>();
       await this.db.attachments.each((a) => {
-        if (!a.deleted && !have.has(a.sha256)) wanted.set(a.sha256, { mimeType: a.mimeType, size: a.size });
+        if (!a.deleted && !have.has(a.sha256)) wanted.set(a.sha256, { size: a.size });
       });
       for (const [sha256, meta] of wanted) {
         try {
@@ -166,7 +168,7 @@ export class BlobSync {
     return true;
   }
 
-  private async downloadOne(sha256: string, meta: { mimeType: string; size: number }): Promise<'stored' | 'waiting'> {
+  private async downloadOne(sha256: string, meta: { size: number }): Promise<'stored' | 'waiting'> {
     const parts: Uint8Array<ArrayBuffer>[] = [];
     let received = 0;
     // A small blob in one GET (no Range: a 0-byte blob has no satisfiable range).
@@ -190,7 +192,9 @@ export class BlobSync {
       received += answer.data.byteLength;
     } while (received < total);
     if (received !== total) throw new BlobFailure('bad-response', 'corrupt-download', TH.corrupt);
-    const data = new Blob(parts, { type: meta.mimeType });
+    // The type its bytes tell, not the record's (another device wrote that): a page shown from this Blob
+    // must never be HTML (issue 18).
+    const data = new Blob(parts, { type: (parts[0] && documentMimeOf(parts[0])) ?? 'application/octet-stream' });
     if ((await sha256Hex(await data.arrayBuffer())) !== sha256) throw new BlobFailure('internal', 'corrupt-download', TH.corrupt);
     await this.db.transaction('rw', this.db.blobs, async () => {
       // A photo this device stored itself meanwhile keeps its own row (and its uploaded flag).

@@ -941,6 +941,8 @@ function toProblem(error: unknown): { problem: SyncProblem; detail: string | nul
         return { problem: 'clock-ahead', detail: error.message };
       case 'refetch':
         return { problem: 'refetch', detail: error.message };
+      case 'node-in-use':
+        return { problem: 'node-in-use', detail: error.message };
       default:
         return { problem: error.status !== null && error.status >= 500 ? 'server-error' : 'internal', detail: error.message };
     }

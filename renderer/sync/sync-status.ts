@@ -14,6 +14,7 @@ export const SYNC_PROBLEMS = [
   'rejected',
   'bad-response',
   'refetch',
+  'node-in-use',
   'internal',
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];

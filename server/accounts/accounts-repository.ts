@@ -66,6 +66,8 @@ export async function createUser(
   if (!USERNAME.test(username)) throw new AccountError('username: 2–64 of a-z 0-9 . _ - (starting with a letter or digit)');
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new AccountError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   if (input.displayName.trim() === '') throw new AccountError('a user needs a display name');
+  // Records carry it as their author's name, bounded like every synced field (shared/domain DisplayName).
+  if (input.displayName.trim().length > 200) throw new AccountError('display name: at most 200 characters');
   if (input.role !== 'admin' && input.officeId === null) throw new AccountError(`a ${input.role} needs an office`);
   if (input.officeId !== null) {
     const { rows } = await sql.query<{ district_code: string | null }>('SELECT district_code FROM offices WHERE id = $1', [input.officeId]);

@@ -18,6 +18,12 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; of
   { username: 'demo-admin', displayName: 'ผู้ดูแลระบบ', role: 'admin', office: null },
 ];
 
+/** How many users the store has besides the demo ones: a store with any is someone's real data. */
+export async function usersOtherThanDemo(sql: SqlClient): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE NOT (username = ANY($1::text[]))', [DEMO_USERS.map((u) => u.username)]);
+  return rows[0]?.n ?? 0;
+}
+
 /** Creates the demo offices and users unless they exist; returns whether it created them. */
 export async function ensureDemoAccounts(sql: SqlClient): Promise<boolean> {
   const offices = await listOffices(sql);

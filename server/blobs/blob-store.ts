@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/attachment';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { readableSql } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
@@ -10,20 +11,32 @@ import { toBuffer, toNumber } from '../store/sql-client';
 // to it, so a blob under a name is always exactly the bytes of that name.
 
 export const BLOB_PIECE_BYTES = 1024 * 1024;
-export const MAX_BLOB_BYTES = 200 * 1024 * 1024;
+export const MAX_BLOB_BYTES = MAX_ATTACHMENT_BYTES;
 
 export type BlobStatus =
   | { state: 'complete'; size: number }
   | { state: 'partial'; received: number; total: number }
   | { state: 'missing' };
 
-/** A device may read a blob it uploaded, or one an attachment record in its scope points to. */
+/**
+ * SQL: the user `userIdSql` holds the file `shaSql` — one of their devices sent its bytes, or was told by
+ * HEAD it need not while it could read it (blob_uploaders). An attachment record opens a file to its scope
+ * only when whoever named the file in it holds it (issue 18: naming a hash learned elsewhere in a record of
+ * one's own scope read someone else's file).
+ */
+export function fileHeldBySql(shaSql: string, userIdSql: string): string {
+  return `EXISTS (SELECT 1 FROM blob_uploaders h JOIN devices hd ON hd.id = h.device_id WHERE h.sha256 = ${shaSql} AND hd.user_id = ${userIdSql})`;
+}
+
+/** A device may read a blob it holds, or one an attachment record in its scope names, written by someone holding it. */
 export async function canReadBlob(sql: SqlQueryable, sha256: string, device: AuthenticatedDevice): Promise<boolean> {
   const scope = readableSql(device.scope, 'r', 3);
   const { rows } = await sql.query(
     `SELECT 1 FROM blob_uploaders WHERE sha256 = $1 AND device_id = $2
      UNION ALL
-     SELECT 1 FROM records r WHERE r.table_name = 'attachments' AND r.vals ->> 'sha256' = $1 AND ${scope.sql}
+     SELECT 1 FROM records r
+      WHERE r.table_name = 'attachments' AND r.vals ->> 'sha256' = $1 AND ${scope.sql}
+        AND ${fileHeldBySql('$1', "r.authors -> 'sha256' ->> 0")}
      LIMIT 1`,
     [sha256, device.deviceId, ...scope.params],
   );
@@ -39,7 +52,11 @@ export async function blobStatus(sql: SqlQueryable, sha256: string, device: Auth
   if (blob !== undefined && (await canReadBlob(sql, sha256, device))) {
     if (options.markSent !== true) return { state: 'complete', size: toNumber(blob.size) };
     const sent = (await sql.query<{ size: unknown }>('UPDATE blobs SET last_sent_at = now() WHERE sha256 = $1 RETURNING size', [sha256])).rows[0];
-    if (sent !== undefined) return { state: 'complete', size: toNumber(sent.size) };
+    if (sent !== undefined) {
+      // It reads the file and is told it need not send it: it holds it, so an attachment it writes opens it.
+      await sql.query('INSERT INTO blob_uploaders (sha256, device_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha256, device.deviceId]);
+      return { state: 'complete', size: toNumber(sent.size) };
+    }
   }
   const upload = (
     await sql.query<{ received: unknown; total: unknown }>('SELECT received, total FROM blob_uploads WHERE sha256 = $1 AND device_id = $2', [

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlobPutResponse } from '../../shared/sync/protocol';
 import { createServer, type ProvinceDeskServer } from '../app';
 import { seedProvince, type SeededProvince } from '../testing/seed-province';
-import { mutation, stampAt, TestClient } from '../testing/test-client';
+import { fakeNode, mutation, stampAt, TestClient } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
 import { dropIdleUploads } from './upload-retention';
 
@@ -18,8 +18,8 @@ describe.each(testBackends())('blobs over HTTP ($name)', (backend) => {
     c.request({ method: 'PUT', url: `/v1/blobs/${hash}`, headers: { 'content-type': 'application/octet-stream', ...(range ? { 'content-range': range } : {}) }, payload: body });
 
   beforeAll(async () => {
-    server = await createServer({ store: backend.options() });
-    bkk = await seedProvince(server.store, { provinceCode: '10' });
+    server = await createServer({ store: backend.options(), loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
+    bkk = await seedProvince(server.store, { provinceCode: '10', districtCode: '1001' });
     cnx = await seedProvince(server.store, { provinceCode: '50' });
   });
   afterAll(async () => {
@@ -142,6 +142,56 @@ describe.each(testBackends())('blobs over HTTP ($name)', (backend) => {
     expect((await otherProvince.request({ method: 'GET', url: `/v1/blobs/${hash}` })).statusCode).toBe(404);
     expect((await otherProvince.request({ method: 'HEAD', url: `/v1/blobs/${hash}` })).statusCode).toBe(404);
     expect((await otherProvince.request({ method: 'GET', url: `/v1/blobs/${hash}` })).json().error).toBe('not-found');
+  });
+
+  it('serves a blob as a download no browser runs, and refuses an attachment typed as anything but an image or PDF', async () => {
+    const uploader = await client(bkk.editor);
+    const html = Buffer.from('<!doctype html><script>alert(document.cookie)</script>');
+    const hash = sha(html);
+    expect((await put(uploader, hash, html)).statusCode).toBe(200);
+    const got = await uploader.request({ method: 'GET', url: `/v1/blobs/${hash}` });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers).toMatchObject({
+      'content-type': 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "sandbox; default-src 'none'",
+      'content-disposition': 'attachment',
+    });
+    const attachment = { deleted: false, sha256: hash, ownerTable: 'news', ownerId: '01890000-0000-7000-8000-00000000c002', fileName: 'page.html', mimeType: 'text/html', size: html.length, width: null, height: null, caption: '', createdAt: '2022-08-24T09:30:00.000+07:00' };
+    const pushed = await uploader.push([
+      mutation({ id: uploader.nextMutationId(), table: 'attachments', provinceCode: '10', values: attachment, stamp: stampAt(Date.now()) }),
+      mutation({ id: uploader.nextMutationId(), table: 'attachments', provinceCode: '10', values: { ...attachment, mimeType: 'application/pdf', fileName: 'mou.pdf' }, stamp: stampAt(Date.now()) }),
+    ]);
+    expect(pushed.json().results.map((r: { status: string; reason?: string }) => r.reason ?? r.status)).toEqual(['invalid-value', 'applied']);
+  });
+
+  it('does not open a file to whoever names its hash in a record of their own scope', async () => {
+    // Issue 18, item 8: a hash learned elsewhere (a published photo's address, a record seen before a move)
+    // was enough to read the file: push an attachment naming it, then GET it.
+    const owner = await client(bkk.editor);
+    const data = randomBytes(4000);
+    const hash = sha(data);
+    expect((await put(owner, hash, data)).statusCode).toBe(200);
+    const attachment = (ownerId: string) => ({ deleted: false, sha256: hash, ownerTable: 'members', ownerId, fileName: 'บัตร.jpg', mimeType: 'image/jpeg', size: data.length, width: null, height: null, caption: '', createdAt: '2022-08-24T09:30:00.000+07:00' });
+    const stamp = () => stampAt(Date.now(), fakeNode());
+    await owner.push([mutation({ id: owner.nextMutationId(), table: 'attachments', provinceCode: '10', districtCode: '1002', values: attachment('01890000-0000-7000-8000-00000000d001'), stamp: stamp() })]);
+
+    const thief = await client(cnx.editor);
+    const named = await thief.push([mutation({ id: thief.nextMutationId(), table: 'attachments', provinceCode: '50', values: attachment('01890000-0000-7000-8000-00000000d002'), stamp: stamp() })]);
+    expect(named.json().results[0].status).toBe('applied');
+    for (const c of [thief, await client(cnx.coordinator)]) {
+      expect((await c.request({ method: 'GET', url: `/v1/blobs/${hash}` })).statusCode).toBe(404);
+      expect((await c.request({ method: 'HEAD', url: `/v1/blobs/${hash}` })).statusCode).toBe(404);
+    }
+
+    // A colleague who can read it (the owner's attachment is in their scope) and attaches it again elsewhere:
+    // their HEAD, answered 200, makes them a holder, so their attachment opens it to its own scope.
+    const coordinator = await client(bkk.coordinator);
+    const officer = await client(bkk.officer);
+    expect((await officer.request({ method: 'GET', url: `/v1/blobs/${hash}` })).statusCode).toBe(404);
+    expect((await coordinator.request({ method: 'HEAD', url: `/v1/blobs/${hash}` })).statusCode).toBe(200);
+    await coordinator.push([mutation({ id: coordinator.nextMutationId(), table: 'attachments', provinceCode: '10', districtCode: '1001', values: attachment('01890000-0000-7000-8000-00000000d003'), stamp: stamp() })]);
+    expect((await officer.request({ method: 'GET', url: `/v1/blobs/${hash}` })).statusCode).toBe(200);
   });
 
   it('needs a token', async () => {

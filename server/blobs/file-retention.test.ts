@@ -177,8 +177,8 @@ describe.each(testBackends())('prune drops files no live attachment names ($name
       const seq = (await lockChangeSequence(tx)) + 1;
       await tx.query(
         `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors)
-         VALUES ('attachments', $1, '10', NULL, $2, $3::jsonb, '{}'::jsonb, '{}'::jsonb)`,
-        [newRecordId(), seq, JSON.stringify({ deleted: false, sha256: hash })],
+         VALUES ('attachments', $1, '10', NULL, $2, $3::jsonb, '{}'::jsonb, $4::jsonb)`,
+        [newRecordId(), seq, JSON.stringify({ deleted: false, sha256: hash }), JSON.stringify({ sha256: [bkk.editor.id, uploader.deviceId] })],
       );
       await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [seq]);
       locked();
@@ -220,5 +220,30 @@ describe.each(testBackends())('migrating blobs to last_sent_at ($name)', (backen
     const { rows } = await sql.query<{ same: boolean }>('SELECT last_sent_at = created_at AS same FROM blobs');
     expect(rows).toEqual([{ same: true }]);
     expect(await dropUnreferencedBlobs(sql, 30)).toEqual({ blobs: 1, bytes: 10 });
+  });
+});
+
+describe.each(testBackends())('migrating to file holders ($name)', (backend) => {
+  let sql: SqlClient | undefined;
+  afterAll(async () => {
+    await sql?.close();
+    await backend.cleanUp();
+  });
+
+  it('takes the attachments already stored as written by holders of their files', async () => {
+    const options = backend.options();
+    sql = options.kind === 'pglite' ? await openPgliteClient(undefined) : await openPgClient({ connectionString: options.url, schema: options.schema });
+    await migrate(sql, MIGRATIONS.filter((m) => m.version <= 10));
+    const [stored, missing] = ['d'.repeat(64), 'e'.repeat(64)];
+    await sql.query(`INSERT INTO blobs (sha256, size) VALUES ($1, 10)`, [stored]);
+    await sql.query(
+      `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors) VALUES
+        ('attachments', 'a1', '10', NULL, 1, $1::jsonb, '{}', '{"sha256": ["user-1", "device-1"]}'),
+        ('attachments', 'a2', '10', NULL, 2, $2::jsonb, '{}', '{"sha256": ["user-2", "device-2"]}')`,
+      [JSON.stringify({ sha256: stored }), JSON.stringify({ sha256: missing })],
+    );
+    expect(await migrate(sql, MIGRATIONS.filter((m) => m.version <= 11))).toEqual([11]);
+    const { rows } = await sql.query('SELECT sha256, device_id FROM blob_uploaders');
+    expect(rows).toEqual([{ sha256: stored, device_id: 'device-1' }]);
   });
 });

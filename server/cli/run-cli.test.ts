@@ -71,6 +71,26 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
     expect(noPassword.err[0]).toMatch(/^missing --password \(or PROVINCEDESK_PASSWORD\)/);
   });
 
+  it('serve --demo refuses a store with users of its own, PostgreSQL, and any address but loopback', async () => {
+    // Users exist (the tests above): demo accounts with a published password would become real logins here.
+    const withUsers = await cli('serve', '--demo', '--port', '0');
+    expect(withUsers.code).toBe(1);
+    expect(withUsers.err[0]).toMatch(/^--demo refused: this store already has \d+ users of its own/);
+    const onPostgres = await cliOn(store, { DATABASE_URL: 'postgres://db.example/provincedesk' })('serve', '--demo', '--port', '0');
+    expect(onPostgres.code).toBe(1);
+    expect(onPostgres.err[0]).toMatch(/^--demo is for the embedded store/);
+    const exposed = await cli('serve', '--demo', '--host', '0.0.0.0', '--force-demo', '--port', '0');
+    expect(exposed.err[0]).toMatch(/^--demo only with a loopback --host/);
+    const { rows } = await store.sql.query(`SELECT 1 FROM users WHERE username LIKE 'demo-%'`);
+    expect(rows).toEqual([]);
+  });
+
+  it('serve refuses a --public-url that is not an http(s) address', async () => {
+    const badUrl = await cli('serve', '--public-url', 'sync.example/feed', '--port', '0');
+    expect(badUrl.code).toBe(1);
+    expect(badUrl.err[0]).toMatch(/^bad --public-url sync.example\/feed/);
+  });
+
   it('prunes history, old applied mutation ids, idle unfinished uploads and unreferenced files, and says what it removed', async () => {
     const sha = 'a'.repeat(64);
     await store.sql.query(`INSERT INTO applied_mutations (device_id, mutation_id, applied_at) VALUES

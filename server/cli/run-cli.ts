@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../shared/sync/protocol';
-import { demoAccountsNotice, ensureDemoAccounts } from '../accounts/demo-accounts';
+import { demoAccountsNotice, ensureDemoAccounts, usersOtherThanDemo } from '../accounts/demo-accounts';
 import { AccountError, createOffice, createUser, listDevices, listOffices, revokeDevice } from '../accounts/accounts-repository';
 import { disableUser, enableUser, listUsers, setPassword } from '../accounts/user-admin';
 import { startServer } from '../app';
@@ -21,9 +21,12 @@ import { publishUpdate } from '../updates/update-files';
 const USAGE = `usage: npm run server -- <command> [options]
 
   serve          [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]   (default command)
-                 --demo: on first run create demo accounts (Chiang Rai, one user per role); loopback only
+                 --demo: on first run create demo accounts (Chiang Rai, one user per role); loopback only, and only
+                 in the embedded store with no users of its own (--force-demo: also with DATABASE_URL or other users)
                  [--allow-origin ORIGIN ...]: web origins allowed to call the API (the browser shell)
                  [--trust-proxy ADDRESS ...]: reverse proxies whose X-Forwarded-For names the client (nginx: 127.0.0.1)
+                 [--public-url URL]: the address websites reach this server by, for the feed's links
+                 (or PROVINCEDESK_PUBLIC_URL; without it the feed's links are relative)
   create-office  --province 10 [--district 1001] --name NAME
   list-offices
   create-admin   --username NAME --display-name NAME [--password PW]
@@ -68,8 +71,10 @@ const OPTIONS = {
   'keep-uploads-days': { type: 'string' },
   'keep-files-days': { type: 'string' },
   demo: { type: 'boolean' },
+  'force-demo': { type: 'boolean' },
   'allow-origin': { type: 'string', multiple: true },
   'trust-proxy': { type: 'string', multiple: true },
+  'public-url': { type: 'string' },
   from: { type: 'string' },
   updates: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -139,21 +144,34 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad --port ${values.port}`);
   const host = values.host ?? '127.0.0.1';
   const trustProxy = values['trust-proxy'] ?? [];
+  const publicUrl = values['public-url'] ?? (cli.env.PROVINCEDESK_PUBLIC_URL || undefined);
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/.test(publicUrl)) {
+    throw new UsageError(`bad --public-url ${publicUrl}: the address websites reach this server by, such as https://sync.example.go.th`);
+  }
   for (const address of trustProxy) {
     const [ip = '', prefix] = address.split('/');
     if (!isIP(ip) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) throw new UsageError(`bad --trust-proxy ${address}: an IP address, or a network such as 10.0.0.0/8`);
   }
   if (values.demo === true) {
-    // A known password is only acceptable on a server nobody else can reach.
+    // A known password is only acceptable on a server nobody else can reach, and in a store that holds no
+    // one's real data (issue 18: --demo added a demo admin to a production database).
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new UsageError('--demo only with a loopback --host');
-    await withStore(cli, values, (store) => ensureDemoAccounts(store.sql));
+    const force = values['force-demo'] === true;
+    if (storeOptionsFromEnv(values.data, cli.env).kind === 'postgres' && !force) {
+      throw new UsageError('--demo is for the embedded store: with DATABASE_URL set it would add demo accounts with a published password to that database (--force-demo if that is really wanted)');
+    }
+    await withStore(cli, values, async (store) => {
+      const others = await usersOtherThanDemo(store.sql);
+      if (others > 0 && !force) throw new UsageError(`--demo refused: this store already has ${others} users of its own (--force-demo if the demo accounts are really wanted here)`);
+      await ensureDemoAccounts(store.sql);
+    });
   }
   const server = await startServer({
     store: storeOptionsFromEnv(values.data, cli.env),
     port,
     host,
     updatesDir: updatesDir(values, cli.env),
-    publicUrl: cli.env.PROVINCEDESK_PUBLIC_URL || undefined,
+    publicUrl,
     allowedOrigins: values['allow-origin'] ?? [],
     trustProxy,
     logger: { level: cli.env.LOG_LEVEL ?? 'info' },

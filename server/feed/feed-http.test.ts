@@ -78,6 +78,18 @@ describe.each(testBackends())('published feed ($name)', (backend) => {
     expect(response.body).not.toContain('ร่างที่ยังไม่เผยแพร่');
   });
 
+  it('never builds its links from the Host header: relative without a public address', async () => {
+    for (const headers of [{ host: 'evil.example' }, { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }]) {
+      const json = await server.app.inject({ method: 'GET', url: '/feed/57/news.json', headers });
+      const [item] = json.json<{ items: { url: string; photos: { url: string }[] }[] }>().items;
+      expect(item!.url).toBe(`/feed/57/news/${publishedId}.html`);
+      expect(item!.photos[0]!.url).toBe(`/feed/57/photos/${SHA}`);
+      const rss = await server.app.inject({ method: 'GET', url: '/feed/57/news.rss', headers });
+      const page = await server.app.inject({ method: 'GET', url: `/feed/57/news/${publishedId}.html`, headers });
+      for (const body of [json.body, rss.body, page.body]) expect(body).not.toContain('evil.example');
+    }
+  });
+
   it('serves RSS and a plain HTML page per article', async () => {
     const rss = await feed.inject({ method: 'GET', url: '/feed/57/news.rss' });
     expect(rss.headers['content-type']).toContain('application/rss+xml');
@@ -100,6 +112,83 @@ describe.each(testBackends())('published feed ($name)', (backend) => {
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.rawPayload.equals(PNG)).toBe(true);
     expect((await feed.inject({ method: 'GET', url: `/feed/10/photos/${SHA}` })).statusCode).toBe(404);
+  });
+
+  it('serves the words as they were published, not a later change of the live record', async () => {
+    const before = (await feed.inject({ method: 'GET', url: `/feed/57/news/${publishedId}.html` })).body;
+    // The live words changed after publication, as a server before the content rule let an editor's device do.
+    await server.store.sql.query(`UPDATE records SET vals = jsonb_set(vals, '{title}', '"หัวข้อที่แก้หลังเผยแพร่"') WHERE id = $1`, [publishedId]);
+    const live = await server.store.sql.query<{ title: string }>(`SELECT vals ->> 'title' AS title FROM records WHERE id = $1`, [publishedId]);
+    expect(live.rows[0]!.title).toBe('หัวข้อที่แก้หลังเผยแพร่');
+
+    const json = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string }[] }>();
+    expect(json.items.map((i) => i.title)).toEqual(['จัดเสวนาวิชาการ “รวมพลคน ศส.ปชต. และเครือข่ายพันธมิตร”']);
+    expect((await feed.inject({ method: 'GET', url: `/feed/57/news/${publishedId}.html` })).body).toBe(before);
+    expect((await feed.inject({ method: 'GET', url: '/feed/57/news.rss' })).body).not.toContain('หัวข้อที่แก้หลังเผยแพร่');
+  });
+
+  it('serves a photo with the type its bytes tell, sandboxed, and never a file that is not an image', async () => {
+    const photo = await feed.inject({ method: 'GET', url: `/feed/57/photos/${SHA}` });
+    expect(photo.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff', 'content-security-policy': "sandbox; default-src 'none'" });
+    // Records from before the server refused other types: a photo claiming text/html, whose bytes are HTML.
+    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const htmlSha = createHash('sha256').update(html).digest('hex');
+    expect((await coordinator.request({ method: 'PUT', url: `/v1/blobs/${htmlSha}`, headers: { 'content-type': 'application/octet-stream' }, payload: html })).statusCode).toBe(200);
+    await server.store.sql.query(`UPDATE records SET vals = jsonb_set(jsonb_set(vals, '{sha256}', to_jsonb($2::text)), '{mimeType}', '"text/html"') WHERE id = $1`, [photoId, htmlSha]);
+    await server.store.sql.query(`UPDATE published_news SET photos = jsonb_set(photos, ARRAY[$1], jsonb_set(photos -> $1, '{sha256}', to_jsonb($2::text))) WHERE id = $3`, [photoId, htmlSha, publishedId]);
+    expect((await feed.inject({ method: 'GET', url: `/feed/57/photos/${htmlSha}` })).statusCode).toBe(404);
+    const json = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { photos: unknown[]; contentHtml: string }[] }>();
+    expect(json.items[0]!.photos).toEqual([]);
+    expect(json.items[0]!.contentHtml).not.toContain(htmlSha);
+    // Back as it was, for the tests after this one.
+    await server.store.sql.query(`UPDATE records SET vals = jsonb_set(jsonb_set(vals, '{sha256}', to_jsonb($2::text)), '{mimeType}', '"image/png"') WHERE id = $1`, [photoId, SHA]);
+    await server.store.sql.query(`UPDATE published_news SET photos = jsonb_set(photos, ARRAY[$1], jsonb_set(photos -> $1, '{sha256}', to_jsonb($2::text))) WHERE id = $3`, [photoId, SHA, publishedId]);
+  });
+
+  it('does not publish a file whose hash an article names without holding it', async () => {
+    // A photo of another province's person, its hash learned somewhere: named in an article here and published.
+    const elsewhere = await seedProvince(server.store, { provinceCode: '10', districtCode: '1001' });
+    const owner = await TestClient.signedIn(server.app, elsewhere.editor);
+    // A PNG (bytes after its end do not matter to the type): only the holder rule can keep it out.
+    const other = Buffer.concat([PNG, Buffer.from('ภาพบุคคล')]);
+    const otherSha = createHash('sha256').update(other).digest('hex');
+    expect((await owner.request({ method: 'PUT', url: `/v1/blobs/${otherSha}`, headers: { 'content-type': 'application/octet-stream' }, payload: other })).statusCode).toBe(200);
+    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    const node = fakeNode();
+    const itemId = uuidv7();
+    const attachmentId = uuidv7();
+    const res = await coordinator.push([
+      mutation({ id: coordinator.nextMutationId(), table: 'attachments', recordId: attachmentId, provinceCode: '57', values: { deleted: false, sha256: otherSha, ownerTable: 'news', ownerId: itemId, fileName: 'x.png', mimeType: 'image/png', size: other.length, width: 1, height: 1, caption: '', createdAt: '2022-08-27T09:00:00.000+07:00' }, stamp: stampAt(Date.now(), node) }),
+      mutation({ id: coordinator.nextMutationId(), recordId: itemId, provinceCode: '57', values: { ...newsValues('ข่าวที่แนบภาพของผู้อื่น'), status: 'published', publishedAt: '2022-08-20T10:00:00.000+07:00', photos: [{ attachmentId, caption: '' }], coverAttachmentId: attachmentId }, stamp: stampAt(Date.now(), node) }),
+    ]);
+    expect(res.json<{ results: { status: string }[] }>().results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const item = (await feed.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { id: string; photos: unknown[] }[] }>().items.find((i) => i.id === itemId);
+    expect(item?.photos).toEqual([]);
+    expect((await feed.inject({ method: 'GET', url: `/feed/57/photos/${otherSha}` })).statusCode).toBe(404);
+  });
+
+  it('serves a published JPEG without its EXIF (where and when it was taken, which phone)', async () => {
+    const exif = Buffer.from('Exif\u0000\u0000MM\u0000*GPS 19.9105 N 99.8406 E; Canon EOS', 'latin1');
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif]);
+    const scan = Buffer.from([0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0, 0x12, 0x34, 0xff, 0xd9]);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), app1, scan]);
+    const jpegSha = createHash('sha256').update(jpeg).digest('hex');
+    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    expect((await coordinator.request({ method: 'PUT', url: `/v1/blobs/${jpegSha}`, headers: { 'content-type': 'application/octet-stream' }, payload: jpeg })).statusCode).toBe(200);
+    const node = fakeNode();
+    const itemId = uuidv7();
+    const attachmentId = uuidv7();
+    await coordinator.push([
+      mutation({ id: coordinator.nextMutationId(), table: 'attachments', recordId: attachmentId, provinceCode: '57', values: { deleted: false, sha256: jpegSha, ownerTable: 'news', ownerId: itemId, fileName: 'มือถือ.jpg', mimeType: 'image/jpeg', size: jpeg.length, width: 1, height: 1, caption: '', createdAt: '2022-08-19T09:00:00.000+07:00' }, stamp: stampAt(Date.now(), node) }),
+      mutation({ id: coordinator.nextMutationId(), recordId: itemId, provinceCode: '57', values: { ...newsValues('ภาพจากมือถือ'), status: 'published', publishedAt: '2022-08-19T10:00:00.000+07:00', photos: [{ attachmentId, caption: '' }] }, stamp: stampAt(Date.now(), node) }),
+    ]);
+    const photo = await feed.inject({ method: 'GET', url: `/feed/57/photos/${jpegSha}` });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect(photo.rawPayload.equals(Buffer.concat([Buffer.from([0xff, 0xd8]), scan]))).toBe(true);
+    expect(photo.headers['content-length']).toBe(String(2 + scan.length));
+    expect(photo.rawPayload.toString('latin1')).not.toContain('GPS');
   });
 
   it('the article in the feed exports to the same DOCX the desk makes', async () => {

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../app';
 import { openStore } from '../store/open-store';
 import { seedProvince } from '../testing/seed-province';
+import { nodeIdFromDeviceId } from '../../shared/sync/hybrid-logical-clock';
 import { mutation, newsValues, stampAt, VERSION_HEADERS } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
 
@@ -50,7 +51,7 @@ async function push(server: RunningServer, session: { token: string; deviceId: s
   const response = await fetch(`${server.url}/v1/sync/push`, {
     method: 'POST',
     headers: { ...VERSION_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-    body: JSON.stringify({ mutations: [mutation({ id: `${session.deviceId}:${seq}`, provinceCode, districtCode, values: newsValues(), stamp: stampAt(Date.now()) })] }),
+    body: JSON.stringify({ mutations: [mutation({ id: `${session.deviceId}:${seq}`, provinceCode, districtCode, values: newsValues(), stamp: stampAt(Date.now(), nodeIdFromDeviceId(session.deviceId)) })] }),
   });
   expect(response.status).toBe(200);
   expect(((await response.json()) as { results: Array<{ status: string }> }).results[0]?.status).toBe('applied');

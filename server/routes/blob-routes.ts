@@ -5,6 +5,7 @@ import { Sha256Hex } from '../../shared/domain/attachment';
 import { BLOB_RECEIVED_HEADER, type BlobPutResponse } from '../../shared/sync/protocol';
 import { blobStatus, canReadBlob, MAX_BLOB_BYTES, putBlobChunk, readBlobRange } from '../blobs/blob-store';
 import { ApiError } from '../http/api-error';
+import { SERVED_FILE_HEADERS } from '../http/served-file-headers';
 import { authenticate } from '../http/authenticate';
 import { parseInput } from '../http/parse-input';
 import type { ServerContext } from '../server-context';
@@ -82,6 +83,9 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const { start, end } = range ?? { start: 0, end: status.size - 1 };
     reply
       .header('content-type', 'application/octet-stream')
+      // Bytes devices sent: never rendered by a browser on the server's origin, whatever they are.
+      .headers(SERVED_FILE_HEADERS)
+      .header('content-disposition', 'attachment')
       .header('accept-ranges', 'bytes')
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('content-length', String(end - start + 1));

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { RecordId } from '../../shared/domain/common';
 import { ResolveConflictRequest, type ResolveConflictResponse } from '../../shared/sync/protocol';
 import { authenticate } from '../http/authenticate';
 import { parseInput } from '../http/parse-input';
 import type { ServerContext } from '../server-context';
 import { resolveConflict } from '../sync/resolve-conflict-service';
 
-const ConflictParams = z.object({ id: z.string().min(1).max(64) });
+// Conflict ids are UUIDv7: anything else is not one (and must not reach a query as text PostgreSQL refuses).
+const ConflictParams = z.object({ id: RecordId });
 
 export function registerConflictRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/conflicts/:id/resolve', async (request): Promise<ResolveConflictResponse> => {

@@ -1,16 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { PullQuery, PushRequest, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
+import { PullQuery, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
 import { authenticate } from '../http/authenticate';
 import { parseInput } from '../http/parse-input';
 import type { ServerContext } from '../server-context';
 import { pullChanges } from '../sync/pull-service';
 import { applyPush } from '../sync/push-service';
+import { parsePushRequest } from '../sync/push-request';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/sync/push', async (request): Promise<PushResponse> => {
     const device = await authenticate(ctx, request);
-    const { mutations } = parseInput(PushRequest, request.body);
-    const results = await applyPush(ctx.store, device, mutations, { now: ctx.now(), maxDriftMs: ctx.maxDriftMs });
+    const items = parsePushRequest(request.body);
+    const results = await applyPush(ctx.store, device, items, {
+      now: ctx.now(),
+      maxDriftMs: ctx.maxDriftMs,
+      clock: ctx.clock,
+      onDataError: (error) => request.log.warn({ err: error }, 'the database refused a pushed value; the batch is applied one mutation at a time'),
+    });
     return { results, serverTime: new Date(ctx.now()).toISOString() };
   });
 

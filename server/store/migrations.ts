@@ -212,6 +212,61 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sync_state ALTER COLUMN epoch SET NOT NULL;
     `,
   },
+  {
+    // 10 and up: issue 18's server rules (9 is the server epoch of issue 18b).
+    version: 10,
+    name: 'published-news',
+    sql: `
+      -- The words of each published news item as they were when it was published, with its photos (attachment
+      -- id -> sha256, size, and the user who named the file): the public feed serves these, not the live record.
+      CREATE TABLE published_news (
+        id text PRIMARY KEY,
+        province_code text NOT NULL,
+        vals jsonb NOT NULL,
+        photos jsonb NOT NULL,
+        published_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX published_news_province ON published_news (province_code);
+      -- What is published now is taken as published as it stands.
+      INSERT INTO published_news (id, province_code, vals, photos)
+      SELECT n.id, n.province_code, n.vals,
+             coalesce((SELECT jsonb_object_agg(a.id, jsonb_build_object('sha256', a.vals -> 'sha256', 'width', a.vals -> 'width',
+                                                                        'height', a.vals -> 'height', 'namedBy', a.authors -> 'sha256' -> 0))
+                         FROM records a
+                        WHERE a.table_name = 'attachments'
+                          AND n.vals -> 'photos' @> jsonb_build_array(jsonb_build_object('attachmentId', a.id))), '{}'::jsonb)
+        FROM records n
+       WHERE n.table_name = 'news' AND n.vals ->> 'status' = 'published'
+    `,
+  },
+  {
+    version: 11,
+    name: 'file-holders',
+    sql: `
+      -- blob_uploaders now lists the devices that hold a file: that sent its bytes, or were told by HEAD that
+      -- they need not while they could read it. An attachment lets devices of its scope read a file only when
+      -- the user who named the file in it holds it. The attachments already here are taken as they stand.
+      INSERT INTO blob_uploaders (sha256, device_id)
+      SELECT DISTINCT r.vals ->> 'sha256', r.authors -> 'sha256' ->> 1
+        FROM records r JOIN blobs b ON b.sha256 = r.vals ->> 'sha256'
+       WHERE r.table_name = 'attachments' AND r.authors -> 'sha256' ->> 1 IS NOT NULL
+      ON CONFLICT DO NOTHING
+    `,
+  },
+  {
+    version: 12,
+    name: 'device-nodes',
+    sql: `
+      -- The HLC node each device stamps with, bound by its first push: another user's device pushing stamps of
+      -- that node is refused while the owner is signed in, so two devices never issue equal stamps unnoticed.
+      CREATE TABLE device_nodes (
+        node text PRIMARY KEY,
+        device_id text NOT NULL,
+        user_id text NOT NULL,
+        bound_at timestamptz NOT NULL DEFAULT now()
+      )
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -1,5 +1,5 @@
 import { encodeRecordStamps, type PulledRecord, type PullResponse } from '../../shared/sync/protocol';
-import type { SyncedTable } from '../../shared/domain/synced-tables';
+import { APPEND_ONLY_TABLES, type SyncedTable } from '../../shared/domain/synced-tables';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { readableSql, syncedViewKey } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
@@ -98,11 +98,13 @@ export async function pruneHistory(store: Store, upToSeq?: number): Promise<{ mi
     const state = (await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE')).rows[0];
     const target = Math.min(upToSeq ?? toNumber(state?.last_seq), toNumber(state?.last_seq));
     // The keys stay behind (pruned_records): a late write to a pruned record is refused, not revived.
+    // History (revisions, workflow steps, audit entries) is never pruned, even marked deleted.
     const records = await tx.query(
-      `WITH gone AS (DELETE FROM records WHERE seq <= $1 AND vals ->> 'deleted' = 'true' RETURNING table_name, id, province_code, district_code)
+      `WITH gone AS (DELETE FROM records WHERE seq <= $1 AND vals ->> 'deleted' = 'true' AND NOT (table_name = ANY($2::text[]))
+                     RETURNING table_name, id, province_code, district_code)
        INSERT INTO pruned_records (table_name, id, province_code, district_code) SELECT table_name, id, province_code, district_code FROM gone
        ON CONFLICT (table_name, id) DO NOTHING RETURNING id`,
-      [target],
+      [target, Object.keys(APPEND_ONLY_TABLES)],
     );
     const conflicts = await tx.query('DELETE FROM conflicts WHERE seq <= $1 AND resolution IS NOT NULL RETURNING id', [target]);
     await tx.query('UPDATE sync_state SET min_valid_seq = GREATEST(min_valid_seq, $1) WHERE id = 1', [target]);

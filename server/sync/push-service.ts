@@ -1,40 +1,59 @@
 import { BOOKKEEPING_FIELDS } from '../../shared/domain/common';
 import { applyFieldWrites, detectConflicts, type FieldChange, type FieldWrite } from '../../shared/sync/field-merge';
-import { ClockDriftError, HybridLogicalClock, InvalidStampError } from '../../shared/sync/hybrid-logical-clock';
+import { ClockDriftError, HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
 import type { Mutation } from '../../shared/sync/mutation';
 import type { MutationResult } from '../../shared/sync/protocol';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
-import { canWrite } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
 import { notifyChanges, type ChangedScope } from '../live/change-hub';
 import type { Store } from '../store/open-store';
 import type { SqlQueryable } from '../store/sql-client';
-import { validateField } from './field-validation';
-import { newsWorkflowRefusal } from './news-workflow-guard';
+import { snapshotPublished } from '../feed/published-snapshots';
+import { actorValues } from './append-only-rules';
+import { blankPhotosOfErased, closeConflictsOfErased, isErasure, visitsOfErased } from './erasure-cleanup';
+import { bindStampNodes } from './node-binding';
+import { rejected, type PushItem } from './push-request';
+import { judgeMutation } from './push-rules';
+import { writeAsServer } from './server-writes';
 import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
   now: number;
   maxDriftMs: number;
+  /** The server's clock, for fields it writes itself (the actor of a history record). */
+  clock: HybridLogicalClock;
+  /** Told when the database refused a value validation let through (the route logs it). */
+  onDataError?: (error: unknown) => void;
 }
 
-/** Refuses the whole batch if a stamp is malformed or too far ahead: the device must re-stamp first. */
-function checkStamps(mutations: readonly Mutation[], options: PushOptions): void {
+/**
+ * Refuses the whole batch if a stamp is too far ahead: the device must re-stamp first. (A malformed stamp
+ * was already refused per mutation by parsePushRequest.)
+ */
+function checkClockAhead(mutations: readonly Mutation[], options: PushOptions): void {
   for (const mutation of mutations) {
     for (const change of Object.values(mutation.changes)) {
       try {
         HybridLogicalClock.checkNotTooFarAhead(change.stamp, options.now, options.maxDriftMs);
-        if (change.prev !== null) HybridLogicalClock.checkNotTooFarAhead(change.prev, options.now, Number.POSITIVE_INFINITY);
       } catch (error) {
         if (error instanceof ClockDriftError) {
           throw new ApiError(422, 'clock-ahead', undefined, { serverTime: new Date(options.now).toISOString() });
         }
-        if (error instanceof InvalidStampError) throw new ApiError(400, 'bad-request', `ข้อมูลที่ส่งมาไม่ถูกต้อง: invalid stamp in ${mutation.id}`);
         throw error;
       }
     }
   }
+}
+
+/**
+ * A database refusal of a value (SQLSTATE class 22 "data exception" or 54 "program limit exceeded"), or a
+ * value too deep to serialise. Validation refuses every such value we know of; this catches the next one.
+ */
+function isDataError(error: unknown): boolean {
+  if (error instanceof RangeError) return true;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code);
 }
 
 interface PendingConflict {
@@ -44,31 +63,69 @@ interface PendingConflict {
   loser: { value: unknown; stamp: string; author: Author | undefined };
 }
 
-function reject(id: string, reason: Extract<MutationResult, { status: 'rejected' }>['reason'], message: string): MutationResult {
-  return { id, status: 'rejected', reason, message };
+/**
+ * Applies a push in one transaction: the stamps' nodes bound to the device, then per mutation idempotency,
+ * the rules of push-rules.ts, per-field LWW, and a conflict row for every concurrent overwrite whose values
+ * differ; then what the server writes itself (the actor of a history record, the photos of a person just
+ * erased) and keeps (the words of a news item just published). Each changed record gets one new seq; the
+ * changed scopes are notified at commit.
+ *
+ * One bad mutation never blocks the batch (issue 18): it is answered `rejected` and the others are applied.
+ * Should the database still refuse a value that validation let through, the batch is applied again one
+ * mutation per transaction, and the mutation the database refuses is rejected as `invalid-value`.
+ */
+export async function applyPush(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<MutationResult[]> {
+  checkClockAhead(
+    items.flatMap((item) => ('mutation' in item ? [item.mutation] : [])),
+    options,
+  );
+  if (items.length === 0) return [];
+  try {
+    return await applyBatch(store, device, items, options);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    options.onDataError?.(error);
+    if (items.length > 1) {
+      const results: MutationResult[] = [];
+      for (const item of items) results.push(...(await applyPush(store, device, [item], options)));
+      return results;
+    }
+    const id = 'mutation' in items[0]! ? items[0].mutation.id : items[0]!.refused.id;
+    return [rejected(id, 'invalid-value', 'ค่าในการแก้ไขนี้บันทึกลงฐานข้อมูลไม่ได้')];
+  }
 }
 
-/**
- * Applies a batch in one transaction: per mutation idempotency, scope, field validation, per-field LWW,
- * and a conflict row for every concurrent overwrite whose values differ. Each changed record gets one
- * new seq; the changed scopes are notified at commit.
- */
-export async function applyPush(store: Store, device: AuthenticatedDevice, mutations: readonly Mutation[], options: PushOptions): Promise<MutationResult[]> {
-  checkStamps(mutations, options);
-  if (mutations.length === 0) return [];
+async function applyBatch(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<MutationResult[]> {
   const author: Author = [device.user.id, device.deviceId];
+  const mutations = items.flatMap((item) => ('mutation' in item ? [item.mutation] : []));
 
   return store.sql.transaction(async (tx) => {
     let lastSeq = await lockChangeSequence(tx);
-    const applied = await alreadyApplied(tx, device.deviceId, mutations.map((m) => m.id));
+    const applied = await alreadyApplied(tx, device.deviceId, items.map((item) => ('mutation' in item ? item.mutation.id : item.refused.id)));
+    await bindStampNodes(tx, device, mutations.filter((m) => !applied.has(m.id)));
     const records = await loadRecords(tx, [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/') as [string, string]));
     const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
     const dirty = new Set<StoredRecord>();
+    /** News items this batch published: the feed keeps their words as they are now. */
+    const published = new Set<StoredRecord>();
+    /** People this batch erased (PDPA): their photos' names and their conflict rows are blanked too. */
+    const erased = new Set<StoredRecord>();
     const conflicts: PendingConflict[] = [];
     const newlyApplied: string[] = [];
+    let closedConflicts = false;
     const results: MutationResult[] = [];
+    const markApplied = (id: string) => {
+      applied.add(id);
+      newlyApplied.push(id);
+      results.push({ id, status: 'applied' });
+    };
 
-    for (const mutation of mutations) {
+    for (const item of items) {
+      if (!('mutation' in item)) {
+        results.push(applied.has(item.refused.id) ? { id: item.refused.id, status: 'duplicate' } : item.refused);
+        continue;
+      }
+      const { mutation } = item;
       // An id `prune` has forgotten (--keep-mutations-days) is not found here, so a late resend is applied
       // again. Its stamps are already stored, so no value and no seq change: equal stamps are 'same' in
       // applyFieldWrites and never concurrent in detectConflicts. The exception: a field a later stamp
@@ -82,40 +139,20 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
         results.push({ id: mutation.id, status: 'duplicate' });
         continue;
       }
-      if (!canWrite(device.scope, mutation.provinceCode, mutation.districtCode)) {
-        results.push(reject(mutation.id, 'out-of-scope', 'ระเบียนนี้อยู่นอกพื้นที่ที่คุณมีสิทธิ์แก้ไข'));
-        continue;
-      }
       const key = recordKey(mutation.table, mutation.recordId);
-      if (pruned.has(key)) {
-        // Deleted, and its tombstone since pruned: writing would bring back a record of this one write's fields.
-        results.push(reject(mutation.id, 'deleted', 'ระเบียนนี้ถูกลบไปแล้ว การแก้ไขนี้จึงไม่ได้บันทึก'));
-        continue;
-      }
       const current = records.get(key);
-      if (current !== undefined && (current.provinceCode !== mutation.provinceCode || current.districtCode !== mutation.districtCode)) {
-        results.push(reject(mutation.id, 'scope-change', 'ไม่สามารถย้ายระเบียนไปจังหวัดหรืออำเภออื่นได้'));
+      const verdict = judgeMutation(mutation, { device, current, pruned: pruned.has(key) });
+      if (verdict === 'replay') {
+        markApplied(mutation.id);
         continue;
       }
-      const invalid = Object.entries(mutation.changes)
-        .map(([field, change]) => [field, validateField(mutation.table, field, change.value)] as const)
-        .find(([, verdict]) => verdict !== 'ok');
-      if (invalid !== undefined) {
-        const [field, verdict] = invalid;
-        results.push(
-          verdict === 'unknown-field'
-            ? reject(mutation.id, 'unknown-field', `ไม่รู้จักช่องข้อมูล ${field}`)
-            : reject(mutation.id, 'invalid-value', `ค่าของช่องข้อมูล ${field} ไม่ถูกต้อง`),
-        );
+      if (verdict !== 'write') {
+        results.push(verdict);
         continue;
       }
 
-      const refusal = newsWorkflowRefusal(mutation.table, mutation.changes, current?.values.status, device.user.role);
-      if (refusal !== null) {
-        results.push(reject(mutation.id, 'not-allowed', refusal));
-        continue;
-      }
-
+      const statusBefore = current?.values.status;
+      const erasedBefore = current?.values.erasedAt;
       const changes = mutation.changes as Record<string, FieldChange>;
       const writes: Record<string, FieldWrite> = {};
       for (const [field, change] of Object.entries(changes)) writes[field] = { value: change.value, stamp: change.stamp };
@@ -154,27 +191,43 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, mutat
         record.values = merged.record.values;
         record.stamps = merged.record.stamps;
         record.authors = authors;
+      }
+      // A new history record names who acted as the token says, not as the device wrote it.
+      if (current === undefined && writeAsServer(record, actorValues(mutation.table, device), author, options.clock)) changed = true;
+      if (changed) {
         records.set(key, record);
         dirty.add(record);
       }
-      applied.add(mutation.id);
-      newlyApplied.push(mutation.id);
-      results.push({ id: mutation.id, status: 'applied' });
+      if (mutation.table === 'news' && record.values.status === 'published' && statusBefore !== 'published') published.add(record);
+      if (isErasure(mutation.table, erasedBefore, record)) erased.add(record);
+      markApplied(mutation.id);
     }
 
+    const erasedIds = [...erased].map((r) => r.id);
+    const photosOfErased = await blankPhotosOfErased(tx, erasedIds, records, author, options.clock);
+    for (const photo of photosOfErased.changed) dirty.add(photo);
     for (const record of dirty) record.seq = ++lastSeq;
     await saveRecords(tx, [...dirty]);
+    await snapshotPublished(tx, [...published]);
     store.statistics.noteWrites(dirty.size);
-    for (const conflict of conflicts) await insertConflict(tx, conflict, ++lastSeq);
+    // An erasure is final: what it overwrote concurrently is not kept as a conflict.
+    const kept = conflicts.filter((c) => !erased.has(c.record));
+    for (const conflict of kept) await insertConflict(tx, conflict, ++lastSeq);
+    if (erased.size > 0) {
+      const visits = await visitsOfErased(tx, erasedIds, records);
+      const closedUpTo = await closeConflictsOfErased(tx, [...erased, ...photosOfErased.photos, ...visits], device.user.id, lastSeq);
+      if (closedUpTo > lastSeq) closedConflicts = true;
+      lastSeq = closedUpTo;
+    }
     if (newlyApplied.length > 0) {
       await tx.query(
         `INSERT INTO applied_mutations (device_id, mutation_id) SELECT $1, m FROM jsonb_array_elements_text($2::jsonb) AS m`,
         [device.deviceId, JSON.stringify(newlyApplied)],
       );
     }
-    if (dirty.size > 0 || conflicts.length > 0) {
+    if (dirty.size > 0 || kept.length > 0 || closedConflicts) {
       await storeChangeSequence(tx, lastSeq);
-      const scopes: ChangedScope[] = [...dirty, ...conflicts.map((c) => c.record)].map((r) => ({ provinceCode: r.provinceCode, districtCode: r.districtCode }));
+      const scopes: ChangedScope[] = [...dirty, ...kept.map((c) => c.record)].map((r) => ({ provinceCode: r.provinceCode, districtCode: r.districtCode }));
       await notifyChanges(tx, store.notifyChannel, scopes);
     }
     return results;

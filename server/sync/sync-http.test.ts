@@ -123,7 +123,7 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
 
     // Concurrent edits of the title: the later stamp wins, the other is kept as a conflict.
     const coordinatorDevice = coordinator;
-    const early = stampAt(tick(), nodeB);
+    const early = stampAt(tick(), 'b000000000000003');
     const late = stampAt(tick(), nodeA);
     await alice.push([mutation({ id: alice.nextMutationId(), recordId, provinceCode: '10', values: { title: 'หัวข้อของอลิซ' }, stamp: late, prev: created })]);
     await coordinatorDevice.push([mutation({ id: coordinatorDevice.nextMutationId(), recordId, provinceCode: '10', values: { title: 'หัวข้อของผู้ประสานงาน' }, stamp: early, prev: created })]);
@@ -191,8 +191,9 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
     const coordinator = await client(bkk.coordinator);
     const recordId = '01890000-0000-7000-8000-00000000a006';
     const node = 'c000000000000009';
+    const nodeOf = (c: TestClient) => (c === editor ? node : 'c00000000000000a');
     const status = async (c: TestClient, value: string) =>
-      (await c.push([mutation({ id: c.nextMutationId(), recordId, provinceCode: '10', values: { status: value }, stamp: stampAt(tick(), node) })])).json<PushResponse>().results[0];
+      (await c.push([mutation({ id: c.nextMutationId(), recordId, provinceCode: '10', values: { status: value }, stamp: stampAt(tick(), nodeOf(c)) })])).json<PushResponse>().results[0];
 
     const published = await editor.push([mutation({ id: editor.nextMutationId(), recordId: '01890000-0000-7000-8000-00000000a007', provinceCode: '10', values: { ...newsValues('ข้ามขั้นตอน'), status: 'published' }, stamp: stampAt(tick(), node) })]);
     expect(published.json<PushResponse>().results[0]).toMatchObject({ status: 'rejected', reason: 'not-allowed' });

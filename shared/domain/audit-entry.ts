@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, RecordId, scopeShape } from './common';
+import { DisplayName, IsoDateTime, RecordId, UserRef, scopeShape } from './common';
 
 /** What was done to personal data. Every reveal, export and change of a person is one entry. */
 export const AUDIT_ACTIONS = ['reveal-id', 'create', 'update', 'merge', 'erase', 'import', 'export', 'subject-export'] as const;
@@ -18,11 +18,11 @@ export const AuditEntry = z.object({
   /** Names of the fields changed or shown. */
   fields: z.array(z.string().max(50)).max(60),
   /** How many people an import or export covered. */
-  count: z.number().int().min(0),
+  count: z.number().int().min(0).max(10_000_000),
   /** e.g. the export format or the place exported; never personal data. */
   detail: z.string().max(500),
-  actorId: z.string().min(1).max(200),
-  actorName: z.string().max(200),
+  actorId: UserRef,
+  actorName: DisplayName,
   actorRole: z.enum(['officer', 'editor', 'coordinator', 'admin']),
   at: IsoDateTime,
 });

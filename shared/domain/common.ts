@@ -11,6 +11,15 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'วันที�
 /** An instant, ISO 8601 with time zone. */
 export const IsoDateTime = z.string().datetime({ offset: true });
 
+// Bounds for the fields that name people and files (issue 18: an unbounded authorName of 3 MB was
+// pulled by every device of the province). Every string field of a synced record has a maximum.
+/** A user's id as the session knows it (a server UUID, or 'local' before sign-in). */
+export const UserRef = z.string().min(1).max(100);
+/** A person's name as shown (a user's display name). */
+export const DisplayName = z.string().max(200);
+/** The id of an attachment record (a UUIDv7; kept loose for older records). */
+export const AttachmentRef = z.string().min(1).max(64);
+
 export const scopeShape = {
   id: RecordId,
   provinceCode: ProvinceCode,

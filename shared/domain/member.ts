@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, RecordId, TambonCode, scopeShape } from './common';
+import { AttachmentRef, IsoDate, IsoDateTime, RecordId, TambonCode, scopeShape } from './common';
 import { orRedacted } from './redacted-value';
 
 export const COMMITTEE_ROLES = ['ประธาน', 'รองประธาน', 'เลขานุการ', 'ผู้ช่วยเลขานุการ', 'เหรัญญิก', 'กรรมการ', 'ที่ปรึกษา'] as const;
@@ -35,7 +35,7 @@ export const Member = z
     termStart: IsoDate.nullable(),
     termEnd: IsoDate.nullable(),
     trainings: z.array(Training).max(200),
-    photoAttachmentId: z.string().nullable(),
+    photoAttachmentId: AttachmentRef.nullable(),
     privacyNoticeOn: IsoDate.nullable(),
     /** Set on the record merged away as a duplicate: the person it now lives on. */
     mergedIntoId: RecordId.nullable().default(null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, RecordId, scopeShape } from './common';
+import { DisplayName, IsoDate, IsoDateTime, RecordId, UserRef, scopeShape } from './common';
 import { NewsItem } from './news';
 
 export const NEWS_REVISION_REASONS = ['submit', 'manual', 'restore'] as const;
@@ -19,8 +19,8 @@ export const NewsRevision = z.object({
   category: NewsItem.shape.category,
   tags: NewsItem.shape.tags,
   dateline: IsoDate.nullable(),
-  authorId: z.string().min(1),
-  authorName: z.string(),
+  authorId: UserRef,
+  authorName: DisplayName,
   note: z.string().max(500),
   createdAt: IsoDateTime,
 });

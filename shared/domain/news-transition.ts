@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, RecordId, scopeShape } from './common';
+import { DisplayName, IsoDateTime, RecordId, UserRef, scopeShape } from './common';
 import { NewsStatus } from './news';
 
 export const NEWS_ACTIONS = ['submit', 'approve', 'send_back', 'publish', 'archive', 'reopen'] as const;
@@ -13,8 +13,8 @@ export const NewsTransition = z.object({
   from: NewsStatus,
   to: NewsStatus,
   comment: z.string().max(2000),
-  actorId: z.string().min(1),
-  actorName: z.string(),
+  actorId: UserRef,
+  actorName: DisplayName,
   actorRole: z.enum(['officer', 'editor', 'coordinator', 'admin']),
   at: IsoDateTime,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, RecordId, scopeShape } from './common';
+import { AttachmentRef, DisplayName, IsoDate, IsoDateTime, RecordId, UserRef, scopeShape } from './common';
 
 export const NEWS_STATUSES = ['draft', 'in_review', 'approved', 'published', 'archived'] as const;
 export const NewsStatus = z.enum(NEWS_STATUSES);
@@ -15,7 +15,7 @@ export const DEFAULT_NEWS_CATEGORIES = [
 ] as const;
 
 export const NewsPhoto = z.object({
-  attachmentId: z.string().min(1),
+  attachmentId: AttachmentRef,
   caption: z.string().max(500),
 });
 
@@ -29,9 +29,9 @@ export const NewsItem = z.object({
   status: NewsStatus,
   eventId: RecordId.nullable(),
   dateline: IsoDate.nullable(),
-  authorId: z.string().min(1),
-  authorName: z.string(),
-  coverAttachmentId: z.string().nullable(),
+  authorId: UserRef,
+  authorName: DisplayName,
+  coverAttachmentId: AttachmentRef.nullable(),
   photos: z.array(NewsPhoto).max(100),
   publishedAt: IsoDateTime.nullable(),
   createdAt: IsoDateTime,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, scopeShape } from './common';
+import { AttachmentRef, IsoDate, IsoDateTime, scopeShape } from './common';
 
 /** The partner networks named in the seed pages. */
 export const PARTNER_TYPES = [
@@ -31,7 +31,7 @@ export const PartnerOrganisation = z.object({
   placeCode: z.string().regex(/^\d{2}(?:\d{2}(?:\d{2})?)?$/, 'รหัสพื้นที่ไม่ถูกต้อง').nullable().default(null),
   contacts: z.array(PartnerContact).max(50),
   mouDate: IsoDate.nullable(),
-  mouAttachmentId: z.string().nullable(),
+  mouAttachmentId: AttachmentRef.nullable(),
   notes: z.string().max(10_000),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

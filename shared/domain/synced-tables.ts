@@ -32,3 +32,20 @@ export type RecordOf<T extends SyncedTable> = z.infer<(typeof SYNCED_TABLE_SCHEM
 export function isSyncedTable(name: string): name is SyncedTable {
   return Object.prototype.hasOwnProperty.call(SYNCED_TABLE_SCHEMAS, name);
 }
+
+/**
+ * Tables of history: a record is written once, whole, and never changed or deleted afterwards (the
+ * server refuses a later write and never prunes them). Each names who acted; the server writes those
+ * fields from the device's token, so an entry cannot be forged in someone else's name.
+ */
+export const APPEND_ONLY_TABLES = {
+  newsRevisions: { id: 'authorId', name: 'authorName' },
+  newsTransitions: { id: 'actorId', name: 'actorName', role: 'actorRole' },
+  auditEntries: { id: 'actorId', name: 'actorName', role: 'actorRole' },
+} as const satisfies Partial<Record<SyncedTable, { id: string; name: string; role?: string }>>;
+
+export type AppendOnlyTable = keyof typeof APPEND_ONLY_TABLES;
+
+export function isAppendOnlyTable(table: string): table is AppendOnlyTable {
+  return Object.hasOwn(APPEND_ONLY_TABLES, table);
+}

@@ -28,6 +28,27 @@ export function allowedActions(role: Role, status: NewsStatus): NewsAction[] {
   return NEWS_ACTIONS.filter((a) => NEWS_WORKFLOW[a].from.includes(status) && NEWS_WORKFLOW[a].roles.includes(role));
 }
 
+/**
+ * What a reader of the published article sees, and so what canEditContent guards: the words, the photos,
+ * the linked activity, the byline, the publication date, and the article's existence. The server refuses
+ * a write to any of them the role may not make in the item's current status (issue 18).
+ */
+export const NEWS_CONTENT_FIELDS: readonly string[] = [
+  'title',
+  'lead',
+  'bodyHtml',
+  'category',
+  'tags',
+  'dateline',
+  'eventId',
+  'photos',
+  'coverAttachmentId',
+  'authorId',
+  'authorName',
+  'publishedAt',
+  'deleted',
+];
+
 /** Who may change the words: writers while it is a draft, coordinators until it is published. */
 export function canEditContent(role: Role, status: NewsStatus): boolean {
   if (status === 'draft') return true;

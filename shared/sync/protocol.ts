@@ -6,6 +6,7 @@ import { AmphoeCode, ProvinceCode, RecordId } from '../domain/common';
 import { SYNCED_TABLES, type SyncedTable } from '../domain/synced-tables';
 import { STAMP_REGEX } from './hybrid-logical-clock';
 import { MutationSchema } from './mutation';
+import { isStorableText } from './storable-json';
 
 /** Bumped on any incompatible change of endpoints or bodies. */
 export const PROTOCOL_VERSION = 1;
@@ -52,6 +53,7 @@ export const ERROR_CODES = [
   'range-not-satisfiable',
   'already-resolved',
   'account-disabled',
+  'node-in-use',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -78,10 +80,13 @@ export const Stamp = z.string().regex(STAMP_REGEX, 'invalid HLC stamp');
 
 // ---- auth ----
 
+/** Text the server stores or looks up: no U+0000 or unpaired surrogate, which PostgreSQL refuses. */
+const StorableText = z.string().refine(isStorableText, 'ข้อความมีอักขระที่บันทึกไม่ได้');
+
 export const LoginRequest = z.object({
-  username: z.string().trim().min(1).max(100),
+  username: StorableText.trim().min(1).max(100),
   password: z.string().min(1).max(1024),
-  deviceName: z.string().trim().min(1).max(100),
+  deviceName: StorableText.trim().min(1).max(100),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -111,7 +116,7 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const REJECT_REASONS = ['out-of-scope', 'scope-change', 'unknown-field', 'invalid-value', 'not-allowed', 'deleted'] as const;
+export const REJECT_REASONS = ['out-of-scope', 'scope-change', 'unknown-field', 'invalid-value', 'not-allowed', 'deleted', 'stamp-collision'] as const;
 export const RejectReason = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReason>;
 

@@ -201,3 +201,33 @@ test('a wrong password is refused in plain Thai', async ({ page, syncServer: { s
   await expect(page.getByRole('alert')).toContainText('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'signed-out');
 });
+
+test('a computer whose device code another user’s device uses is told so plainly, and its work waits on it', async ({ page, syncServer: { server, province } }) => {
+  const desk = await signInThroughUi(page, server.url, province.editor, 'เครื่องที่คัดลอกมา');
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'up-to-date');
+  // Another user's computer, still signed in, already stamps with this PC's node (its app was copied from here).
+  const localId = (await readRecord(page, 'syncState', 'device'))?.value as string;
+  const login = await fetch(`${server.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { ...PROTOCOL_HEADERS, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: province.coordinator.username, password: province.coordinator.password, deviceName: 'เครื่องต้นฉบับ' }),
+  });
+  const origin = (await login.json()) as LoginResponse;
+  await server.store.sql.query('INSERT INTO device_nodes (node, device_id, user_id) VALUES ($1, $2, $3)', [nodeIdFromDeviceId(localId), origin.deviceId, origin.user.id]);
+
+  await desk.goTo('news');
+  await page.getByLabel('หัวข้อข่าว').fill('ร่างที่รอส่ง');
+  await page.getByRole('button', { name: 'สร้างร่างข่าว' }).click();
+  await desk.goTo('sync');
+  await page.getByTestId('sync-now').click();
+  const problem = page.getByTestId('sync-problem');
+  await expect(problem).toContainText('เครื่องนี้ใช้รหัสประจำเครื่องเดียวกับอุปกรณ์อื่นที่ยังลงทะเบียนอยู่');
+  await expect(problem).toContainText('เครื่องต้นฉบับ');
+  await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '1');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/sync-node-in-use.png', fullPage: false });
+
+  // The administrator revokes the other computer: this one syncs by itself next time, nothing lost.
+  await fetch(`${server.url}/v1/auth/logout`, { method: 'POST', headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${origin.token}` } });
+  await syncNow(page);
+});

@@ -245,4 +245,19 @@ describe('attachment blobs between devices', () => {
     await addPhoto(b, bytes);
     expect((await b.agent.sync('test')).blobs).toMatchObject({ downloaded: 0, uploaded: 1 });
   });
+
+  it('types a file by its bytes: when it is attached, and when it is downloaded whatever the record says', async () => {
+    const a = await device();
+    const b = await device();
+    // A 1×1 PNG, attached as if it were a JPEG.
+    const png = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    await addPhoto(a, png);
+    const [attachment] = await a.data.db.attachments.toArray();
+    expect(attachment?.mimeType).toBe('image/png');
+    expect((await a.agent.sync('test')).ok).toBe(true);
+    // A record written by an older server that took any type: the bytes still decide.
+    await t.server.store.sql.query(`UPDATE records SET vals = jsonb_set(vals, '{mimeType}', '"text/html"') WHERE table_name = 'attachments'`);
+    expect((await b.agent.sync('test')).blobs).toMatchObject({ downloaded: 1 });
+    expect((await b.data.db.blobs.get(sha(png)))?.data.type).toBe('image/png');
+  });
 });

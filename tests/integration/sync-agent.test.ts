@@ -6,6 +6,7 @@ import { compareStamps, parseStamp } from '../../shared/sync/hybrid-logical-cloc
 import { pruneHistory } from '../../server/sync/pull-service';
 import { createTestDatabase } from '../../renderer/db/test-database';
 import { openDeskData } from '../../renderer/db/desk-data';
+import { DEVICE_KEY } from '../../renderer/db/device-clock';
 import type { SyncedConflictRow } from '../../renderer/sync/sync-records';
 import { HISTORY_KEY, PULL_STATE_KEY, REJECTED_KEY, type RejectedChange } from '../../renderer/sync/sync-records';
 import { createDevice, login, snapshot, startTestServer, storedRecordCount, type TestServer } from './support/sync-harness';
@@ -409,5 +410,32 @@ describe('sync agent against the real server', () => {
     expect(logout.status).toBe(204);
     expect(await a.agent.sync()).toMatchObject({ ok: false, problem: 'unauthorized' });
     expect(a.agent.status.get().state).toBe('signed-out');
+  });
+
+  it('a copy of another user’s PC (same device code) is told node-in-use and keeps its outbox until that PC is revoked', async () => {
+    const a = await createDevice(url, t.province.editor);
+    await a.data.news.createDraft({ title: 'จากเครื่องต้นฉบับ' }, author, scope());
+    expect((await a.agent.sync()).ok).toBe(true);
+    // A profile copied to another PC and signed in as someone else: the same local device id, so the same node.
+    const dbName = `copy-${crypto.randomUUID()}`;
+    const copied = createTestDatabase(undefined, dbName);
+    await copied.open();
+    await copied.syncState.put({ key: DEVICE_KEY, value: a.data.identity.deviceId });
+    copied.close();
+    const b = await createDevice(url, t.province.coordinator, { dbName });
+    expect(b.data.identity.nodeId).toBe(a.data.identity.nodeId);
+    await b.data.news.createDraft({ title: 'จากเครื่องที่คัดลอกมา' }, author, scope());
+    const refused = await b.agent.sync();
+    expect(refused).toMatchObject({ ok: false, problem: 'node-in-use' });
+    expect(refused.detail).toContain('revoke-device');
+    expect(await b.data.db.outbox.count()).toBe(1);
+
+    const logout = await fetch(`${url}/v1/auth/logout`, {
+      method: 'POST',
+      headers: { 'x-provincedesk-protocol': '1', 'x-provincedesk-schema': String(SCHEMA_VERSION), authorization: `Bearer ${a.token}` },
+    });
+    expect(logout.status).toBe(204);
+    expect(await b.agent.sync()).toMatchObject({ ok: true, problem: null });
+    expect(await b.data.db.outbox.count()).toBe(0);
   });
 });

@@ -1,4 +1,7 @@
+import { isAttachmentMime, type AttachmentMime } from '../../../shared/domain/attachment';
+import { documentMimeOf } from '../../../shared/roster/document-type';
 import type { DeskDatabase } from '../database';
+import { RecordValidationError } from '../record-validation-error';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import { newRecordIdentity } from './record-envelope';
@@ -44,6 +47,13 @@ export async function offerBlobAgain(db: DeskDatabase, sha256: string): Promise<
   if ((await db.blobs.get(sha256))?.uploaded) await db.blobs.update(sha256, { uploaded: false });
 }
 
+/** The type a file's bytes tell (what the server serves it as too), or the one given when they tell none. */
+function attachmentMimeOf(file: AttachmentFile): AttachmentMime {
+  const told = documentMimeOf(file.bytes) ?? file.mimeType;
+  if (isAttachmentMime(told)) return told;
+  throw new RecordValidationError('attachments', [{ path: 'mimeType', message: 'แนบได้เฉพาะรูปภาพ (JPEG, PNG, WebP, GIF) หรือไฟล์ PDF' }]);
+}
+
 /**
  * A file as the sync protocol carries it: the bytes as a content-addressed blob (uploaded and
  * downloaded by hash), and an attachment record naming its owner, in the owner's scope. Runs in the
@@ -51,14 +61,15 @@ export async function offerBlobAgain(db: DeskDatabase, sha256: string): Promise<
  * would end an IndexedDB transaction).
  */
 export async function storeAttachment(db: DeskDatabase, writer: RecordWriter, owner: AttachmentOwner, file: AttachmentFile, sha256: string, now: Date): Promise<LocalRecord<'attachments'>> {
-  await keepBlob(db, sha256, file.bytes, file.mimeType);
+  const mimeType = attachmentMimeOf(file);
+  await keepBlob(db, sha256, file.bytes, mimeType);
   return writer.create('attachments', {
     ...newRecordIdentity(owner.provinceCode, owner.districtCode, now),
     sha256,
     ownerTable: owner.table,
     ownerId: owner.id,
     fileName: file.fileName,
-    mimeType: file.mimeType,
+    mimeType,
     size: file.bytes.byteLength,
     width: file.width,
     height: file.height,

@@ -1,3 +1,4 @@
+import { photoBytesToKeep } from '../../../shared/media/image-metadata';
 import { detectImageMime } from '../../../shared/news/image-signature';
 import type { PreparedPhoto } from '../../db/repositories/news-photo-repository';
 
@@ -18,7 +19,8 @@ export interface InputFile {
 }
 
 /**
- * Checks every file (by its bytes, not its name), decodes it and scales it down. All or nothing:
+ * Checks every file (by its bytes, not its name), decodes it, scales it down and drops its metadata (a
+ * canvas writes none). All or nothing:
  * one bad file stops the batch before anything is stored.
  */
 export async function preparePhotos(files: readonly InputFile[], onProgress: (done: number) => void): Promise<PreparedPhotos> {
@@ -46,9 +48,10 @@ export async function preparePhotos(files: readonly InputFile[], onProgress: (do
 async function scaleDown(file: InputFile, mime: string, bitmap: ImageBitmap): Promise<PreparedPhoto> {
   const { width, height } = bitmap;
   const scale = Math.min(1, MAX_PHOTO_EDGE / Math.max(width, height));
-  // WebP is re-encoded too: the DOCX export (Word) does not take it.
-  const keep = scale === 1 && file.data.byteLength <= KEEP_AS_IS_BYTES && mime !== 'image/webp';
-  if (keep) return { fileName: file.name, mimeType: mime, bytes: file.data, width, height };
+  // WebP is re-encoded too: the DOCX export (Word) does not take it. A kept file loses its metadata (EXIF:
+  // where and when, which phone); a JPEG with EXIF is drawn anew instead, since EXIF may turn the picture.
+  const kept = scale === 1 && file.data.byteLength <= KEEP_AS_IS_BYTES && mime !== 'image/webp' ? photoBytesToKeep(file.data, mime) : null;
+  if (kept) return { fileName: file.name, mimeType: mime, bytes: kept, width, height };
   const w = Math.max(1, Math.round(width * scale));
   const h = Math.max(1, Math.round(height * scale));
   const canvas = document.createElement('canvas');

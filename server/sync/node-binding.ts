@@ -1,0 +1,46 @@
+import { parseStamp } from '../../shared/sync/hybrid-logical-clock';
+import type { Mutation } from '../../shared/sync/mutation';
+import type { AuthenticatedDevice } from '../accounts/accounts-repository';
+import { ApiError } from '../http/api-error';
+import type { SqlQueryable } from '../store/sql-client';
+
+/**
+ * Binds the HLC nodes a push stamps with to the device that pushes them (issue 18). Two devices stamping
+ * with one node (a copied profile, another PC's backup with its pending changes) can issue equal stamps
+ * for different values, and equal stamps are taken as the same write: the devices would disagree for
+ * good without anyone knowing. A node belongs to the first device that pushes a stamp of it. Another
+ * device may use it too when it is the same user's (their own sign-ins and PCs), or when the owner has been
+ * revoked (signed out, a lost laptop, a disabled user): the node is then bound to it. Otherwise the whole
+ * push is refused with `409 node-in-use`, and nothing of it is written: the device keeps its outbox, and
+ * an administrator revokes the other device (revoke-device) for it to sync again. Runs after the push took
+ * the change-sequence lock, so two first pushes of one node never both bind it.
+ */
+export async function bindStampNodes(tx: SqlQueryable, device: AuthenticatedDevice, mutations: readonly Mutation[]): Promise<void> {
+  const nodes = [...new Set(mutations.flatMap((m) => Object.values(m.changes).map((c) => parseStamp(c.stamp).node)))];
+  if (nodes.length === 0) return;
+  const { rows } = await tx.query<{ node: string; device_id: string; user_id: string; revoked: boolean; name: string | null }>(
+    `SELECT n.node, n.device_id, n.user_id, (d.id IS NULL OR d.revoked_at IS NOT NULL) AS revoked, d.name
+       FROM device_nodes n LEFT JOIN devices d ON d.id = n.device_id
+      WHERE n.node = ANY($1::text[])`,
+    [nodes],
+  );
+  const owners = new Map(rows.map((r) => [r.node, r]));
+  for (const node of nodes) {
+    const owner = owners.get(node);
+    if (owner === undefined) {
+      await tx.query('INSERT INTO device_nodes (node, device_id, user_id) VALUES ($1, $2, $3) ON CONFLICT (node) DO NOTHING', [node, device.deviceId, device.user.id]);
+    } else if (owner.device_id === device.deviceId || owner.user_id === device.user.id) {
+      continue;
+    } else if (owner.revoked) {
+      await tx.query('UPDATE device_nodes SET device_id = $2, user_id = $3, bound_at = now() WHERE node = $1', [node, device.deviceId, device.user.id]);
+    } else {
+      throw new ApiError(
+        409,
+        'node-in-use',
+        `เครื่องนี้ใช้รหัสประทับเวลา ${node} เดียวกับอุปกรณ์ “${owner.name ?? ''}” (${owner.device_id}) ของผู้ใช้อื่นที่ยังลงทะเบียนอยู่ ` +
+          'อาจเพราะคัดลอกโปรแกรมหรือกู้ข้อมูลสำรองมาจากเครื่องนั้น ข้อมูลที่ยังไม่ได้ส่งยังอยู่ครบในเครื่องนี้ ' +
+          'ให้ผู้ดูแลระบบยกเลิกการลงทะเบียนอุปกรณ์นั้น (revoke-device) แล้วซิงก์อีกครั้ง',
+      );
+    }
+  }
+}
