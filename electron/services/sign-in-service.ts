@@ -131,6 +131,16 @@ export class SignInService {
     });
   }
 
+  /** Remote wipe: forgets the token and the session without calling the server (it already revoked the device). */
+  forget(): Promise<DeskResult<void>> {
+    return this.#serialised(async () => {
+      const cleared = await this.#options.credentials.clearServerToken();
+      await this.#removeSessionFile();
+      this.#options.onSessionChange?.(null);
+      return cleared;
+    });
+  }
+
   /** The session, or null when nobody is signed in (or its token is gone). */
   getSession(): Promise<DeskResult<SyncSession | null>> {
     return this.#serialised(async () => {
