@@ -171,7 +171,6 @@ export function createWebDesk(win: Window): DeskApi {
     },
     async wipeLocalFiles() {
       await localBackups.deleteAll();
-      for (const key of Object.keys(win.localStorage)) if (key.startsWith('provincedesk.') && key !== SETTINGS_KEY) win.localStorage.removeItem(key);
       forget();
       emit({ type: 'session-changed', session: null });
       return ok(undefined);

@@ -43,6 +43,11 @@ describe('the device keyring', () => {
     const escrow = await keyring.setLock(keys, '246810');
     expect(escrow.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(keyring.lockKind).toBe('pin');
+    // Until the server confirms it keeps it, the secret waits (sealed by the master key) to be sent again.
+    expect(await keyring.pendingEscrow(keys)).toEqual(escrow);
+    await keyring.markEscrowed(escrow.keyId);
+    expect(await keyring.pendingEscrow(keys)).toBeNull();
+    expect(keyring.recovery).toEqual({ keyId: escrow.keyId, escrowed: true, pending: null });
 
     const restarted = await load();
     await expect(restarted.openWithoutLock()).rejects.toBeInstanceOf(KeyringError);

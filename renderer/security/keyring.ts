@@ -21,6 +21,7 @@ const ROW_KEY = 'keyring';
 const AAD_MK_SECRET = 'provincedesk/master-key/unlock-secret';
 const AAD_MK_RECOVERY = 'provincedesk/master-key/recovery';
 const AAD_DATA_KEY = 'provincedesk/data-key';
+const AAD_PENDING_RECOVERY = 'provincedesk/recovery-secret/pending';
 
 /** The OS key store as main offers it (safeStorage); the browser shell has none (`bound: false`, identity). */
 export interface SecretSealer {
@@ -44,8 +45,11 @@ export interface StoredKeyring {
   /** Each an OS-sealed string (plain base64url when unbound). */
   masterKey: { open: string | null; bySecret: string | null; byRecovery: string | null };
   lock: { kind: UnlockSecretKind; kdf: KdfParams; setAt: string } | null;
-  /** The recovery secret's id at the sync server, and whether the server has confirmed it keeps it. */
-  recovery: { keyId: string; escrowed: boolean } | null;
+  /**
+   * The recovery secret's id at the sync server, whether the server has confirmed it keeps it, and until then
+   * the secret itself sealed by the master key (so it can be sent once the server is reached).
+   */
+  recovery: { keyId: string; escrowed: boolean; pending: string | null } | null;
   dataKeys: StoredDataKey[];
   currentDataKeyId: string;
   /** Wrong unlock tries in a row, and the time (epoch ms) before which no try is taken. */
@@ -196,15 +200,22 @@ export class Keyring {
     await this.save({
       masterKey: { open: null, bySecret, byRecovery },
       lock: { kind: unlockSecretKind(secret), kdf: { name: KDF_NAME, iterations: params.iterations, salt: toBase64Url(salt) }, setAt: new Date(this.now()).toISOString() },
-      recovery: { keyId, escrowed: false },
+      recovery: { keyId, escrowed: false, pending: toBase64Url(await seal(keys.masterKey, recoverySecret, AAD_PENDING_RECOVERY)) },
       attempts: { failures: 0, retryAfter: null },
     });
     return { keyId, secret: toBase64Url(recoverySecret) };
   }
 
-  /** The sync server confirmed it keeps the recovery secret. */
+  /** The recovery secret not yet confirmed by the sync server, to send (again). */
+  async pendingEscrow(keys: UnlockedKeys): Promise<RecoveryEscrow | null> {
+    const recovery = this.row.recovery;
+    if (!recovery || recovery.escrowed || recovery.pending === null) return null;
+    return { keyId: recovery.keyId, secret: toBase64Url(await open(keys.masterKey, fromBase64Url(recovery.pending), AAD_PENDING_RECOVERY)) };
+  }
+
+  /** The sync server confirmed it keeps the recovery secret: the device's own copy goes. */
   async markEscrowed(keyId: string): Promise<void> {
-    if (this.row.recovery?.keyId === keyId) await this.save({ recovery: { keyId, escrowed: true } });
+    if (this.row.recovery?.keyId === keyId) await this.save({ recovery: { keyId, escrowed: true, pending: null } });
   }
 
   /** A forgotten unlock password: the recovery secret from the sync server opens the master key (then set a new lock). */

@@ -14,6 +14,8 @@ export const SYNC_PROBLEMS = [
   'rejected',
   'bad-response',
   'refetch',
+  /** An administrator wiped this device: the app deletes everything it holds (issue 14). */
+  'device-wiped',
   'internal',
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];

@@ -26,6 +26,8 @@ export const SettingsSchema = z.object({
   backupSchedule: BackupSchedule,
   /** Where automatic backups go; null means the default folder inside the user-data folder. */
   backupFolder: z.string().trim().min(1).max(1000).nullable(),
+  /** Minutes without use after which the app locks (issue 14); the unlock password or PIN opens it again. */
+  lockAfterMinutes: z.number().int().min(1).max(240),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
@@ -266,4 +268,5 @@ export const DEFAULT_SETTINGS: Settings = {
   deviceName: 'เครื่องของสำนักงาน',
   backupSchedule: 'daily',
   backupFolder: null,
+  lockAfterMinutes: 15,
 };

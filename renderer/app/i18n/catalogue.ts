@@ -1,6 +1,7 @@
 import { backupMessagesEn, backupMessagesTh } from '../../features/backup/backup-messages';
 import { calendarMessagesEn, calendarMessagesTh } from '../../features/calendar/calendar-messages';
 import { editingMessagesEn, editingMessagesTh } from '../../features/editing/editing-messages';
+import { lockMessagesEn, lockMessagesTh } from '../../features/lock/lock-messages';
 import { newsMessagesEn, newsMessagesTh } from '../../features/news/news-messages';
 import { rosterMessagesEn, rosterMessagesTh } from '../../features/roster/roster-messages';
 import { syncMessagesEn, syncMessagesTh } from '../../features/sync/sync-messages';
@@ -11,6 +12,6 @@ import { messagesTh } from './messages-th';
  * Every message of the app: the shell's, then each feature's own catalogue, so features add
  * their texts without touching one shared file.
  */
-export const catalogueTh = { ...messagesTh, ...newsMessagesTh, ...calendarMessagesTh, ...rosterMessagesTh, ...syncMessagesTh, ...backupMessagesTh, ...editingMessagesTh };
+export const catalogueTh = { ...messagesTh, ...newsMessagesTh, ...calendarMessagesTh, ...rosterMessagesTh, ...syncMessagesTh, ...backupMessagesTh, ...editingMessagesTh, ...lockMessagesTh };
 export type MessageKey = keyof typeof catalogueTh;
-export const catalogueEn: Record<MessageKey, string> = { ...messagesEn, ...newsMessagesEn, ...calendarMessagesEn, ...rosterMessagesEn, ...syncMessagesEn, ...backupMessagesEn, ...editingMessagesEn };
+export const catalogueEn: Record<MessageKey, string> = { ...messagesEn, ...newsMessagesEn, ...calendarMessagesEn, ...rosterMessagesEn, ...syncMessagesEn, ...backupMessagesEn, ...editingMessagesEn, ...lockMessagesEn };

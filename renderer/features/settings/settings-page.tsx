@@ -7,6 +7,7 @@ import { BackupSection } from '../backup/backup-section';
 import { BackupSettingsForm } from './backup-settings-form';
 import { DataAndDiagnosticsSection } from './data-and-diagnostics-section';
 import { UpdateSection } from './update-section';
+import { LockSettingsSection } from '../lock/lock-settings-section';
 
 type Message = { error: boolean; text: string; near: 'general' | 'backup' };
 
@@ -87,6 +88,7 @@ export function SettingsPage() {
         onInvalid={(text) => setMessage({ error: true, text, near: 'backup' })}
       />
       {messageNear('backup')}
+      <LockSettingsSection />
       <BackupSection />
       <UpdateSection />
       <DataAndDiagnosticsSection />
