@@ -19,6 +19,8 @@ export async function signInThroughUi(page: Page, serverUrl: string, user: { use
   await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
   await setUnlockPin(page);
   await unlockWhenLocked(page);
+  // The same "device" opened again in a new page (a closed app reopened) is unlocked the same way.
+  page.context().on('page', (reopened) => void unlockWhenLocked(reopened));
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
   return desk;
 }
