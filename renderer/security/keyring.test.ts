@@ -127,6 +127,18 @@ describe('the device keyring', () => {
     await expect((await load()).unlock('246810')).resolves.toMatchObject({ ok: true });
   });
 
+  it('keeps the office backup key sealed by the master key', async () => {
+    const { load, name } = setUp();
+    const keyring = await load();
+    const keys = await keyring.openWithoutLock();
+    expect(await keyring.officeBackupKey(keys)).toBeNull();
+    await keyring.setOfficeBackupKey(keys, 'รหัสสำรองของสำนักงาน');
+    expect(JSON.stringify(await readRow(name))).not.toContain('รหัสสำรอง');
+    expect(await (await load()).officeBackupKey(keys)).toBe('รหัสสำรองของสำนักงาน');
+    await keyring.setOfficeBackupKey(keys, null);
+    expect(keyring.hasOfficeBackupKey).toBe(false);
+  });
+
   it('destroy deletes every key', async () => {
     const { load, name } = setUp();
     const keys = await (await load()).openWithoutLock();

@@ -22,6 +22,7 @@ const AAD_MK_SECRET = 'provincedesk/master-key/unlock-secret';
 const AAD_MK_RECOVERY = 'provincedesk/master-key/recovery';
 const AAD_DATA_KEY = 'provincedesk/data-key';
 const AAD_PENDING_RECOVERY = 'provincedesk/recovery-secret/pending';
+const AAD_OFFICE_BACKUP_KEY = 'provincedesk/office-backup-key';
 
 /** The OS key store as main offers it (safeStorage); the browser shell has none (`bound: false`, identity). */
 export interface SecretSealer {
@@ -56,6 +57,8 @@ export interface StoredKeyring {
   attempts: { failures: number; retryAfter: number | null };
   /** Whether the OS key store seals the wrapped master key. */
   bound: boolean;
+  /** The office's backup passphrase (Settings), sealed by the master key; absent when none is set. */
+  officeBackupKey?: string | null;
 }
 
 class KeyringDatabase extends Dexie {
@@ -251,6 +254,21 @@ export class Keyring {
     const dataKeys = new Map(keys.dataKeys);
     dataKeys.delete(id);
     return { ...keys, dataKeys };
+  }
+
+  get hasOfficeBackupKey(): boolean {
+    return typeof this.row.officeBackupKey === 'string';
+  }
+
+  /** The office's backup passphrase (set in Settings), kept sealed by the master key; null clears it. */
+  async setOfficeBackupKey(keys: UnlockedKeys, passphrase: string | null): Promise<void> {
+    await this.save({ officeBackupKey: passphrase === null ? null : toBase64Url(await seal(keys.masterKey, new TextEncoder().encode(passphrase), AAD_OFFICE_BACKUP_KEY)) });
+  }
+
+  async officeBackupKey(keys: UnlockedKeys): Promise<string | null> {
+    const sealed = this.row.officeBackupKey;
+    if (typeof sealed !== 'string') return null;
+    return new TextDecoder().decode(await open(keys.masterKey, fromBase64Url(sealed), AAD_OFFICE_BACKUP_KEY));
   }
 
   close(): void {

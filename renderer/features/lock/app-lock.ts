@@ -41,6 +41,18 @@ export function appUnlocked(keys: UnlockedKeys): void {
   useAppLock.setState({ phase: 'open' });
 }
 
+/** Resolves once the app is open (at once when it is). */
+export function whenUnlocked(): Promise<void> {
+  return new Promise((resolve) => {
+    if (useAppLock.getState().phase === 'open') return resolve();
+    const unsubscribe = useAppLock.subscribe((state) => {
+      if (state.phase !== 'open') return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
 /** Locks now: only when an unlock password is set (before that there is nothing to unlock with). */
 export async function lockApp(): Promise<boolean> {
   const { keyring, phase } = useAppLock.getState();
