@@ -8,6 +8,7 @@ import { BackupSettingsForm } from './backup-settings-form';
 import { DataAndDiagnosticsSection } from './data-and-diagnostics-section';
 import { UpdateSection } from './update-section';
 import { LockSettingsSection } from '../lock/lock-settings-section';
+import { PrivacyHelp } from '../lock/privacy-help';
 
 type Message = { error: boolean; text: string; near: 'general' | 'backup' };
 
@@ -92,6 +93,7 @@ export function SettingsPage() {
       <BackupSection />
       <UpdateSection />
       <DataAndDiagnosticsSection />
+      <PrivacyHelp />
       {appInfo && (
         <>
           <h2>{t('settings.about')}</h2>
