@@ -32,6 +32,7 @@ import { SettingsStore } from './services/settings-store';
 import { LocalBackups } from './services/local-backups';
 import { SignInService } from './services/sign-in-service';
 import { SyncTransport } from './services/sync-transport';
+import { fixedUpdateFeed } from './services/update-feed';
 import { UpdateService } from './services/update-service';
 import { buildWindowOptions } from './services/window-options';
 
@@ -62,6 +63,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   run();
 }
+
+/** The release's update feed, put in by scripts/build-electron.mjs from PROVINCEDESK_UPDATE_URL (absent in tests). */
+declare const PROVINCEDESK_UPDATE_URL: string | null | undefined;
 
 function run(): void {
   // Checklist 4: every renderer sandboxed, including any we did not create ourselves.
@@ -110,12 +114,15 @@ function run(): void {
       }
     },
   });
+  const updateFeed = fixedUpdateFeed(typeof PROVINCEDESK_UPDATE_URL === 'string' ? PROVINCEDESK_UPDATE_URL : null);
+  if (app.isPackaged && updateFeed === null) logger.warn('update: this build has no https update feed (PROVINCEDESK_UPDATE_URL); it will not update itself');
   const updates = new UpdateService({
     updater: autoUpdater,
     // A deb is updated by the package manager (with administrator rights); AppImage, NSIS and dmg update themselves.
     enabled: app.isPackaged && (process.platform !== 'linux' || Boolean(process.env.APPIMAGE)),
     isOnline: () => onlineMonitor.online,
-    getServerUrl: serverUrl,
+    // Fixed at build time, https only; never the server address in Settings (issue 18).
+    feedUrl: updateFeed,
     notify: (status) => sendEvent({ type: 'update-status', status }),
     logger,
   });
@@ -130,7 +137,8 @@ function run(): void {
   const handlers: DeskHandlers = {
     appInfo: () => ok({ name: app.getName(), version: app.getVersion(), shell: 'electron', platform: process.platform, dataFolder: userData }),
     getSettings: async () => ok(await settings.get()),
-    updateSettings: (patch) => settings.update(patch),
+    // A new server address signs out first: the token never reaches another server (sign-in-service.ts).
+    updateSettings: (patch) => signIn.updateSettings(patch),
     saveFile: async ({ suggestedName, filters, data }) => {
       const options: SaveDialogOptions = {
         defaultPath: path.join(app.getPath('documents'), suggestedName),

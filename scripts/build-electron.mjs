@@ -14,7 +14,25 @@ import { build } from 'esbuild';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function buildElectron({ root = projectRoot, logLevel = 'info' } = {}) {
+/**
+ * The update feed baked into main (electron/services/update-feed.ts checks it again at run time): from
+ * PROVINCEDESK_UPDATE_URL, https only — a release that would fetch its updates over plain http is refused
+ * here, before electron-builder writes the same address into app-update.yml. Unset (development): none.
+ */
+export function releaseUpdateUrl(env = process.env) {
+  const raw = env.PROVINCEDESK_UPDATE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PROVINCEDESK_UPDATE_URL is not an address: ${raw}`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`PROVINCEDESK_UPDATE_URL must be https (installers over plain http can be swapped on the way): ${raw}`);
+  return raw;
+}
+
+export async function buildElectron({ root = projectRoot, logLevel = 'info', env = process.env } = {}) {
   const common = {
     absWorkingDir: root,
     bundle: true,
@@ -26,7 +44,7 @@ export async function buildElectron({ root = projectRoot, logLevel = 'info' } = 
     logLevel,
   };
   const [main, preload] = await Promise.all([
-    build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', target: 'node20' }),
+    build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', target: 'node20', define: { PROVINCEDESK_UPDATE_URL: JSON.stringify(releaseUpdateUrl(env)) } }),
     build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', target: 'chrome120' }),
   ]);
   const preloadImports = Object.values(preload.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));

@@ -8,6 +8,7 @@ import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { expandMacro } from 'app-builder-lib/out/util/macroExpander';
 import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { releaseUpdateUrl } from './build-electron.mjs';
 
 /**
  * The Electron binary cannot be fetched on the build machine we develop on, so `npm run dist`
@@ -95,5 +96,45 @@ describe('electron-builder.yml', () => {
       if (previous === undefined) delete process.env.PROVINCEDESK_UPDATE_URL;
       else process.env.PROVINCEDESK_UPDATE_URL = previous;
     }
+  });
+
+  it('refuses to build a release whose update feed is plain http (the address is baked into main, https only)', () => {
+    expect(releaseUpdateUrl({ PROVINCEDESK_UPDATE_URL: 'https://sync.example.go.th/updates/' })).toBe('https://sync.example.go.th/updates/');
+    expect(() => releaseUpdateUrl({ PROVINCEDESK_UPDATE_URL: 'http://sync.example.go.th/updates/' })).toThrow(/must be https/);
+    expect(() => releaseUpdateUrl({ PROVINCEDESK_UPDATE_URL: 'sync.example.go.th' })).toThrow(/not an address/);
+    // A development build has none (and does not update itself).
+    expect(releaseUpdateUrl({})).toBeNull();
+  });
+
+  it('signs Windows builds with a certificate from the environment, and installed apps verify an update’s signature', () => {
+    const win = config.win as NonNullable<Configuration['win']> & { signtoolOptions?: Record<string, unknown> };
+    // No certificate or password in the file: WIN_CSC_LINK / WIN_CSC_KEY_PASSWORD (or CSC_*) at build time.
+    expect(win.signtoolOptions).toEqual({ signingHashAlgorithms: ['sha256'] });
+    // A developer's build without them still builds (unsigned); CI adds -c.forceCodeSigning=true.
+    expect(config.forceCodeSigning).toBeUndefined();
+    // The publisher name is the certificate's own (not set to null, which would switch the check off).
+    expect(win.verifyUpdateCodeSignature).toBe(true);
+    expect(win.signtoolOptions).not.toHaveProperty('publisherName');
+  });
+
+  it('flips Electron’s fuses, as electron-builder hands them to @electron/fuses', async () => {
+    const { FuseV1Options, FuseVersion } = await import('@electron/fuses');
+    const { PlatformPackager } = await import('app-builder-lib');
+    // electron-builder's own translation of electronFuses into the fuse wire it flips before signing.
+    const generate = (PlatformPackager.prototype as unknown as { generateFuseConfig(fuses: unknown): Promise<Record<string | number, unknown>> }).generateFuseConfig;
+    expect(await generate.call({}, config.electronFuses)).toEqual({
+      version: FuseVersion.V1,
+      resetAdHocDarwinSignature: true,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+      [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+    });
+    // The app is packed into an asar archive, which OnlyLoadAppFromAsar requires.
+    expect(config.asar).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { registerBlobRoutes } from './routes/blob-routes';
 import { registerConflictRoutes } from './routes/conflict-routes';
 import { registerEventRoutes } from './routes/events-routes';
 import { registerHealthRoutes } from './routes/health-routes';
+import { registerPeopleRoutes } from './routes/people-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { registerUpdateRoutes } from './routes/update-routes';
 import { registerFeedRoutes } from './feed/feed-routes';
@@ -104,6 +105,7 @@ export async function createServer(options: ServerOptions): Promise<ProvinceDesk
   registerAuthRoutes(app, ctx, options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 });
   registerSyncRoutes(app, ctx);
   registerConflictRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
   registerBlobRoutes(app, ctx);
   registerEventRoutes(app, ctx);
   registerUpdateRoutes(app, options.updatesDir);

@@ -16,7 +16,8 @@ import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/find-chromium';
 import { startAppServer } from '../support/app-server';
-import { bundleBenchEntry, onBenchPage, serveBenchPage } from './bench-page';
+import { bundleBenchEntry, onBenchPage, serveBenchPage, type RosterBenchApi } from './bench-page';
+import type { BenchPage } from '../support/bench-page';
 import { importThroughApp, IMPORT_ROWS } from './import-through-app';
 import { LIST_PAINT_PROBE, listFirstPaint } from './list-first-paint';
 import { benchQueries, type BenchQuery } from './people-fixture';
@@ -43,7 +44,7 @@ function tambonsOf(provinceCode: string): string[] {
 interface Bench {
   browser: Browser;
   baseURL: string;
-  script: string;
+  script: BenchPage<RosterBenchApi>;
 }
 
 async function newContext({ browser, baseURL, script }: Bench) {

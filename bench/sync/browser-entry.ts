@@ -54,9 +54,10 @@ async function rawBulkPut(session: Session, asStored: boolean): Promise<{ record
   const call = request(session);
   const byTable = new Map<SyncedTable, Record<string, unknown>[]>();
   let cursor = 0;
+  let epoch = '';
   let count = 0;
   for (;;) {
-    const answer = await call({ method: 'GET', path: `/v1/sync/pull?cursor=${cursor}&limit=2000` });
+    const answer = await call({ method: 'GET', path: `/v1/sync/pull?cursor=${cursor}${cursor > 0 ? `&epoch=${epoch}` : ''}&limit=2000` });
     if (!answer.ok || answer.value.status !== 200) throw new Error('raw fetch failed');
     const page = answer.value.body as PullResponse;
     for (const r of page.records) {
@@ -67,6 +68,7 @@ async function rawBulkPut(session: Session, asStored: boolean): Promise<{ record
       count++;
     }
     cursor = page.cursor;
+    epoch = page.epoch;
     if (!page.hasMore) break;
   }
   const db = new DeskDatabase(`bench-raw-${Date.now()}`);

@@ -62,10 +62,10 @@ async function seedRecords(store: Store, records: BenchRecord[]): Promise<void> 
 /** Compressed body bytes of a full pull, as the wire carries it (Accept-Encoding: gzip). */
 function wireBytesOfPull(url: string, token: string): Promise<{ bytes: number; records: number }> {
   const target = new URL(url);
-  const page = (cursor: number) =>
+  const page = (cursor: number, epoch: string) =>
     new Promise<{ bytes: number; body: Buffer; encoding: string | undefined }>((resolve, reject) => {
       const req = httpRequest(
-        { hostname: target.hostname, port: target.port, path: `/v1/sync/pull?cursor=${cursor}&limit=2000`, headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } },
+        { hostname: target.hostname, port: target.port, path: `/v1/sync/pull?cursor=${cursor}${cursor > 0 ? `&epoch=${epoch}` : ''}&limit=2000`, headers: { ...PROTOCOL_HEADERS, authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -77,15 +77,17 @@ function wireBytesOfPull(url: string, token: string): Promise<{ bytes: number; r
     });
   return (async () => {
     let cursor = 0;
+    let epoch = '';
     let bytes = 0;
     let records = 0;
     const { gunzipSync } = await import('node:zlib');
     for (;;) {
-      const answer = await page(cursor);
+      const answer = await page(cursor, epoch);
       bytes += answer.bytes;
-      const json = JSON.parse((answer.encoding === 'gzip' ? gunzipSync(answer.body) : answer.body).toString('utf8')) as { records: unknown[]; cursor: number; hasMore: boolean };
+      const json = JSON.parse((answer.encoding === 'gzip' ? gunzipSync(answer.body) : answer.body).toString('utf8')) as { records: unknown[]; cursor: number; hasMore: boolean; epoch: string };
       records += json.records.length;
       cursor = json.cursor;
+      epoch = json.epoch;
       if (!json.hasMore) break;
     }
     return { bytes, records };

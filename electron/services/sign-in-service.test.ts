@@ -2,8 +2,10 @@ import { SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, ok, type DeskResult, type Settings, type SettingsPatch } from '../../shared/ipc';
+import { DEFAULT_SETTINGS, fail, ok, SettingsPatchSchema, type DeskResult, type Settings, type SettingsPatch } from '../../shared/ipc';
 import { startServer, type RunningServer } from '../../server/app';
 import { disableUser, enableUser } from '../../server/accounts/user-admin';
 import { seedProvince, type SeededProvince } from '../../server/testing/seed-province';
@@ -18,7 +20,10 @@ class MemorySettings {
     return this.value;
   }
   async update(patch: SettingsPatch): Promise<DeskResult<Settings>> {
-    this.value = { ...this.value, ...patch };
+    // Validates as the real SettingsStore does.
+    const parsed = SettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) return fail('invalid-argument', 'การตั้งค่าไม่ถูกต้อง');
+    this.value = { ...this.value, ...parsed.data };
     return ok(this.value);
   }
 }
@@ -115,5 +120,47 @@ describe('SignInService against the real server', () => {
     seenTokens.length = 0;
     await service.signIn({ serverUrl: 'http://127.0.0.1:9', username: 'a', password: 'b', deviceName: 'x' });
     expect(seenTokens.every((t) => t === null)).toBe(true);
+  });
+
+  it('a new server address in Settings signs out first: the token never reaches the new address (issue 18)', async () => {
+    // The "new server": records what arrives, whatever it is.
+    const arrived: Array<string | undefined> = [];
+    const other = createServer((request, response) => {
+      arrived.push(request.headers.authorization);
+      response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'unauthorized', message: 'x' }));
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const signedIn = await service.signIn({ serverUrl: server.url, username: province.editor.username, password: province.editor.password, deviceName: 'x' });
+      expect(signedIn.ok).toBe(true);
+      const token = await credentials.getServerToken();
+
+      // Another setting leaves the session alone.
+      expect(await service.updateSettings({ deviceName: 'โน้ตบุ๊กเครื่องใหม่' })).toMatchObject({ ok: true });
+      expect((await service.getSession()).ok && (await service.getSession())).toMatchObject({ value: { serverUrl: server.url } });
+      // So does the same address written differently.
+      expect(await service.updateSettings({ serverUrl: `${server.url}/` })).toMatchObject({ ok: true });
+      expect(await service.getSession()).toMatchObject({ ok: true, value: { serverUrl: server.url } });
+
+      // A bad patch changes nothing.
+      expect(await service.updateSettings({ serverUrl: 'not a url' })).toMatchObject({ ok: false });
+      expect(await service.getSession()).toMatchObject({ ok: true, value: { serverUrl: server.url } });
+
+      const changed = await service.updateSettings({ serverUrl: otherUrl });
+      expect(changed).toMatchObject({ ok: true, value: { serverUrl: otherUrl } });
+      expect(await service.getSession()).toEqual(ok(null));
+      expect(await credentials.getServerToken()).toEqual(ok(null));
+      expect(events.at(-1)).toBeNull();
+      // Whatever the app sends next goes without a token.
+      const transport = new SyncTransport({ getServerUrl: async () => (await settings.get()).serverUrl, getToken: () => credentials.getServerToken(), retry: { maxAttempts: 1 } });
+      await transport.request({ method: 'GET', path: '/v1/sync/pull?cursor=0' });
+      expect(arrived).toEqual([undefined]);
+      // The old server was told: the token is revoked there too.
+      const after = await fetch(`${server.url}/v1/sync/pull`, { headers: { 'x-provincedesk-protocol': '1', 'x-provincedesk-schema': String(SCHEMA_VERSION), authorization: `Bearer ${token.ok ? token.value : ''}` } });
+      expect(after.status).toBe(401);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   fail,
   ok,
+  SettingsPatchSchema,
   SyncSessionSchema,
   type DeskResult,
   type Settings,
@@ -22,7 +23,10 @@ import { writeFileAtomic } from './file-service';
  * only who signed in. The session (no secret in it) is a small JSON file next to the settings.
  *
  * Order matters: the old token is dropped before the server address changes, so it is never sent to
- * another server; a token is saved before the session file, so a session never exists without one.
+ * another server; a token is saved before the session file, so a session never exists without one. That
+ * holds for every way the address changes: a sign-in to another server, and a new address in Settings
+ * (updateSettings), which signs the computer out first (issue 18). The outbox stays: it is pushed after the
+ * next sign-in, wherever that is (the renderer asks the user first, in Thai).
  */
 
 export interface SignInTransport {
@@ -122,12 +126,26 @@ export class SignInService {
   }
 
   signOut(): Promise<DeskResult<void>> {
+    return this.#serialised(() => this.#signOutNow());
+  }
+
+  /**
+   * Every settings change from the renderer goes through here: one that changes the server address signs
+   * out first (the old server is told, with its own token; the token is then forgotten), so no token or
+   * session outlives the address it belongs to. Other changes are saved as they are.
+   */
+  updateSettings(patch: unknown): Promise<DeskResult<Settings>> {
     return this.#serialised(async () => {
-      await this.#logoutQuietly();
-      const cleared = await this.#options.credentials.clearServerToken();
-      await this.#removeSessionFile();
-      this.#options.onSessionChange?.(null);
-      return cleared;
+      const { settings } = this.#options;
+      const parsed = SettingsPatchSchema.safeParse(patch);
+      // The store says what is wrong with a bad patch, in its own words; nothing else happens.
+      if (!parsed.success) return settings.update(patch as SettingsPatch);
+      const next = parsed.data.serverUrl;
+      if (next !== undefined && !sameAddress((await settings.get()).serverUrl, next)) {
+        const signedOut = await this.#signOutNow();
+        if (!signedOut.ok) return signedOut;
+      }
+      return settings.update(parsed.data);
     });
   }
 
@@ -139,6 +157,14 @@ export class SignInService {
       this.#options.onSessionChange?.(null);
       return cleared;
     });
+  }
+
+  async #signOutNow(): Promise<DeskResult<void>> {
+    await this.#logoutQuietly();
+    const cleared = await this.#options.credentials.clearServerToken();
+    await this.#removeSessionFile();
+    this.#options.onSessionChange?.(null);
+    return cleared;
   }
 
   /** The session, or null when nobody is signed in (or its token is gone). */
@@ -192,6 +218,11 @@ function sameServer(a: string | null, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An address set in Settings (null: none) is the same as before: both none, or the same server. */
+function sameAddress(before: string | null, after: string | null): boolean {
+  return after === null ? before === null : sameServer(before, after);
 }
 
 function errorMessage(status: number, body: unknown): string {

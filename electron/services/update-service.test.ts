@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UpdateStatus } from '../../shared/ipc';
 import { startServer, type RunningServer } from '../../server/app';
 import { publishUpdate } from '../../server/updates/update-files';
-import { UpdateService, updateFeedUrl, type UpdaterLike } from './update-service';
+import { fixedUpdateFeed } from './update-feed';
+import { UpdateService, type UpdaterLike } from './update-service';
 
 /**
  * The update service against the project's own server (GET /updates/<file>, PGlite store), with an
@@ -49,6 +50,7 @@ class FeedUpdater implements UpdaterLike {
   autoDownload = true;
   autoInstallOnAppQuit = false;
   feedUrl: string | null = null;
+  feedSets = 0;
   checks = 0;
   downloaded: Buffer | null = null;
   installCalls: Array<[boolean | undefined, boolean | undefined]> = [];
@@ -62,6 +64,7 @@ class FeedUpdater implements UpdaterLike {
 
   setFeedURL(options: { provider: 'generic'; url: string }): void {
     this.feedUrl = options.url;
+    this.feedSets++;
   }
 
   async checkForUpdates() {
@@ -121,13 +124,14 @@ afterAll(async () => {
   await rm(updatesDir, { recursive: true, force: true });
 });
 
-function serviceWith(updater: UpdaterLike, overrides: { online?: boolean | null; serverUrl?: string | null; now?: () => Date; enabled?: boolean } = {}) {
+/** The service as main builds it; the feed is the test server's (plain http on loopback: fixedUpdateFeed, which main applies, is tested below). */
+function serviceWith(updater: UpdaterLike, overrides: { online?: boolean | null; feedUrl?: string | null; now?: () => Date; enabled?: boolean } = {}) {
   const events: UpdateStatus[] = [];
   const service = new UpdateService({
     updater,
     enabled: overrides.enabled ?? true,
     isOnline: () => (overrides.online === undefined ? true : overrides.online),
-    getServerUrl: () => (overrides.serverUrl === undefined ? server.url : overrides.serverUrl),
+    feedUrl: overrides.feedUrl === undefined ? `${server.url}/updates/` : overrides.feedUrl,
     notify: (status) => events.push(status),
     now: overrides.now,
     logger: { info: () => undefined, warn: () => undefined },
@@ -170,14 +174,27 @@ describe('UpdateService with the project server’s update feed', () => {
     expect(service.installNow()).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
-  it('never checks while offline or without a server address', async () => {
-    for (const overrides of [{ online: false }, { online: null }, { serverUrl: null }, { serverUrl: 'ftp://files.example' }]) {
+  it('never checks while offline, and never without a fixed feed', async () => {
+    for (const overrides of [{ online: false }, { online: null }]) {
       const updater = new FeedUpdater('0.1.0');
       const { service } = serviceWith(updater, overrides);
       expect(await service.maybeCheck()).toEqual({ state: 'offline', lastCheckedAt: null });
       expect(await service.check()).toEqual({ state: 'offline', lastCheckedAt: null });
       expect(updater.checks).toBe(0);
     }
+    const updater = new FeedUpdater('0.1.0');
+    const { service } = serviceWith(updater, { feedUrl: null });
+    expect(await service.check()).toEqual({ state: 'unsupported' });
+    expect(updater.checks + updater.feedSets).toBe(0);
+  });
+
+  it('uses the one feed fixed when it was built, set once: nothing at run time points it elsewhere (issue 18)', async () => {
+    const updater = new FeedUpdater('0.2.0');
+    const { service } = serviceWith(updater);
+    expect(updater).toMatchObject({ feedUrl: `${server.url}/updates/`, feedSets: 1 });
+    await service.check();
+    await service.check();
+    expect(updater).toMatchObject({ feedUrl: `${server.url}/updates/`, feedSets: 1, checks: 2 });
   });
 
   it('checks automatically at most every six hours, and once even when asked twice at once', async () => {
@@ -201,7 +218,7 @@ describe('UpdateService with the project server’s update feed', () => {
     const empty = await startServer({ store: { kind: 'pglite' }, updatesDir: path.join(updatesDir, 'missing') });
     try {
       const updater = new FeedUpdater('0.1.0');
-      const { service } = serviceWith(updater, { serverUrl: `${empty.url}/` });
+      const { service } = serviceWith(updater, { feedUrl: `${empty.url}/updates/` });
       const status = await service.check();
       expect(updater.feedUrl).toBe(`${empty.url}/updates/`);
       expect(status).toMatchObject({ state: 'error', message: expect.stringContaining('latest.yml') });
@@ -222,12 +239,15 @@ describe('UpdateService with the project server’s update feed', () => {
   });
 });
 
-describe('updateFeedUrl', () => {
-  it('is the /updates/ folder under the server address', () => {
-    expect(updateFeedUrl('https://sync.example.go.th')).toBe('https://sync.example.go.th/updates/');
-    expect(updateFeedUrl('https://sync.example.go.th/provincedesk/')).toBe('https://sync.example.go.th/provincedesk/updates/');
-    expect(updateFeedUrl('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080/updates/');
-    expect(updateFeedUrl('file:///etc/passwd')).toBeNull();
-    expect(updateFeedUrl('not a url')).toBeNull();
+describe('fixedUpdateFeed', () => {
+  it('takes only a plain https address, as the folder the manifests are in', () => {
+    expect(fixedUpdateFeed('https://sync.example.go.th/updates')).toBe('https://sync.example.go.th/updates/');
+    expect(fixedUpdateFeed('https://sync.example.go.th/provincedesk/updates/')).toBe('https://sync.example.go.th/provincedesk/updates/');
+    // Plain http: anyone on the line could swap the installer.
+    expect(fixedUpdateFeed('http://sync.example.go.th/updates/')).toBeNull();
+    expect(fixedUpdateFeed('http://127.0.0.1:8787/updates/')).toBeNull();
+    for (const bad of ['file:///etc/passwd', 'https://user:secret@sync.example.go.th/updates/', 'https://sync.example.go.th/updates/?x=1', 'not a url', '', null, undefined]) {
+      expect(fixedUpdateFeed(bad)).toBeNull();
+    }
   });
 });

@@ -2,8 +2,9 @@ import type { UpdateStatus } from '../../shared/ipc';
 import { fail, ok, type DeskResult } from '../../shared/ipc';
 
 /**
- * Self-update from the organisation's own server (GET {serverUrl}/updates/, electron-updater's
- * generic provider). The rules the offices asked for:
+ * Self-update from the organisation's own update feed (electron-updater's generic provider), at the one
+ * https address fixed when the release was built (update-feed.ts) — never the server address in Settings.
+ * The rules the offices asked for:
  *  - check only when the sync server answers (OnlineMonitor), at most every few hours;
  *  - download in the background, never ask in the middle of work;
  *  - install when the app quits (or on "restart now"), so nothing typed is lost: every edit is
@@ -44,7 +45,8 @@ export interface UpdateServiceOptions {
   enabled: boolean;
   /** OnlineMonitor's answer: null until the first probe. */
   isOnline: () => boolean | null;
-  getServerUrl: () => Promise<string | null> | string | null;
+  /** The fixed feed (fixedUpdateFeed of the build's address); null: this build does not update itself. */
+  feedUrl: string | null;
   notify: (status: UpdateStatus) => void;
   /** Automatic checks at most this often; default 6 hours. A manual check ignores it. */
   minIntervalMs?: number;
@@ -53,18 +55,6 @@ export interface UpdateServiceOptions {
 }
 
 const SIX_HOURS = 6 * 60 * 60 * 1000;
-
-/** The feed folder on our server; null for an address that is not http(s). */
-export function updateFeedUrl(serverUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(serverUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/updates/`;
-}
 
 export class UpdateService {
   readonly #options: UpdateServiceOptions;
@@ -78,14 +68,20 @@ export class UpdateService {
     this.#options = options;
     this.#now = options.now ?? (() => new Date());
     this.#logger = options.logger ?? console;
-    this.#status = options.enabled ? { state: 'idle', lastCheckedAt: null } : { state: 'unsupported' };
-    if (!options.enabled) return;
+    this.#status = this.#enabled ? { state: 'idle', lastCheckedAt: null } : { state: 'unsupported' };
+    if (!this.#enabled) return;
     // We download ourselves after a check, so a check never starts a download we did not decide on.
     options.updater.autoDownload = false;
     options.updater.autoInstallOnAppQuit = true;
+    // Set once: nothing at run time can point the updater anywhere else.
+    options.updater.setFeedURL({ provider: 'generic', url: options.feedUrl as string });
     options.updater.on('download-progress', (progress) => {
       if (this.#status.state === 'downloading') this.#set({ ...this.#status, percent: Math.round(progress.percent) });
     });
+  }
+
+  get #enabled(): boolean {
+    return this.#options.enabled && this.#options.feedUrl !== null;
   }
 
   get status(): UpdateStatus {
@@ -97,7 +93,7 @@ export class UpdateService {
    * and the last check is older than the interval.
    */
   async maybeCheck(): Promise<UpdateStatus> {
-    if (!this.#options.enabled || this.#running) return this.#status;
+    if (!this.#enabled || this.#running) return this.#status;
     if (this.#status.state === 'ready' || this.#status.state === 'downloading') return this.#status;
     const last = this.#lastCheckedAt;
     if (last && this.#now().getTime() - last.getTime() < (this.#options.minIntervalMs ?? SIX_HOURS)) return this.#status;
@@ -106,7 +102,7 @@ export class UpdateService {
 
   /** "Check now" from the settings page: still only when online. */
   check(): Promise<UpdateStatus> {
-    if (!this.#options.enabled) return Promise.resolve(this.#status);
+    if (!this.#enabled) return Promise.resolve(this.#status);
     if (this.#status.state === 'ready') return Promise.resolve(this.#status);
     this.#running ??= this.#run().finally(() => {
       this.#running = null;
@@ -125,13 +121,11 @@ export class UpdateService {
 
   async #run(): Promise<UpdateStatus> {
     const lastCheckedAt = this.#lastCheckedAt?.toISOString() ?? null;
-    const serverUrl = await this.#options.getServerUrl();
-    const feed = serverUrl ? updateFeedUrl(serverUrl) : null;
-    if (!feed || this.#options.isOnline() !== true) return this.#set({ state: 'offline', lastCheckedAt });
+    const feed = this.#options.feedUrl;
+    if (this.#options.isOnline() !== true) return this.#set({ state: 'offline', lastCheckedAt });
 
     this.#set({ state: 'checking' });
     try {
-      this.#options.updater.setFeedURL({ provider: 'generic', url: feed });
       const result = await this.#options.updater.checkForUpdates();
       this.#lastCheckedAt = this.#now();
       if (!result || !result.isUpdateAvailable) return this.#set({ state: 'up-to-date', lastCheckedAt: this.#lastCheckedAt.toISOString() });

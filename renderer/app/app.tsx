@@ -8,6 +8,7 @@ import { startWipe } from '../features/lock/start-wipe';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { NewsPage } from '../features/news/news-page';
+import { ReportsPage } from '../features/reports/reports-page';
 import { RosterPage } from '../features/roster/roster-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { UpdateNotice } from '../features/settings/update-notice';
@@ -23,6 +24,7 @@ const PAGES: Record<Route, () => ReactNode> = {
   news: () => <NewsPage />,
   calendar: () => <CalendarPage />,
   roster: () => <RosterPage />,
+  reports: () => <ReportsPage />,
   sync: () => <SyncPage />,
   settings: () => <SettingsPage />,
 };
@@ -78,7 +80,7 @@ function useSaveBeforeLeaving(): void {
   }, []);
 }
 
-/** Alt+1 … Alt+6 jump between the main screens, as the nav shows. */
+/** Alt+1 … Alt+7 jump between the main screens, as the nav shows. */
 function useAltNumberShortcuts(): void {
   const navigate = useNavigation((s) => s.navigate);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const ROUTES = ['dashboard', 'news', 'calendar', 'roster', 'sync', 'settings'] as const;
+export const ROUTES = ['dashboard', 'news', 'calendar', 'roster', 'reports', 'sync', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 interface Location {

@@ -1,5 +1,6 @@
 import type Dexie from 'dexie';
 import { exportDB, peakImportFile } from 'dexie-export-import';
+import { DERIVED_LOCAL_TABLES } from '../db/overview/overview-facts';
 import { BackupError } from './backup-error';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, encodeBackupFile, sha256Hex, type BackupHeader } from './backup-format';
 import type { OnBackupProgress } from './backup-progress';
@@ -32,6 +33,8 @@ export async function exportBackup(db: Dexie, options: ExportBackupOptions): Pro
     if (!db.isOpen()) await db.open();
     exported = await exportDB(db, {
       numRowsPerChunk: options.rowsPerChunk ?? 500,
+      // Counters derived from the records: a restore counts them again as it writes the records.
+      skipTables: [...DERIVED_LOCAL_TABLES],
       progressCallback: ({ completedRows, totalRows }) => {
         options.onProgress?.({ phase: 'export', done: completedRows, total: totalRows ?? completedRows });
         return true;

@@ -3,6 +3,7 @@ import { importInto } from 'dexie-export-import';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import { DeskDatabase } from '../db/database';
 import { DEVICE_KEY } from '../db/device-clock';
+import { ARRIVALS_TABLE, DERIVED_LOCAL_TABLES } from '../db/overview/overview-facts';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../db/schema-versions';
 import { PULL_STATE_KEY } from '../sync/sync-records';
 import { BackupError } from './backup-error';
@@ -54,6 +55,7 @@ export async function restoreBackup(db: DeskDatabase, backup: InspectedBackup, o
     try {
       await importInto(temp, backup.body, {
         acceptNameDiff: true,
+        skipTables: [...DERIVED_LOCAL_TABLES],
         chunkSizeBytes: options.chunkSizeBytes,
         progressCallback: ({ completedRows, totalRows }) => {
           report({ phase: 'import', done: completedRows, total: totalRows ?? backup.totalRows });
@@ -81,6 +83,7 @@ export async function restoreBackup(db: DeskDatabase, backup: InspectedBackup, o
 
 async function checkCounts(temp: Dexie, counts: Record<string, number>): Promise<void> {
   for (const table of temp.tables) {
+    if (DERIVED_LOCAL_TABLES.includes(table.name)) continue;
     const actual = await table.count();
     if (actual !== (counts[table.name] ?? 0)) {
       throw new BackupError('counts-mismatch', `${table.name}: imported ${actual}, the header says ${counts[table.name] ?? 0}`);
@@ -92,7 +95,7 @@ async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report
   // Read the copy first: a transaction on `live` cannot wait on another database. Photo Blobs read
   // from IndexedDB are handles to stored bytes, so this holds the rows, not the pictures, in memory.
   const rowsByTable = new Map<string, unknown[]>();
-  for (const table of source.tables) rowsByTable.set(table.name, await table.toArray());
+  for (const table of source.tables) if (!DERIVED_LOCAL_TABLES.includes(table.name)) rowsByTable.set(table.name, await table.toArray());
   const total = [...rowsByTable.values()].reduce((sum, rows) => sum + rows.length, 0);
   if (!live.isOpen()) await live.open();
   const liveClock: unknown = (await live.syncState.get(CLOCK_KEY))?.value;
@@ -105,6 +108,10 @@ async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report
   try {
     await live.transaction('rw', live.tables, async () => {
       for (const table of live.tables) {
+        // The overview totals follow the records as they are cleared and written (overview-totals-middleware);
+        // what arrived by sync before the restore means nothing after it.
+        if (table.name === ARRIVALS_TABLE) await table.clear();
+        if (DERIVED_LOCAL_TABLES.includes(table.name)) continue;
         if (!table.schema.primKey.keyPath) throw new Error(`table ${table.name} has out-of-line keys`);
         await table.clear();
         const rows = rowsByTable.get(table.name) ?? [];
@@ -121,6 +128,8 @@ async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report
       // values, and the devices disagreeing for good. Another computer's backup gives this one a new id.
       await live.syncState.put({ key: DEVICE_KEY, value: deviceId });
       if (foreign) await live.syncState.delete(PULL_STATE_KEY);
+      // Rows restored from another PC's backup carry its stamps: not news that arrived by sync.
+      await live.table(ARRIVALS_TABLE).clear();
     });
   } catch (error) {
     throw new BackupError('import-failed', `replace: ${(error as Error).message}`, { cause: error });

@@ -38,6 +38,10 @@ describe('backup round trip', () => {
 
     const titles = (await target.db.news.toArray()).map((n) => n.title);
     expect(titles).toEqual(['ข่าวจากไฟล์สำรอง']);
+    // The overview counts the restored records, not the replaced ones (one draft, not two).
+    const newsTotals = await target.db.overviewTotals.where('key').startsWith('news').toArray();
+    expect(newsTotals.map((r) => r.counts)).toEqual([{ 's\u001fdraft': 1 }]);
+    expect(await target.db.arrivals.count()).toBe(0);
     const { indexedDB } = await import('fake-indexeddb');
     const names = (await indexedDB.databases()).map((d) => d.name);
     expect(names.filter((n) => n?.startsWith(`${target.db.name}-restore-`))).toEqual([]);

@@ -60,10 +60,21 @@ export function createWebDesk(win: Window): DeskApi {
   const updateSettings: DeskApi['updateSettings'] = async (patch) => {
     const parsed = SettingsPatchSchema.safeParse(patch);
     if (!parsed.success) return fail('invalid-argument', parsed.error.issues.map((i) => i.message).join('; '));
-    const next = SettingsSchema.parse({ ...readSettings(), ...parsed.data });
+    const before = readSettings();
+    // A new server address signs out first (the old server is told): the token never goes to another server.
+    if (parsed.data.serverUrl !== undefined && parsed.data.serverUrl !== before.serverUrl && readSession()) await signOut();
+    const next = SettingsSchema.parse({ ...before, ...parsed.data });
     win.localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
     emit({ type: 'settings-changed', settings: next });
     return ok(next);
+  };
+
+  const signOut: DeskApi['signOut'] = async () => {
+    const session = readSession();
+    if (session) await webSyncRequest(session.serverUrl, { method: 'POST', path: '/v1/auth/logout', timeoutMs: 5_000 });
+    forget();
+    emit({ type: 'session-changed', session: null });
+    return ok(undefined);
   };
 
   const localBackups = createWebLocalBackups();
@@ -136,13 +147,7 @@ export function createWebDesk(win: Window): DeskApi {
       pokes.start();
       return ok(session);
     },
-    async signOut() {
-      const session = readSession();
-      if (session) await webSyncRequest(session.serverUrl, { method: 'POST', path: '/v1/auth/logout', timeoutMs: 5_000 });
-      forget();
-      emit({ type: 'session-changed', session: null });
-      return ok(undefined);
-    },
+    signOut,
     async getSession() {
       return ok(readSession());
     },

@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { SyncedTable } from '../../shared/domain/synced-tables';
 import type { BlobRow, ConflictRow, LocalRecord, OutboxEntry, SyncStateRow } from './local-record';
+import type { ArrivalRow } from './overview/arrivals';
+import type { TotalsRow } from './overview/overview-facts';
+import { overviewTotalsMiddleware } from './overview/overview-totals-middleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 
 export const DEFAULT_DATABASE_NAME = 'provincedesk';
@@ -18,6 +21,12 @@ export class DeskDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   conflicts!: EntityTable<ConflictRow, 'id'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
+  /** The overview's counters, kept in step with every write (overview/overview-totals-middleware.ts). */
+  overviewTotals!: EntityTable<TotalsRow, 'key'>;
+  /** What other people's changes brought with each sync (overview/arrivals.ts). */
+  arrivals!: Table<ArrivalRow, number>;
+  /** This device's HLC node once its identity is loaded (openDeskData): tells pulled changes from local ones. */
+  localNodeId: string | null = null;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1], versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);
@@ -25,6 +34,7 @@ export class DeskDatabase extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    this.use(overviewTotalsMiddleware({ localNode: () => this.localNodeId }));
   }
 
   recordTable<T extends SyncedTable>(table: T): Table<LocalRecord<T>, string> {

@@ -21,6 +21,7 @@ export interface DeskData {
 export async function openDeskData(db: DeskDatabase = new DeskDatabase(), now?: () => number): Promise<DeskData> {
   await db.open();
   const identity = await loadDeviceIdentity(db);
+  db.localNodeId = identity.nodeId;
   const clock = await loadDeviceClock(db, identity, now);
   const writer = new RecordWriter(db, identity, clock, now ? () => new Date(now()) : undefined);
   return {

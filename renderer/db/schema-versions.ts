@@ -8,6 +8,7 @@ import { newsSearchText } from './repositories/news-search-text';
 import { memberSearchText } from './repositories/member-search-text';
 import { memberSortKeyOf } from './repositories/member-sort-key';
 import { tokenizeForSearch } from '../../shared/thai/search-tokens';
+import { rebuildOverviewTotals } from './overview/overview-totals-rebuild';
 
 export interface SchemaVersion {
   version: number;
@@ -96,6 +97,19 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         else row.sortKey = key;
       });
     },
+  },
+  {
+    // v7 (overview): the overview's counters per table and amphoe (kept by overview-totals-middleware in
+    // every write's own transaction) and the log of what syncs brought; both local, never synced or
+    // backed up. News found by the activity it reports on and by when it was published (the drill-downs).
+    // Existing records are counted once here.
+    version: 7,
+    stores: {
+      news: 'id, status, category, updatedAt, dateline, *searchTokens, authorId, eventId, publishedAt',
+      overviewTotals: 'key',
+      arrivals: '++seq, at',
+    },
+    upgrade: (tx) => rebuildOverviewTotals((name) => tx.table(name)),
   },
 ];
 

@@ -45,6 +45,8 @@ import {
   type SyncHistoryEntry,
 } from './sync-records';
 import { SyncStatusStore, type SyncProblem } from './sync-status';
+import { canRead, canWrite, scopeFor, type Scope } from '../../shared/sync/record-scope';
+import { isRedacted, isRedactedField } from '../../shared/domain/redacted-value';
 
 /** Who this device is on the server: from the sign-in (main keeps the token; the renderer never sees it). */
 export interface SyncSessionInfo {
@@ -85,8 +87,12 @@ export interface SyncRunResult {
   blobs?: { uploaded: number; downloaded: number; waiting: number; failed: number };
 }
 
-/** Pending field writes of an entry that was re-stamped after clock-ahead: the stamps it first had. */
-type OutboxEntryWithRestamp = OutboxEntry & { restampedFrom?: Record<string, string> };
+/**
+ * Outbox entries as the agent keeps them. `restampedFrom`: pending field writes of an entry re-stamped
+ * after clock-ahead, the stamps it first had. `reconcile`: not an edit but writes a restored server lacks,
+ * queued by a refetch (a refusal of one is not the user's refused change).
+ */
+type OutboxEntryWithRestamp = OutboxEntry & { restampedFrom?: Record<string, string>; reconcile?: true };
 
 /** A push batch ready to send: its mutations and the outbox entries they came from. */
 interface PreparedBatch {
@@ -100,6 +106,8 @@ interface AcknowledgeOutcome {
   acknowledged: number;
   rejected: number;
   rejectedMessage: string | null;
+  /** Reconcile entries the server refused: settled, but nobody's refused change. */
+  settledQuietly: number;
 }
 
 const MAX_CLOCK_AHEAD_RETRIES = 2;
@@ -217,6 +225,16 @@ export class SyncAgent {
       const pulled = await this.pullAll(session);
       result.pulled = pulled.records;
       result.conflicts = pulled.conflicts;
+      if (pulled.reconciled) {
+        // A restored server lacks what was queued again: send it now (bytes first, as always), not at the next sync.
+        this.status.update({ phase: 'pushing' });
+        const bytes = this.blobSync ? await this.blobSync.uploadPending() : null;
+        if (uploaded && bytes) uploaded.uploaded += bytes.uploaded;
+        const again = await this.pushAll(session);
+        result.pushed += again.acknowledged;
+        if (again.rejected > 0) warning ??= { problem: 'rejected', detail: again.rejectedMessage };
+        if (bytes?.problem) warning ??= { problem: bytes.problem, detail: bytes.detail };
+      }
       if (pulled.clockBehind) warning ??= { problem: 'clock-behind', detail: null };
       const downloaded = this.blobSync ? await this.blobSync.downloadMissing() : null;
       result.blobs = blobCounts(uploaded, downloaded);
@@ -286,7 +304,7 @@ export class SyncAgent {
       rejected += outcome.rejected;
       rejectedMessage ??= outcome.rejectedMessage;
       // The server answered none of them: do not loop on the same batch.
-      if (outcome.acknowledged + outcome.rejected === 0) throw new SyncAbort('bad-response', null);
+      if (outcome.acknowledged + outcome.rejected + outcome.settledQuietly === 0) throw new SyncAbort('bad-response', null);
     };
     try {
       let batch = await this.prepareBatch(session.deviceId, batchSize, 0);
@@ -384,13 +402,21 @@ export class SyncAgent {
     const done: number[] = [];
     const rejectedChanges: RejectedChange[] = [];
     const reverts: OutboxEntryWithRestamp[] = [];
+    const prunedMeanwhile: OutboxEntryWithRestamp[] = [];
     let acknowledged = 0;
+    let settledQuietly = 0;
     let rejectedMessage: string | null = null;
     for (const [seq, entry] of bySeq) {
       const result = resultById.get(`${deviceId}:${seq}`);
       if (!result) continue; // unanswered: stays queued and is sent again
       done.push(seq);
-      if (result.status === 'rejected') {
+      if (result.status === 'rejected' && entry.reconcile) {
+        // Sent back after a restore, refused: nothing the user typed. A record whose tombstone the server
+        // pruned is gone everywhere, so it goes here too; anything else (a step this role may not take on
+        // someone else's record) stays as it is here, for its own writer's device to send back.
+        settledQuietly++;
+        if (result.reason === 'deleted') prunedMeanwhile.push(entry);
+      } else if (result.status === 'rejected') {
         rejectedMessage ??= result.message;
         rejectedChanges.push({
           at: new Date(this.now()).toISOString(),
@@ -406,9 +432,10 @@ export class SyncAgent {
         if (result.status === 'duplicate' && entry.restampedFrom) reverts.push(entry);
       }
     }
-    if (done.length === 0) return { acknowledged: 0, rejected: 0, rejectedMessage };
+    if (done.length === 0) return { acknowledged: 0, rejected: 0, rejectedMessage, settledQuietly };
     await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...this.recordTables().map((t) => this.db.table(t))], async () => {
       await this.db.outbox.bulkDelete(done);
+      for (const entry of prunedMeanwhile) await this.db.recordTable(entry.table).delete(entry.recordId);
       // A re-stamped entry the server had already applied under its first stamps: the server holds
       // those, so the local record goes back to them (the value is the same).
       for (const entry of reverts) await this.revertRestamp(entry);
@@ -418,7 +445,7 @@ export class SyncAgent {
         await this.db.syncState.put({ key: REJECTED_KEY, value: [...rejectedChanges, ...list].slice(0, REJECTED_LIMIT) });
       }
     });
-    return { acknowledged, rejected: rejectedChanges.length, rejectedMessage };
+    return { acknowledged, rejected: rejectedChanges.length, rejectedMessage, settledQuietly };
   }
 
   private async revertRestamp(entry: OutboxEntryWithRestamp): Promise<void> {
@@ -472,19 +499,21 @@ export class SyncAgent {
     const row = await this.db.syncState.get(PULL_STATE_KEY);
     const value = row?.value as Partial<PullState> | undefined;
     if (value && value.deviceId === deviceId && typeof value.cursor === 'number') {
-      return { cursor: value.cursor, deviceId, refetch: value.refetch === true };
+      return { cursor: value.cursor, deviceId, refetch: value.refetch === true, serverId: value.serverId ?? null, epoch: value.epoch ?? null, before: value.before };
     }
-    // First sync with this sign-in. If another sign-in's data is here, start over and drop what the
-    // new one cannot see; a fresh device just pulls.
-    const hadOther = value !== undefined && value.deviceId !== deviceId;
-    return { cursor: 0, deviceId, refetch: hadOther };
+    // First sync with this sign-in. If another sign-in's data is here, start over (what it lacks is
+    // dropped or sent back, by `before`); a fresh device just pulls.
+    if (value === undefined) return { cursor: 0, deviceId, refetch: false, serverId: null, epoch: null };
+    return { ...startingOver(value), deviceId };
   }
 
-  private async pullAll(session: SyncSessionInfo): Promise<{ records: number; conflicts: number; clockBehind: boolean }> {
+  private async pullAll(session: SyncSessionInfo): Promise<{ records: number; conflicts: number; clockBehind: boolean; reconciled: boolean }> {
     let state = await this.loadPullState(session.deviceId);
     // A refetch interrupted by a crash lost its list of seen records: start it again.
-    if (state.refetch && state.cursor > 0) state = { ...state, cursor: 0 };
-    let seen: Set<string> | null = state.refetch ? new Set() : null;
+    if (state.refetch && state.cursor > 0) state = { ...state, cursor: 0, serverId: null, epoch: null };
+    let seen: SeenRecords | null = state.refetch ? new Map() : null;
+    // Known at a refetch's first page: whether what the server lacks is sent back or dropped.
+    let mode: ReconcileMode | null = null;
     let records = 0;
     let conflicts = 0;
     let clockBehind = false;
@@ -505,23 +534,25 @@ export class SyncAgent {
     for (;;) {
       let page: PullResponse;
       try {
-        page = await (next ?? this.client.pull(state.cursor, limit()));
+        page = await (next ?? this.client.pull(state.cursor, limit(), state.epoch ?? null));
       } catch (error) {
         next = null;
         // What was fetched before is stored first (or its failure reported).
         if (committing) await committing;
         committing = null;
         if (error instanceof SyncCallError && error.code === 'refetch' && restarts++ < MAX_REFETCH_RESTARTS) {
-          // History pruned, scope changed, or the server restored from an older backup: start over.
-          state = { cursor: 0, deviceId: session.deviceId, refetch: true };
-          seen = new Set();
+          // History pruned, scope changed, or the server restored from an older backup (a new epoch): start over.
+          state = { ...startingOver(state), deviceId: session.deviceId };
+          seen = new Map();
+          mode = null;
           await this.db.syncState.put({ key: PULL_STATE_KEY, value: state });
           this.status.update({ initialPull: { stored: 0 } });
           continue;
         }
         throw error;
       }
-      next = page.hasMore ? this.client.pull(page.cursor, limit()) : null;
+      if (seen && mode === null) mode = reconcileMode(state.before, page);
+      next = page.hasMore ? this.client.pull(page.cursor, limit(), page.epoch) : null;
       // A prefetch that fails is retried (or reported) by the loop; never an unhandled rejection.
       next?.catch(() => undefined);
       // The work for this page (stamps here, derived fields in the deriver's worker) overlaps the commit
@@ -530,12 +561,11 @@ export class SyncAgent {
       preparing.catch(() => undefined);
       if (committing) await committing;
       const prepared = await preparing;
-      const pageState = state;
-      committing = this.applyPage(page, pageState, seen, prepared, emptyAtStart).then((applied) => {
+      state = { ...state, cursor: page.cursor, serverId: page.serverId, epoch: page.epoch };
+      committing = this.applyPage(page, state, seen, mode === 'resend', prepared, emptyAtStart).then((applied) => {
         clockBehind ||= applied.clockBehind;
       });
       committing.catch(() => undefined);
-      state = { ...state, cursor: page.cursor };
       records += page.records.length;
       conflicts += page.conflicts.length;
       if (fromScratch || seen) {
@@ -546,8 +576,8 @@ export class SyncAgent {
       if (!page.hasMore) break;
     }
     if (committing) await committing;
-    if (seen) await this.finishRefetch(session.deviceId, state.cursor, seen);
-    return { records, conflicts, clockBehind };
+    if (seen) await this.finishRefetch(session, state, seen, mode ?? 'drop');
+    return { records, conflicts, clockBehind, reconciled: mode === 'resend' };
   }
 
   private async emptyTables(): Promise<Set<SyncedTable>> {
@@ -556,11 +586,16 @@ export class SyncAgent {
     return new Set(tables.filter((_, i) => counts[i] === 0));
   }
 
-  /** Merges one page and moves the cursor, all in one transaction. */
+  /**
+   * Merges one page and stores `state` (the cursor after the page), all in one transaction. In a refetch
+   * every record is noted in `seen`; when reconciling, with the fields this device holds a later write of
+   * than the server sent (the server lost them: restored from a backup).
+   */
   private async applyPage(
     page: PullResponse,
     state: PullState,
-    seen: Set<string> | null,
+    seen: SeenRecords | null,
+    reconciling: boolean,
     prepared: PreparedPage,
     emptyAtStart: ReadonlySet<SyncedTable>,
   ): Promise<{ clockBehind: boolean }> {
@@ -582,15 +617,18 @@ export class SyncAgent {
           }
           const locals = await db.recordTable(table).bulkGet(toMerge.map((r) => r.id));
           toMerge.forEach((remote, index) => {
-            seen?.add(`${table}/${remote.id}`);
             const local = locals[index];
+            const key = `${table}/${remote.id}`;
+            // A record can come twice in one pull: the later copy is the one to compare with.
+            seen?.set(key, reconciling && local ? writesServerLacks(local._stamps, remote.writes) : NOTHING_LACKING);
             // New to this device (every record of a first pull): the remote record as it is.
             if (!local) {
               fresh.push(remote.row as LocalRecord<typeof table>);
               return;
             }
-            const result = mergeRemoteIntoLocal(toStamped(local), remote.writes, pending.get(`${table}/${remote.id}`) ?? EMPTY);
-            if (result.changed.length === 0) return;
+            const result = mergeRemoteIntoLocal(toStamped(local), remote.writes, pending.get(key) ?? EMPTY);
+            const reformed = adoptServerForm(result.record, remote.writes);
+            if (result.changed.length === 0 && !reformed) return;
             merged.push({
               ...result.record.values,
               id: remote.id,
@@ -616,22 +654,61 @@ export class SyncAgent {
       if (page.conflicts.length > 0) {
         await db.conflicts.bulkPut(page.conflicts.map(conflictRowFromWire) as SyncedConflictRow[]);
       }
-      await db.syncState.put({ key: PULL_STATE_KEY, value: { ...state, cursor: page.cursor } satisfies PullState });
+      await db.syncState.put({ key: PULL_STATE_KEY, value: state satisfies PullState });
     });
     return { clockBehind };
   }
 
-  /** The end of a pull from scratch: drop local records the server did not send, unless they wait to be pushed. */
-  private async finishRefetch(deviceId: string, cursor: number, seen: Set<string>): Promise<void> {
+  /**
+   * The end of a pull from scratch, for the local records the server did not send (and the fields it
+   * sent older writes of). Records waiting in the outbox always stay.
+   * - 'drop' (the same history: pruned tombstones, a new scope, another user; or another server): they go.
+   * - 'resend' (the server was restored from a backup, or the device cannot tell): nothing is dropped that
+   *   this user may see. What the server lacks and this user may write is queued again, with the stamps
+   *   it has (prev = its own stamp: a replay, not a new overwrite), and pushed at once; the server keeps
+   *   what is new to it by the usual last-writer-wins. Records out of the user's sight still go.
+   */
+  private async finishRefetch(session: SyncSessionInfo, state: PullState, seen: SeenRecords, mode: ReconcileMode): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', [...this.recordTables().map((t) => db.table(t)), db.outbox, db.conflicts, db.syncState], async () => {
+    const final: PullState = { cursor: state.cursor, deviceId: session.deviceId, refetch: false, serverId: state.serverId ?? null, epoch: state.epoch ?? null };
+    await db.transaction('rw', [...this.recordTables().map((t) => db.table(t)), db.outbox, db.conflicts, db.syncState, db.blobs], async () => {
       const pending = await pendingFieldsByRecord(this.data);
+      const scope = sessionScope(session);
+      const createdAt = new Date(this.now()).toISOString();
       for (const table of this.recordTables()) {
         const keys = (await db.recordTable(table).toCollection().primaryKeys()) as string[];
-        const gone = keys.filter((id) => !seen.has(`${table}/${id}`) && !pending.has(`${table}/${id}`));
+        if (mode === 'drop') {
+          const gone = keys.filter((id) => !seen.has(`${table}/${id}`) && !pending.has(`${table}/${id}`));
+          if (gone.length > 0) await db.recordTable(table).bulkDelete(gone);
+          continue;
+        }
+        const candidates = keys.filter((id) => (seen.get(`${table}/${id}`) ?? ALL_FIELDS).length !== 0);
+        const rows = await db.recordTable(table).bulkGet(candidates);
+        const gone: string[] = [];
+        const entries: OutboxEntryWithRestamp[] = [];
+        for (const row of rows) {
+          if (!row) continue;
+          const key = `${table}/${row.id}`;
+          const waiting = pending.get(key) ?? EMPTY;
+          if (scope && !canRead(scope, row.provinceCode, row.districtCode)) {
+            if (waiting.size === 0) gone.push(row.id);
+            continue;
+          }
+          const lacking = seen.get(key) ?? ALL_FIELDS;
+          const entry = resendEntry(table, row, lacking, waiting, createdAt);
+          // A record this user may not write (an officer's copy of a provincial one), or an append-only
+          // entry someone else wrote (the server takes its author from the token): kept here, not sent.
+          // The device that wrote it sends it back when it reconciles.
+          if (!entry || (scope && !canWrite(scope, row.provinceCode, row.districtCode)) || !writtenBy(table, row, session.user.id)) continue;
+          entries.push(entry);
+        }
         if (gone.length > 0) await db.recordTable(table).bulkDelete(gone);
+        if (entries.length > 0) await db.outbox.bulkAdd(entries);
       }
-      await db.syncState.put({ key: PULL_STATE_KEY, value: { cursor, deviceId, refetch: false } satisfies PullState });
+      // The restored server may lack the bytes of attachments too: offer every blob again (a HEAD says
+      // whether the server has it; only missing ones are uploaded).
+      if (mode === 'resend') await db.blobs.toCollection().modify({ uploaded: false });
+      await db.syncState.put({ key: PULL_STATE_KEY, value: final });
     });
   }
 
@@ -718,6 +795,24 @@ async function preparePage(page: PullResponse, tables: Set<SyncedTable>, deriveF
   return { byTable, maxStamp };
 }
 
+/**
+ * Equal stamps are one write. Where the server sends it redacted (this user may not see it: their own typed
+ * ID comes back so too) or no longer redacted (their role now allows it), the server's form replaces the
+ * one held here; LWW alone would keep whichever came first. True when something changed.
+ */
+function adoptServerForm(record: StampedRecord, remote: Record<string, FieldWrite>): boolean {
+  let changed = false;
+  for (const field of Object.keys(remote)) {
+    const write = remote[field] as FieldWrite;
+    if (!Object.hasOwn(record.stamps, field) || record.stamps[field] !== write.stamp) continue;
+    const held = Object.hasOwn(record.values, field) ? record.values[field] : undefined;
+    if (held === write.value || (!isRedacted(held) && !isRedacted(write.value))) continue;
+    Object.defineProperty(record.values, field, { value: write.value, enumerable: true, writable: true, configurable: true });
+    changed = true;
+  }
+  return changed;
+}
+
 /** `${table}/${id}` → fields with a queued, unacknowledged local write. */
 async function pendingFieldsByRecord(data: DeskData): Promise<Map<string, Set<string>>> {
   const map = new Map<string, Set<string>>();
@@ -735,12 +830,92 @@ function toStamped<T extends SyncedTable>(local: LocalRecord<T>): StampedRecord 
   return { values, stamps: _stamps };
 }
 
+// ---------------------------------------------------------------- refetch and reconcile
+
+/** `${table}/${id}` of every record a refetch received → the fields the server sent an older write of. */
+type SeenRecords = Map<string, readonly string[]>;
+type ReconcileMode = 'resend' | 'drop';
+const NOTHING_LACKING: readonly string[] = [];
+/** Sentinel (compared by identity): a record the server did not send at all, so every field of it. */
+const ALL_FIELDS: readonly string[] = ['*'];
+
+/**
+ * Append-only records carry the user who made them, and the server takes that user from the token: only
+ * the device of the user named there may send one back after a restore.
+ */
+const WRITER_FIELD: Partial<Record<SyncedTable, string>> = { auditEntries: 'actorId', newsTransitions: 'actorId', newsRevisions: 'authorId' };
+
+/** A pull from 0 that starts again; `before` keeps where the local records came from (an earlier refetch's, if one was cut short). */
+function startingOver(state: Partial<PullState>): PullState {
+  const before = state.refetch && state.before ? state.before : { serverId: state.serverId ?? null, epoch: state.epoch ?? null };
+  return { cursor: 0, deviceId: state.deviceId ?? null, refetch: true, serverId: null, epoch: null, before };
+}
+
+/**
+ * Drop only when the local records are known to come from this very history (the server loses nothing
+ * there but pruned tombstones) or from another server (which still has them). A new epoch of the same
+ * server, or a state from before epochs, means the server may have lost what only this device holds.
+ */
+function reconcileMode(before: PullState['before'], page: Pick<PullResponse, 'serverId' | 'epoch'>): ReconcileMode {
+  if (!before || before.serverId === null || before.epoch === null) return 'resend';
+  if (before.serverId !== page.serverId) return 'drop';
+  return before.epoch === page.epoch ? 'drop' : 'resend';
+}
+
+/** Fields this device holds a later write of than the server sent, or that the server did not send. */
+function writesServerLacks(local: Record<string, string>, remote: Record<string, FieldWrite>): readonly string[] {
+  let lacking: string[] | null = null;
+  for (const field of Object.keys(local)) {
+    if (isMetaField(field)) continue;
+    const theirs = Object.hasOwn(remote, field) ? remote[field] : undefined;
+    if (theirs === undefined || compareStamps(local[field] as string, theirs.stamp) > 0) (lacking ??= []).push(field);
+  }
+  return lacking ?? NOTHING_LACKING;
+}
+
+/**
+ * The outbox entry that sends a restored server what it lacks of a record: the values and stamps held
+ * here, prev = the same stamp (the write replayed, not an overwrite of what the server has). Fields with
+ * a queued edit go with that edit. Marked sent, so the writer never coalesces a user's edit into it.
+ */
+function resendEntry(table: SyncedTable, row: LocalRecord<SyncedTable>, lacking: readonly string[], waiting: ReadonlySet<string>, createdAt: string): OutboxEntryWithRestamp | null {
+  const values = withoutDerivedFields(row) as unknown as Record<string, unknown>;
+  const stamps = row._stamps;
+  const changes: OutboxEntry['changes'] = {};
+  let any = false;
+  for (const field of lacking === ALL_FIELDS ? Object.keys(stamps) : lacking) {
+    const stamp = Object.hasOwn(stamps, field) ? stamps[field] : undefined;
+    if (stamp === undefined || isMetaField(field) || field === '_stamps' || waiting.has(field) || !Object.hasOwn(values, field) || isRedactedField(table, field, values[field])) continue;
+    changes[field] = { value: values[field], stamp, prev: stamp };
+    any = true;
+  }
+  if (!any) return null;
+  return { table, recordId: row.id, provinceCode: row.provinceCode, districtCode: row.districtCode, changes, createdAt, sentAt: createdAt, reconcile: true };
+}
+
+function writtenBy(table: SyncedTable, row: LocalRecord<SyncedTable>, userId: string): boolean {
+  const field = WRITER_FIELD[table];
+  return field === undefined || (row as unknown as Record<string, unknown>)[field] === userId;
+}
+
+/** What the signed-in user may read and write; null if the session names no usable office (then: no filter). */
+function sessionScope(session: SyncSessionInfo): Scope | null {
+  try {
+    return scopeFor(session.user.role, session.user.provinceCode, session.user.districtCode);
+  } catch {
+    return null;
+  }
+}
+
 /** An outbox entry as the server's mutation; null when it changes nothing the server stores. */
 export function toMutation(deviceId: string, entry: OutboxEntry): Mutation | null {
   const changes: Mutation['changes'] = {};
   let any = false;
   for (const [field, change] of Object.entries(entry.changes)) {
     if (isMetaField(field)) continue; // scope travels in the envelope (entries written before v0.2 stamped it)
+    // A value the server withheld from this user is never sent back (the server would refuse the whole
+    // mutation): nobody typed it, and the real value stays on the server.
+    if (isRedactedField(entry.table, field, change.value)) continue;
     changes[field] = { value: change.value, stamp: change.stamp, prev: change.prev };
     any = true;
   }

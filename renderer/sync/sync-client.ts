@@ -4,7 +4,7 @@
 import type { SyncHttpRequest, SyncHttpResponse } from '../../shared/ipc/desk-api';
 import type { DeskResult } from '../../shared/ipc/desk-result';
 import type { Mutation } from '../../shared/sync/mutation';
-import { ERROR_CODES, type ConflictWire, type ErrorCode, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
+import { ERROR_CODES, type ConflictWire, type ErrorCode, type PullResponse, type PushResponse, type RevealResponse } from '../../shared/sync/protocol';
 
 export type SyncRequester = (request: SyncHttpRequest) => Promise<DeskResult<SyncHttpResponse>>;
 
@@ -48,8 +48,10 @@ export class SyncClient {
     return body as unknown as PushResponse;
   }
 
-  async pull(cursor: number, limit: number, timeoutMs = 120_000): Promise<PullResponse> {
-    const body = await this.call({ method: 'GET', path: `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, timeoutMs });
+  /** `epoch`: the one the cursor counts in (from the page that gave it); none with cursor 0. */
+  async pull(cursor: number, limit: number, epoch: string | null = null, timeoutMs = 120_000): Promise<PullResponse> {
+    const since = cursor > 0 && epoch !== null ? `&epoch=${encodeURIComponent(epoch)}` : '';
+    const body = await this.call({ method: 'GET', path: `/v1/sync/pull?cursor=${cursor}${since}&limit=${limit}`, timeoutMs });
     // A structural check only: a page can hold thousands of records and every field is merged and
     // validated on its own (a bad stamp throws in the merge).
     if (
@@ -57,7 +59,9 @@ export class SyncClient {
       !Array.isArray(body.records) ||
       !Array.isArray(body.conflicts) ||
       typeof body.cursor !== 'number' ||
-      typeof body.hasMore !== 'boolean'
+      typeof body.hasMore !== 'boolean' ||
+      typeof body.serverId !== 'string' ||
+      typeof body.epoch !== 'string'
     ) {
       throw badResponse('pull');
     }
@@ -89,6 +93,12 @@ export class SyncClient {
   /** An authenticated call that changes nothing: does the server still know this device (revoked, wiped)? */
   async checkDevice(): Promise<void> {
     await this.push([], 20_000);
+  }
+
+  async revealNationalId(memberId: string): Promise<RevealResponse> {
+    const body = await this.call({ method: 'POST', path: `/v1/people/${encodeURIComponent(memberId)}/reveal`, timeoutMs: 20_000 });
+    if (!isObject(body) || !(typeof body.nationalId === 'string' || body.nationalId === null)) throw badResponse('reveal');
+    return body as unknown as RevealResponse;
   }
 
   private async call(request: SyncHttpRequest): Promise<unknown> {

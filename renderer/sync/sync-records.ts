@@ -17,8 +17,20 @@ export interface PullState {
   cursor: number;
   /** The server device the cursor belongs to: another sign-in starts over. */
   deviceId: string | null;
-  /** A pull from scratch is under way: at its end, local records the server no longer has are dropped. */
+  /**
+   * A pull from scratch is under way: at its end, local records the server did not send are dropped, or
+   * sent back to it (see `before`).
+   */
   refetch: boolean;
+  /** The server (its serverId) and the history (epoch) `cursor` counts in; null until a page came. */
+  serverId?: string | null;
+  epoch?: string | null;
+  /**
+   * During a refetch: where the local records came from before it. The same server in another epoch
+   * (restored from a backup), or unknown (a state from before epochs): what the server lacks is sent
+   * back to it, never dropped. The same epoch (pruned history, a new scope) or another server: dropped.
+   */
+  before?: { serverId: string | null; epoch: string | null };
 }
 
 export interface SyncHistoryEntry {

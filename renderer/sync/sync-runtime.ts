@@ -4,12 +4,15 @@
 import type { DeskApi, SyncSession } from '../../shared/ipc/desk-api';
 import type { DeskData } from '../db/desk-data';
 import { workerFieldDeriver } from './field-deriver';
+import { PersonReveal } from './person-reveal';
 import { SyncAgent } from './sync-agent';
 import { SyncScheduler } from './sync-scheduler';
 
 export interface SyncRuntime {
   agent: SyncAgent;
   scheduler: SyncScheduler;
+  /** Full national IDs come from the server only (it audits every reveal). */
+  reveal: PersonReveal;
   /** The signed-in session as the runtime last heard it (null: signed out). */
   session(): SyncSession | null;
   onSession(listener: (session: SyncSession | null) => void): () => void;
@@ -52,6 +55,14 @@ export function startSyncRuntime(data: DeskData, desk: DeskApi, options: { onDev
       return session ? { deviceId: session.deviceId, user: session.user } : null;
     },
   });
+  const reveal = new PersonReveal({
+    request: (request) => desk.syncRequest(request),
+    isSignedIn: async () => {
+      await load();
+      return session !== null;
+    },
+    sync: (reason) => agent.sync(reason),
+  });
   const scheduler = new SyncScheduler({ agent, db: data.db, onEvent: (listener) => desk.onEvent(listener) });
   const unsubscribe = desk.onEvent((event) => {
     if (event.type === 'session-changed') {
@@ -65,6 +76,7 @@ export function startSyncRuntime(data: DeskData, desk: DeskApi, options: { onDev
   const runtime: SyncRuntime = {
     agent,
     scheduler,
+    reveal,
     session: () => session,
     onSession(listener) {
       listeners.add(listener);

@@ -1,25 +1,8 @@
-import type { Role } from '../../shared/sync/protocol';
+import type { Scope } from '../../shared/sync/record-scope';
 
-/**
- * What a device may read and write, decided from its token only (DESIGN.md, "Scope"):
- * an admin everything, an editor or coordinator one province, an officer one district.
- * Officers also read province-wide records (district null) of their province, e.g. the provincial calendar,
- * but write only their own district's.
- */
-export type Scope =
-  | { kind: 'all' }
-  | { kind: 'province'; provinceCode: string }
-  | { kind: 'district'; provinceCode: string; districtCode: string };
-
-export function scopeFor(role: Role, provinceCode: string | null, districtCode: string | null): Scope {
-  if (role === 'admin') return { kind: 'all' };
-  if (provinceCode === null) throw new Error(`a ${role} needs an office`);
-  if (role === 'officer') {
-    if (districtCode === null) throw new Error('an officer needs a district office');
-    return { kind: 'district', provinceCode, districtCode };
-  }
-  return { kind: 'province', provinceCode };
-}
+// The rules themselves are shared with the device (shared/sync/record-scope.ts); here what only the
+// server needs: the key it stores per device, and the rules as SQL.
+export { canRead, canWrite, scopeFor, type Scope } from '../../shared/sync/record-scope';
 
 /** Stored per device to notice a scope change between pulls. */
 export function scopeKey(scope: Scope): string {
@@ -28,16 +11,14 @@ export function scopeKey(scope: Scope): string {
   return `${scope.provinceCode}:${scope.districtCode}`;
 }
 
-export function canWrite(scope: Scope, provinceCode: string, districtCode: string | null): boolean {
-  if (scope.kind === 'all') return true;
-  if (scope.provinceCode !== provinceCode) return false;
-  if (scope.kind === 'province') return true;
-  return districtCode === scope.districtCode;
-}
-
-export function canRead(scope: Scope, provinceCode: string, districtCode: string | null): boolean {
-  if (scope.kind === 'district' && scope.provinceCode === provinceCode && districtCode === null) return true;
-  return canWrite(scope, provinceCode, districtCode);
+/**
+ * What a device was last sent from cursor 0, stored per device (`synced_scope`) to notice a change between
+ * pulls: its scope, and its role, which decides the form personal fields arrive in (issue 18: a user who
+ * becomes a coordinator must get the full values of what they already hold, one who stops being one must
+ * lose them).
+ */
+export function syncedViewKey(scope: Scope, role: string): string {
+  return `${scopeKey(scope)}|${role}`;
 }
 
 /**

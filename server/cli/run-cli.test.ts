@@ -6,6 +6,7 @@ import { loginAndRegisterDevice } from '../accounts/accounts-repository';
 import type { Store } from '../store/open-store';
 import { testBackends } from '../testing/test-stores';
 import { cliOn } from '../testing/cli-harness';
+import { readSyncState } from '../sync/server-epoch';
 import { runCli } from './run-cli';
 
 describe.each(testBackends())('server CLI ($name)', (backend) => {
@@ -111,6 +112,16 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
       expect(run.out).toEqual([]);
       expect(run.err[0]).toMatch(/must be a whole number of days, at least 1/);
     }
+  });
+
+  it('marks a restored database: a new epoch, the server id kept (devices reconcile instead of trusting their cursors)', async () => {
+    const before = await readSyncState(store.sql);
+    const run = await cli('mark-restored');
+    expect(run).toMatchObject({ code: 0, err: [] });
+    const after = await readSyncState(store.sql);
+    expect(after).toMatchObject({ serverId: before.serverId, lastSeq: before.lastSeq });
+    expect(after.epoch).not.toBe(before.epoch);
+    expect(run.out).toEqual([`new epoch ${after.epoch} (was ${before.epoch}) at seq ${before.lastSeq}: devices will reconcile at their next sync`]);
   });
 
   it('says what is wrong and exits 1', async () => {

@@ -16,6 +16,7 @@ import { DEFAULT_KEEP_UPLOADS_DAYS, dropIdleUploads } from '../blobs/upload-rete
 import { DEFAULT_KEEP_MUTATION_IDS_DAYS, dropAppliedMutationIds } from '../sync/mutation-id-retention';
 import { dropExpiredRateLimits } from '../http/sql-rate-limit-store';
 import { pruneHistory } from '../sync/pull-service';
+import { markRestored } from '../sync/server-epoch';
 import { publishUpdate } from '../updates/update-files';
 
 
@@ -45,6 +46,8 @@ const USAGE = `usage: npm run server -- <command> [options]
                  and files (blobs) no live attachment names, last sent more than N days ago; 0 is allowed
                  here: after erasing people (PDPA), --keep-files-days 0 removes their photos at once
   publish-update --from DIR [--updates DIR]   publish an electron-builder release folder to the update feed
+  mark-restored  after restoring the database from a backup, before serving it again: starts a new epoch,
+                 so every device pulls everything and sends back what the backup lacks (docs/deploy.md)
 
 Every command takes --data DIR (PGlite folder, default .data/server); DATABASE_URL overrides it.
 Updates are served at /updates/ from --updates DIR (or PROVINCEDESK_UPDATES_DIR; default .data/updates).
@@ -282,6 +285,11 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
         cli.out(`dropped ${await dropExpiredRateLimits(store.sql)} expired login counters`);
       });
     }
+    case 'mark-restored':
+      return withStore(cli, values, async (store) => {
+        const { previousEpoch, epoch, lastSeq } = await markRestored(store.sql);
+        cli.out(`new epoch ${epoch} (was ${previousEpoch}) at seq ${lastSeq}: devices will reconcile at their next sync`);
+      });
     case 'publish-update': {
       const target = updatesDir(values, cli.env);
       const published = await publishUpdate(required(values, 'from'), target);

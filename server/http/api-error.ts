@@ -29,7 +29,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string = THAI_ERROR_MESSAGES[code],
-    readonly extra: Partial<Pick<ErrorBody, 'serverTime' | 'received'>> = {},
+    readonly extra: Partial<Pick<ErrorBody, 'serverTime' | 'received' | 'reason'>> = {},
   ) {
     super(message);
   }

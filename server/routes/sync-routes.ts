@@ -17,7 +17,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get('/v1/sync/pull', async (request): Promise<PullResponse> => {
     const device = await authenticate(ctx, request);
     const query = parseInput(PullQuery, request.query);
-    const page = await pullChanges(ctx.store, device, query);
+    const page = await pullChanges(ctx.store, device, query, { warn: (message) => request.log.warn(message) });
     return { ...page, serverTime: new Date(ctx.now()).toISOString() };
   });
 }

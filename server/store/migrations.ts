@@ -200,6 +200,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
+    name: 'server-epoch',
+    sql: `
+      -- server_id: who this database is, set once, kept by backups and restores (a device tells its own
+      -- server from another one). epoch: which history the change sequence counts in; mark-restored (or a
+      -- pull cursor ahead of last_seq) gives a new one, so devices reconcile instead of trusting their cursor.
+      ALTER TABLE sync_state ADD COLUMN server_id text;
+      ALTER TABLE sync_state ADD COLUMN epoch text;
+      UPDATE sync_state SET server_id = gen_random_uuid()::text, epoch = gen_random_uuid()::text;
+      ALTER TABLE sync_state ALTER COLUMN server_id SET NOT NULL;
+      ALTER TABLE sync_state ALTER COLUMN epoch SET NOT NULL;
+    `,
+  },
+  {
+    version: 10,
     name: 'device-wipe',
     sql: `
       -- Remote wipe (issue 14): an administrator's wipe-device marks the device; at its next contact it is told

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { RECORD_META_FIELDS } from '../../shared/domain/common';
+import { isRedactedField } from '../../shared/domain/redacted-value';
 import { SYNCED_TABLE_SCHEMAS, type SyncedTable } from '../../shared/domain/synced-tables';
 
 /**
@@ -12,5 +13,7 @@ export function validateField(table: SyncedTable, field: string, value: unknown)
   if (!Object.hasOwn(shape, field)) return 'unknown-field';
   const schema = shape[field];
   if (schema === undefined) return 'unknown-field';
+  // What the server withheld from a device never comes back as a value: it would overwrite the real one.
+  if (isRedactedField(table, field, value)) return 'invalid-value';
   return schema.safeParse(value).success ? 'ok' : 'invalid-value';
 }

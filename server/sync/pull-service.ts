@@ -1,11 +1,17 @@
 import { encodeRecordStamps, type PulledRecord, type PullResponse } from '../../shared/sync/protocol';
 import type { SyncedTable } from '../../shared/domain/synced-tables';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
-import { readableSql, scopeKey } from '../accounts/scope';
+import { readableSql, syncedViewKey } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
 import type { Store } from '../store/open-store';
 import { toNumber } from '../store/sql-client';
 import { CONFLICT_SELECT, conflictToWire, type ConflictDbRow } from './conflict-rows';
+import { readSyncState, startEpochAfterUnmarkedRestore } from './server-epoch';
+import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
+
+function refetch(reason: 'restored' | 'pruned' | 'scope'): ApiError {
+  return new ApiError(409, 'refetch', undefined, { reason });
+}
 
 interface PulledDbRow {
   table_name: string;
@@ -24,20 +30,26 @@ interface PulledDbRow {
 export async function pullChanges(
   store: Store,
   device: AuthenticatedDevice,
-  query: { cursor: number; limit: number },
+  query: { cursor: number; limit: number; epoch?: string },
+  log?: { warn(message: string): void },
 ): Promise<Omit<PullResponse, 'serverTime'>> {
   const { sql } = store;
-  const state = (await sql.query<{ last_seq: unknown; min_valid_seq: unknown }>('SELECT last_seq, min_valid_seq FROM sync_state WHERE id = 1')).rows[0];
-  const lastSeq = toNumber(state?.last_seq);
-  const minValidSeq = toNumber(state?.min_valid_seq);
-  const key = scopeKey(device.scope);
+  const { lastSeq, minValidSeq, serverId, epoch } = await readSyncState(sql);
+  const key = syncedViewKey(device.scope, device.user.role);
 
   if (query.cursor > 0) {
-    // Pruned history, a changed scope, or a cursor from a server that was restored from an older backup:
-    // the device's copy can no longer be brought up to date by changes, so it starts over.
-    if (query.cursor < minValidSeq || query.cursor > lastSeq || device.syncedScope !== key) {
-      throw new ApiError(409, 'refetch');
+    // A cursor counts in one history: from another epoch (the database was restored since) it means nothing.
+    if (query.epoch !== epoch) throw refetch('restored');
+    // Ahead of the server in this epoch: restored from an older backup without mark-restored. Every
+    // device's cursor is suspect then, not only this one's: a new epoch makes them all reconcile.
+    if (query.cursor > lastSeq) {
+      if (await startEpochAfterUnmarkedRestore(sql, epoch)) {
+        log?.warn(`device ${device.deviceId} pulled with cursor ${query.cursor} > last seq ${lastSeq}: the database was restored without mark-restored; started a new epoch`);
+      }
+      throw refetch('restored');
     }
+    if (query.cursor < minValidSeq) throw refetch('pruned');
+    if (device.syncedScope !== key) throw refetch('scope');
   } else if (device.syncedScope !== key) {
     await sql.query('UPDATE devices SET synced_scope = $2 WHERE id = $1', [device.deviceId, key]);
   }
@@ -56,13 +68,15 @@ export async function pullChanges(
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const cursor = hasMore ? toNumber(page[page.length - 1]?.seq) : Math.max(lastSeq, query.cursor);
 
+  // Personal data by role (PDPA): what the user may not see never reaches the device. The stamps stay.
+  const viewer = { role: device.user.role, districtCode: device.user.districtCode };
   const records: PulledRecord[] = page.map((row) => ({
     table: row.table_name as SyncedTable,
     id: row.id,
     provinceCode: row.province_code,
     districtCode: row.district_code,
     seq: toNumber(row.seq),
-    values: row.vals,
+    values: row.table_name === 'members' ? redactPersonForViewer(row.vals, row.district_code, viewer) : row.vals,
     ...encodeRecordStamps(row.stamps),
   }));
 
@@ -75,7 +89,7 @@ export async function pullChanges(
     );
     conflicts = result.rows.map(conflictToWire);
   }
-  return { records, conflicts, cursor, hasMore, lastSeq };
+  return { records, conflicts, cursor, hasMore, lastSeq, serverId, epoch };
 }
 
 /** Raises min_valid_seq and drops what it makes unreachable: old tombstones and resolved conflicts. */

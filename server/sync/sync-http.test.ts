@@ -7,6 +7,7 @@ import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { fakeNode, mutation, newsValues, stampAt, TestClient } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
 import { pruneHistory } from './pull-service';
+import { markRestored } from './server-epoch';
 
 describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
   let server: ProvinceDeskServer;
@@ -318,7 +319,7 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
     await pruneHistory(server.store);
     const stale = await c.pull(first.cursor);
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toBe('refetch');
+    expect(stale.json()).toMatchObject({ error: 'refetch', reason: 'pruned' });
     const fresh = (await c.pull(0)).json<PullResponse>();
     expect((await c.pull(fresh.cursor)).statusCode).toBe(200);
 
@@ -329,9 +330,44 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
     await setUserOffice(server.store.sql, bkk.officer.id, otherDistrict.id);
     const moved = await officeOfficer.pull(cursor);
     expect(moved.statusCode).toBe(409);
-    expect(moved.json().error).toBe('refetch');
+    expect(moved.json()).toMatchObject({ error: 'refetch', reason: 'scope' });
     expect((await officeOfficer.pull(0)).statusCode).toBe(200);
     await setUserOffice(server.store.sql, bkk.officer.id, bkk.districtOfficeId);
+  });
+
+  it('carries the server epoch with the cursor: a cursor of another epoch (restored backup) or none answers refetch', async () => {
+    const c = await client(bkk.editor);
+    const first = (await c.pull(0, 2000)).json<PullResponse>();
+    expect(first.serverId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.epoch).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await c.pull(first.cursor)).json<PullResponse>()).toMatchObject({ serverId: first.serverId, epoch: first.epoch });
+    // A cursor without its epoch (a client from before epochs) cannot be trusted either.
+    const bare = await c.request({ method: 'GET', url: `/v1/sync/pull?cursor=${first.cursor}` });
+    expect(bare.statusCode).toBe(409);
+    expect(bare.json()).toMatchObject({ error: 'refetch', reason: 'restored' });
+
+    const { epoch } = await markRestored(server.store.sql);
+    const stale = await c.pull(first.cursor, undefined, first.epoch);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: 'refetch', reason: 'restored' });
+    const fresh = (await c.pull(0, 2000)).json<PullResponse>();
+    // The same server (its id survives restores), another history.
+    expect(fresh).toMatchObject({ serverId: first.serverId, epoch });
+    expect((await c.pull(fresh.cursor)).statusCode).toBe(200);
+  });
+
+  it('a cursor ahead of the server in its own epoch (restored without mark-restored) starts a new epoch for every device', async () => {
+    const ahead = await client(bkk.editor);
+    const other = await client(bkk.coordinator);
+    const page = (await ahead.pull(0, 2000)).json<PullResponse>();
+    await other.pull(0, 2000);
+    const response = await ahead.pull(page.lastSeq + 50, undefined, page.epoch);
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ error: 'refetch', reason: 'restored' });
+    // The other device's cursor is no better: it was handed out by the same lost history.
+    const otherAgain = await other.pull(page.cursor, undefined, page.epoch);
+    expect(otherAgain.json()).toMatchObject({ error: 'refetch', reason: 'restored' });
+    expect((await other.pull(0, 2000)).json<PullResponse>().epoch).not.toBe(page.epoch);
   });
 
   it('keeps the wire small: compressed pull ≤ 1.3× the records’ own compressed JSON', async () => {
@@ -345,7 +381,7 @@ describe.each(testBackends())('sync over HTTP ($name)', (backend) => {
       return m;
     });
     await c.push(mutations);
-    const response = await c.request({ method: 'GET', url: `/v1/sync/pull?cursor=${before}&limit=2000`, headers: { 'accept-encoding': 'gzip' } });
+    const response = await c.request({ method: 'GET', url: `/v1/sync/pull?cursor=${before}&epoch=${c.epoch}&limit=2000`, headers: { 'accept-encoding': 'gzip' } });
     expect(response.headers['content-encoding']).toBe('gzip');
     const wireBytes = response.rawPayload.length;
     const baseline = gzipSync(JSON.stringify(plain)).length;

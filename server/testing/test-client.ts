@@ -10,6 +10,8 @@ export const VERSION_HEADERS = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), [S
 export class TestClient {
   token: string | undefined;
   deviceId = '';
+  /** The epoch of the last page pulled: sent with every cursor above 0, as a device does. */
+  epoch: string | undefined;
   private seq = 0;
 
   constructor(private readonly app: FastifyInstance) {}
@@ -39,8 +41,11 @@ export class TestClient {
     return this.request({ method: 'POST', url: '/v1/sync/push', payload: { mutations } });
   }
 
-  pull(cursor = 0, limit?: number) {
-    return this.request({ method: 'GET', url: `/v1/sync/pull?cursor=${cursor}${limit === undefined ? '' : `&limit=${limit}`}` });
+  async pull(cursor = 0, limit?: number, epoch = this.epoch) {
+    const since = cursor > 0 && epoch !== undefined ? `&epoch=${encodeURIComponent(epoch)}` : '';
+    const response = await this.request({ method: 'GET', url: `/v1/sync/pull?cursor=${cursor}${since}${limit === undefined ? '' : `&limit=${limit}`}` });
+    if (response.statusCode === 200) this.epoch = response.json<{ epoch: string }>().epoch;
+    return response;
   }
 
   nextMutationId(): string {

@@ -20,6 +20,8 @@ const base: EventDraft = {
   recurrence: 'none',
   until: '',
   customRule: '',
+  rdates: [],
+  timeZone: null,
   exdates: [],
 };
 
@@ -62,6 +64,15 @@ describe('validateEventDraft', () => {
     expect(monthly.ok && monthly.value.rrule).toBe('FREQ=MONTHLY;BYMONTHDAY=16;UNTIL=20221231T235959');
     expect(validateEventDraft({ ...base, recurrence: 'weekly', until: '2022-01-01' })).toMatchObject({ ok: false, issues: [{ field: 'until', problem: 'until-before-start' }] });
     expect(validateEventDraft({ ...base, recurrence: 'custom', customRule: 'FREQ=HOURLY' })).toMatchObject({ ok: false, issues: [{ field: 'recurrence', problem: 'bad-rule' }] });
+  });
+
+  it('keeps an imported set of rules, its extra dates and its zone when the activity is saved from the form', () => {
+    const imported = { ...base, recurrence: 'custom' as const, customRule: 'FREQ=WEEKLY;BYDAY=TH\nFREQ=MONTHLY;BYDAY=1MO', rdates: ['2022-06-25T02:30:00.000Z'], timeZone: 'Asia/Bangkok' };
+    const kept = validateEventDraft(imported);
+    expect(kept.ok && [kept.value.rrule, kept.value.rdates, kept.value.timeZone]).toEqual(['FREQ=WEEKLY;BYDAY=TH\nFREQ=MONTHLY;BYDAY=1MO', ['2022-06-25T02:30:00.000Z'], 'Asia/Bangkok']);
+    // Choosing a preset instead starts a plain local rule.
+    const weekly = validateEventDraft({ ...imported, recurrence: 'weekly' });
+    expect(weekly.ok && [weekly.value.rdates, weekly.value.timeZone]).toEqual([[], null]);
   });
 });
 

@@ -30,8 +30,10 @@ export interface EventDraft {
   recurrence: RecurrencePreset;
   /** Last day of the series as typed, or '' for no end. */
   until: string;
-  /** The rule as it is, for 'custom' (from an imported file). */
+  /** The rules as they are, for 'custom' (from an imported file), with their extra dates and zone. */
   customRule: string;
+  rdates: string[];
+  timeZone: string | null;
   exdates: string[];
 }
 
@@ -75,7 +77,7 @@ export interface DraftIssue {
 
 export type EventContent = Pick<
   CalendarEvent,
-  'title' | 'type' | 'start' | 'end' | 'allDay' | 'place' | 'placeTambonCode' | 'organiser' | 'description' | 'expected' | 'actual' | 'rrule' | 'exdates'
+  'title' | 'type' | 'start' | 'end' | 'allDay' | 'place' | 'placeTambonCode' | 'organiser' | 'description' | 'expected' | 'actual' | 'rrule' | 'exdates' | 'rdates' | 'timeZone'
 >;
 
 export type DraftResult = { ok: true; value: EventContent } | { ok: false; issues: DraftIssue[] };
@@ -141,6 +143,9 @@ export function validateEventDraft(draft: EventDraft): DraftResult {
       rrule,
       // Exceptions belong to the series as it was; a changed rule or start keeps only those still on it.
       exdates: rrule ? draft.exdates : [],
+      // Extra dates and another zone's clock belong to an imported set of rules, kept as it is.
+      rdates: draft.recurrence === 'custom' ? draft.rdates : [],
+      timeZone: draft.recurrence === 'custom' ? draft.timeZone : null,
     },
   };
 }

@@ -1,12 +1,19 @@
 import type { CalendarEvent } from '../domain/calendar-event';
 
+/** The fields of an activity an .ics file can carry. */
+export const ICS_FIELDS = ['title', 'type', 'start', 'end', 'allDay', 'place', 'placeTambonCode', 'organiser', 'description', 'expected', 'actual', 'rrule', 'exdates', 'rdates', 'timeZone'] as const;
+export type IcsField = (typeof ICS_FIELDS)[number];
+
 /** An activity's content as it travels in an .ics file: everything but the record bookkeeping. */
-export type IcsActivity = Pick<
-  CalendarEvent,
-  'title' | 'type' | 'start' | 'end' | 'allDay' | 'place' | 'placeTambonCode' | 'organiser' | 'description' | 'expected' | 'actual' | 'rrule' | 'exdates'
-> & {
-  /** The VEVENT's UID: the identity duplicates are detected by. */
+export type IcsActivity = Pick<CalendarEvent, IcsField> & {
+  /** The VEVENT's UID: the identity duplicates are detected by, and re-imports update by. */
   uid: string;
+  /**
+   * The fields the file really says something about. A calendar from Google says nothing of an
+   * activity's type or tambon: re-importing it updates the times and the title but keeps what
+   * was set here. Times and rules are always said (no rule means it no longer repeats).
+   */
+  fieldsInFile: readonly IcsField[];
 };
 
 /** The UID an activity is exported with: the one it was imported with, else one from its id. */

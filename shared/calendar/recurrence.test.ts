@@ -74,3 +74,42 @@ describe('rules', () => {
     expect(presetOf(null, start).preset).toBe('none');
   });
 });
+
+describe('recurrence sets', () => {
+  it('joins several rules, adds extra dates and takes out exclusion rules and exceptions', () => {
+    // Every Monday and every first Thursday, not in August (EXRULE), plus one extra Saturday, minus one Monday.
+    const meeting = {
+      ...series(local(2022, 7, 4, 9), local(2022, 7, 4, 10), 'FREQ=WEEKLY;BYDAY=MO\nRRULE:FREQ=MONTHLY;BYDAY=1TH\nEXRULE:FREQ=DAILY;BYMONTH=8', [local(2022, 7, 18, 9)]),
+      rdates: [local(2022, 7, 23, 9).toISOString()],
+    };
+    const starts = expandOccurrences(meeting, local(2022, 7, 1), local(2022, 9, 10)).map((o) => `${o.start.getMonth() + 1}/${o.start.getDate()}`);
+    expect(starts).toEqual(['7/4', '7/7', '7/11', '7/23', '7/25', '9/1', '9/5']);
+    expect(ruleProblem('FREQ=WEEKLY\nEXRULE:FREQ=SECONDLY')).toBe('frequency');
+    expect(ruleProblem('EXRULE:FREQ=WEEKLY')).toBe('syntax');
+  });
+
+  it('always counts the start, even when no rule gives it (RFC 5545 3.8.5.3)', () => {
+    // Starts on a Wednesday; the rule says Mondays.
+    const odd = series(local(2022, 8, 3, 9), local(2022, 8, 3, 10), 'FREQ=WEEKLY;BYDAY=MO;COUNT=2');
+    expect(expandOccurrences(odd, local(2022, 8, 1), local(2022, 9, 1)).map((o) => o.start.getDate())).toEqual([3, 8, 15]);
+  });
+
+  it("runs an imported series on its own zone's clock, across that zone's DST change", () => {
+    // 10.00 in Los Angeles every first Tuesday: 17.00 UTC in summer time, 18.00 UTC after 6 November 2022.
+    const call = { start: '2022-10-04T17:00:00.000Z', end: '2022-10-04T18:00:00.000Z', allDay: false, rrule: 'FREQ=MONTHLY;BYDAY=1TU;COUNT=3', exdates: [], timeZone: 'America/Los_Angeles' };
+    expect(expandOccurrences(call, new Date('2022-10-01T00:00:00Z'), new Date('2023-01-01T00:00:00Z')).map((o) => o.start.toISOString())).toEqual([
+      '2022-10-04T17:00:00.000Z',
+      '2022-11-01T17:00:00.000Z',
+      '2022-12-06T18:00:00.000Z',
+    ]);
+  });
+
+  it('recognises anything beyond one preset rule as custom', () => {
+    const start = local(2022, 8, 1, 9);
+    const weekly = buildRule('weekly', start, null);
+    expect(presetOf(weekly, start).preset).toBe('weekly');
+    expect(presetOf(weekly, start, { rdates: [local(2022, 8, 6, 9).toISOString()] }).preset).toBe('custom');
+    expect(presetOf(weekly, start, { timeZone: 'Europe/Berlin' }).preset).toBe('custom');
+    expect(presetOf(`${weekly}\nFREQ=MONTHLY`, start).preset).toBe('custom');
+  });
+});

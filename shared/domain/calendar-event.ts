@@ -26,9 +26,27 @@ export const CalendarEvent = z
     description: z.string().max(20_000),
     expected: z.array(ParticipantGroup).max(50),
     actual: z.array(ParticipantGroup).max(50),
-    /** RFC 5545 RRULE for recurring activities, exceptions as ISO instants. */
-    rrule: z.string().max(500).nullable(),
+    /**
+     * RFC 5545 rules of a recurring activity: one RRULE, or several lines (RRULE lines, and
+     * "EXRULE:" lines for the instances they remove). Exceptions (EXDATE) as ISO instants.
+     */
+    rrule: z.string().max(2000).nullable(),
     exdates: z.array(IsoDateTime).max(500),
+    /**
+     * Extra occurrences (RDATE) as the instants they start at. A series of dates only (no rule in
+     * the file) is stored with the rule FREQ=DAILY;COUNT=1 (its start), as Google Calendar writes it,
+     * so every recurring activity has a rule. Defaults to [] for records written before the field.
+     */
+    rdates: z.array(IsoDateTime).max(500).default([]),
+    /**
+     * The IANA time zone an imported series' rules run in ("America/Los_Angeles"); null for rules
+     * on the local wall clock (every activity made here). Defaults to null for older records.
+     */
+    timeZone: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/, 'เขตเวลาไม่ถูกต้อง')
+      .nullable()
+      .default(null),
     /**
      * The UID of the iCalendar VEVENT this activity was imported from, so importing the same
      * file twice is caught as a duplicate. Null for activities created here (their exported

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, RecordId, TambonCode, scopeShape } from './common';
+import { orRedacted } from './redacted-value';
 
 export const COMMITTEE_ROLES = ['ประธาน', 'รองประธาน', 'เลขานุการ', 'ผู้ช่วยเลขานุการ', 'เหรัญญิก', 'กรรมการ', 'ที่ปรึกษา'] as const;
 export const TITLE_PREFIXES = ['นาย', 'นาง', 'นางสาว'] as const;
@@ -23,8 +24,9 @@ export const Member = z
     title: z.string().max(50),
     firstName: z.string().trim().max(100),
     lastName: z.string().trim().max(100),
-    nationalId: z.string().regex(/^\d{13}$/, 'เลขประจำตัวประชาชนต้องมี 13 หลัก').nullable(),
-    phone: z.string().regex(/^0\d{8,9}$/, 'หมายเลขโทรศัพท์ไม่ถูกต้อง').nullable(),
+    // Either may arrive redacted (shared/domain/redacted-value.ts): a device stores what the server sent.
+    nationalId: orRedacted(/^\d{13}$/, 'เลขประจำตัวประชาชนต้องมี 13 หลัก').nullable(),
+    phone: orRedacted(/^0\d{8,9}$/, 'หมายเลขโทรศัพท์ไม่ถูกต้อง').nullable(),
     lineId: z.string().max(100),
     email: z.string().max(200),
     village: z.number().int().min(1).max(99).nullable(),

@@ -6,11 +6,7 @@ import { formatLongDate } from '../thai/buddhist-era-date';
 import { parseHtml, type HtmlElement, type HtmlNode } from './html-tree';
 import { sanitiseNewsHtml } from './news-html-sanitiser';
 import { datelineDate, type ArticleContent } from './news-article';
-
-export const DOCX_FONT = 'TH Sarabun New';
-/** docx sizes are half-points. */
-const SIZE_16PT = 32;
-const CM = 567; // twips per centimetre
+import { A4_PAGE, CM, GOVERNMENT_RUN } from '../docx/thai-government-format';
 
 export interface DocxPhoto {
   attachmentId: string;
@@ -119,7 +115,7 @@ export function buildNewsDocx(item: ArticleContent, photos: readonly DocxPhoto[]
   children.push(...blocks(parseHtml(sanitiseNewsHtml(item.bodyHtml)).children, byId));
   for (const photo of rest) children.push(...photoParagraphs(photo));
 
-  const run = { font: { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT }, size: SIZE_16PT, sizeComplexScript: SIZE_16PT };
+  const run = GOVERNMENT_RUN;
   return new Document({
     creator: options.officeName,
     title: item.title,
@@ -133,7 +129,7 @@ export function buildNewsDocx(item: ArticleContent, photos: readonly DocxPhoto[]
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: Math.round(2.5 * CM), left: 3 * CM, right: 2 * CM, bottom: 2 * CM } } },
+        properties: { page: A4_PAGE },
         children,
       },
     ],

@@ -1,6 +1,7 @@
 // Duplicates on a roster: the same national ID, or the same name in the same tambon (the same
 // person entered twice, often once by each device). Groups are offered for a merge, never merged
 // silently: two people can share a name.
+import { isRedacted } from '../domain/redacted-value';
 import { personNameKey } from './row-validation';
 
 export interface DuplicateCandidate {
@@ -22,7 +23,8 @@ export function findDuplicateGroups(people: readonly DuplicateCandidate[]): Dupl
   const byId = new Map<string, string[]>();
   const byName = new Map<string, string[]>();
   for (const p of people) {
-    if (p.nationalId) push(byId, p.nationalId, p.id);
+    // A redacted ID shows four digits: two people can share them, so it says nothing about sameness.
+    if (p.nationalId && !isRedacted(p.nationalId)) push(byId, p.nationalId, p.id);
     if (p.firstName.trim()) push(byName, personNameKey(p.tambonCode, p.firstName, p.lastName), p.id);
   }
   const groups: DuplicateGroup[] = [];
@@ -44,7 +46,7 @@ export function findDuplicateGroups(people: readonly DuplicateCandidate[]): Dupl
 export function duplicatesOf(person: DuplicateCandidate, others: readonly DuplicateCandidate[]): DuplicateCandidate[] {
   const key = personNameKey(person.tambonCode, person.firstName, person.lastName);
   return others.filter(
-    (o) => o.id !== person.id && ((person.nationalId !== null && o.nationalId === person.nationalId) || (person.firstName.trim() !== '' && personNameKey(o.tambonCode, o.firstName, o.lastName) === key)),
+    (o) => o.id !== person.id && ((person.nationalId !== null && !isRedacted(person.nationalId) && o.nationalId === person.nationalId) || (person.firstName.trim() !== '' && personNameKey(o.tambonCode, o.firstName, o.lastName) === key)),
   );
 }
 

@@ -2,7 +2,9 @@
 // be edited and imported back. IDs are masked unless the exporter may see them in full.
 import type { Member } from '../domain/member';
 import { formatShortDate } from '../thai/buddhist-era-date';
-import { formatNationalId, maskNationalId } from '../thai/national-id';
+import { isRedacted } from '../domain/redacted-value';
+import { formatNationalId } from '../thai/national-id';
+import { maskedNationalId } from './personal-data-redaction';
 import { formatPhone } from '../thai/phone-number';
 import { ROSTER_FIELD_LABELS, type RosterField } from './roster-columns';
 
@@ -38,10 +40,11 @@ export function peopleExportRows(people: readonly Person[], { fullIds, places }:
       title: p.title,
       firstName: p.firstName,
       lastName: p.lastName,
-      nationalId: p.nationalId ? ((fullIds ? formatNationalId(p.nationalId) : maskNationalId(p.nationalId)) ?? '') : '',
-      phone: p.phone ? (formatPhone(p.phone) ?? p.phone) : '',
-      lineId: p.lineId,
-      email: p.email,
+      nationalId: p.nationalId ? ((fullIds ? formatNationalId(p.nationalId) : maskedNationalId(p.nationalId)) ?? maskedNationalId(p.nationalId) ?? '') : '',
+      // Withheld from this user by the server (issue 18): nothing to export.
+      phone: p.phone && !isRedacted(p.phone) ? (formatPhone(p.phone) ?? p.phone) : '',
+      lineId: isRedacted(p.lineId) ? '' : p.lineId,
+      email: isRedacted(p.email) ? '' : p.email,
       village: p.village === null ? '' : String(p.village),
       role: p.role,
       sector: p.sector,

@@ -3,7 +3,9 @@
 // - officer: people of their own district only (they keep that district's roster and confirm
 //   identities when a committee is appointed); an officer without a district sees none;
 // - editor (news and public relations): never — their work needs no ID.
-// Everyone else sees the masked form. Every reveal is written to the audit trail.
+// Everyone else sees the masked form. The server enforces it (issue 18): a device of anyone else never
+// receives the full ID (the pull redacts it), and a reveal goes through the server, which writes the
+// audit entry itself.
 import type { Role } from '../sync/protocol';
 
 export interface Viewer {
@@ -19,6 +21,16 @@ export function canRevealNationalId(viewer: Viewer, person: { districtCode: stri
     return viewer.districtCode !== null && viewer.districtCode === district;
   }
   return false;
+}
+
+/**
+ * A person's phone, LINE id and e-mail: the work data of those who keep the roster and call on the network —
+ * coordinators and admins, and officers for the people of their own district (the only people their
+ * devices pull). Editors (news and public relations) write about committees, not to their members: the
+ * pull withholds these from them, as it withholds the full ID.
+ */
+export function canSeeContactDetails(viewer: Viewer, person: { districtCode: string | null; tambonCode: string }): boolean {
+  return canRevealNationalId(viewer, person);
 }
 
 /** Exports carry full IDs only for the roles allowed to reveal them everywhere in the export. */

@@ -13,13 +13,18 @@ export const PROTOCOL_VERSION = 1;
  * Bumped when the synced record schemas (shared/domain) change.
  * 2: news revisions and workflow transitions, PDPA audit entries, member merge/erasure fields,
  *    partner placeCode, event icsUid.
+ * 3: event rdates and timeZone, several rules (RRULE/EXRULE lines) in an event's rrule; pulls carry the
+ *    server's epoch (a restore from backup starts a new one) and people's personal fields arrive redacted
+ *    where the user's role may not see them (issues 15, 18).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /**
  * The oldest client schema the server still accepts; older clients are told to update (426).
- * A client of schema 1 would pull tables it cannot store, so it must update.
+ * A client of schema 2 would fail to expand an activity with several rules, knows no epoch (after a restore
+ * it would drop data only it holds, or skip changes) and would store redacted values as typed ones, so it
+ * must update.
  */
-export const MIN_CLIENT_SCHEMA_VERSION = 2;
+export const MIN_CLIENT_SCHEMA_VERSION = 3;
 
 /** Header names are lower case: HTTP headers are case-insensitive and Node hands them over lower-cased. */
 export const PROTOCOL_HEADER = 'x-provincedesk-protocol';
@@ -62,6 +67,8 @@ export const ErrorBody = z.object({
   serverTime: z.string().optional(),
   /** upload-offset-mismatch: the length the server holds; resume from there. */
   received: z.number().int().min(0).optional(),
+  /** refetch: why the cursor is no longer valid (for logs; the device acts on the epoch it pulls next). */
+  reason: z.enum(['restored', 'pruned', 'scope']).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
@@ -139,6 +146,8 @@ export type PushResponse = z.infer<typeof PushResponse>;
 
 export const PullQuery = z.object({
   cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  /** The epoch the cursor counts in (from the page that gave the cursor); required with a cursor above 0. */
+  epoch: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
@@ -200,6 +209,13 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   /** The server's newest change when this page was read: cursor / lastSeq says how far a long pull has come. */
   lastSeq: z.number().int().min(0),
+  /** This server's identity: set once when its database is created, kept by backups and restores. */
+  serverId: z.string(),
+  /**
+   * The history `cursor` counts in: new whenever the database is restored from a backup (the seqs after the
+   * backup are handed out again for other changes). Send it back with the cursor.
+   */
+  epoch: z.string(),
   serverTime: z.string(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
@@ -213,6 +229,19 @@ export type ResolveConflictRequest = z.infer<typeof ResolveConflictRequest>;
 
 export const ResolveConflictResponse = z.object({ conflict: ConflictWire, serverTime: z.string() });
 export type ResolveConflictResponse = z.infer<typeof ResolveConflictResponse>;
+
+// ---- people ----
+
+/**
+ * POST /v1/people/:id/reveal: the full national ID (null: none on record), for a role allowed to see it;
+ * the server writes the audit entry (`auditEntryId`, null when there was nothing to see) and it syncs.
+ */
+export const RevealResponse = z.object({
+  nationalId: z.string().nullable(),
+  auditEntryId: z.string().nullable(),
+  serverTime: z.string(),
+});
+export type RevealResponse = z.infer<typeof RevealResponse>;
 
 // ---- blobs ----
 

@@ -157,41 +157,77 @@ test('creates by selecting days, moves by drag and drop, resizes, and refuses an
   await expect(page).toHaveURL(/#\/news\/(from-event|edit)\/[0-9a-f-]{36}$/);
 });
 
-test('imports an .ics file: one bad event rejects the file with its line and reason; a good one comes in once', async ({ page }) => {
+test('imports an .ics file: a bad event is skipped with its line and reason, the others come in; cancel writes nothing; a re-import updates by UID', async ({ page }) => {
   const calendar = new CalendarPage(page);
   await calendar.open(MID_AUGUST_2565);
   await page.getByRole('button', { name: 'ถัดไป' }).first().click();
   await expect(calendar.rangeHeading()).toHaveText('กันยายน 2565');
 
+  const file = await readFile('shared/calendar/fixtures/one-bad-event.ics', 'utf8');
   await calendar.importFile('shared/calendar/fixtures/one-bad-event.ics');
-  const rejected = page.getByRole('dialog', { name: 'นำเข้าไฟล์ one-bad-event.ics ไม่ได้' });
-  await expect(rejected.getByTestId('ics-errors')).toContainText('บรรทัด 21: วันสิ้นสุดอยู่ก่อนวันเริ่ม — “อบรมเจ้าหน้าที่ประจำหน่วยเลือกตั้ง”');
-  await expect(rejected).toContainText('ไม่ได้นำเข้ากิจกรรมใดเลย');
-  await calendar.screenshot('import-rejected');
-  await rejected.getByRole('button', { name: 'ปิด' }).last().click();
+  const preview = page.getByRole('dialog', { name: 'ตรวจสอบก่อนนำเข้า: one-bad-event.ics' });
+  await expect(preview.getByTestId('ics-summary')).toHaveText('กิจกรรมใหม่ 2 รายการ');
+  await expect(preview.getByTestId('ics-preview')).toContainText('5 ก.ย. 2565 09.30 น. — ประชุมคณะกรรมการ ศส.ปชต. ตำบลเวียง');
+  await expect(preview.getByTestId('ics-preview')).toContainText('8 – 9 ก.ย. 2565 — รณรงค์การมีส่วนร่วมทางการเมือง');
+  const skipped = preview.getByTestId('ics-skipped');
+  await expect(skipped.getByRole('heading')).toHaveText('ข้าม 1 กิจกรรมที่อ่านไม่ได้ (กิจกรรมอื่นนำเข้าได้ตามปกติ)');
+  await expect(skipped).toContainText('บรรทัด 21: วันสิ้นสุดอยู่ก่อนวันเริ่ม — “อบรมเจ้าหน้าที่ประจำหน่วยเลือกตั้ง”');
+  await calendar.screenshot('import-preview-skipped');
+
+  // Cancel: nothing written.
+  await preview.getByRole('button', { name: 'ยกเลิก' }).click();
+  await expect(preview).toBeHidden();
   await expect(calendar.desk.pendingCount()).toHaveText('ไม่มีข้อมูลรอซิงก์');
   await expect(page.locator('.rbc-event')).toHaveCount(0);
 
-  // The same file without its bad event.
-  const good = (await readFile('shared/calendar/fixtures/one-bad-event.ics', 'utf8')).replace(/BEGIN:VEVENT\r?\nUID:bad-1[\s\S]*?END:VEVENT\r?\n/, '');
-  await calendar.importFile({ name: 'chiang-rai.ics', mimeType: 'text/calendar', buffer: Buffer.from(good) });
-  const preview = page.getByRole('dialog', { name: 'ตรวจสอบก่อนนำเข้า: chiang-rai.ics' });
-  await expect(preview).toContainText('กิจกรรมใหม่ 2 รายการ');
-  await expect(preview.getByTestId('ics-preview')).toContainText('5 ก.ย. 2565 09.30 น. — ประชุมคณะกรรมการ ศส.ปชต. ตำบลเวียง');
-  await expect(preview.getByTestId('ics-preview')).toContainText('8 – 9 ก.ย. 2565 — รณรงค์การมีส่วนร่วมทางการเมือง');
-  await calendar.screenshot('import-preview');
+  // Again, and import the valid ones.
+  await calendar.importFile('shared/calendar/fixtures/one-bad-event.ics');
   await preview.getByRole('button', { name: 'นำเข้า 2 กิจกรรม' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'นำเข้า 2 กิจกรรมแล้ว' })).toBeVisible();
   await expect(calendar.event('ประชุมคณะกรรมการ')).toBeVisible();
   await expect(calendar.event('รณรงค์การมีส่วนร่วม')).toBeVisible();
   await expect(calendar.desk.pendingCount()).toHaveText('รอซิงก์ 2 รายการ');
 
-  // Again: both are duplicates by UID, nothing to import.
-  await calendar.importFile({ name: 'chiang-rai.ics', mimeType: 'text/calendar', buffer: Buffer.from(good) });
-  await expect(preview).toContainText('ซ้ำกับที่มีอยู่แล้ว 2 รายการ');
-  await expect(preview).toContainText('ทุกกิจกรรมในไฟล์นี้มีอยู่แล้ว');
-  await preview.getByRole('button', { name: 'ยกเลิก' }).click();
-  await expect(calendar.desk.pendingCount()).toHaveText('รอซิงก์ 2 รายการ');
+  // The calendar changed elsewhere: one title changed, one new event without a title. Same UIDs update.
+  const changed = file
+    .replace('SUMMARY:ประชุมคณะกรรมการ ศส.ปชต. ตำบลเวียง', 'SUMMARY:ประชุมคณะกรรมการ ศส.ปชต. ตำบลเวียง (ครั้งที่ 2)')
+    .replace(/BEGIN:VEVENT\r?\nUID:bad-1[\s\S]*?END:VEVENT\r?\n/, 'BEGIN:VEVENT\r\nUID:new-1@example.org\r\nDTSTART:20220920T020000Z\r\nDTEND:20220920T040000Z\r\nEND:VEVENT\r\n');
+  await calendar.importFile({ name: 'chiang-rai.ics', mimeType: 'text/calendar', buffer: Buffer.from(changed) });
+  const again = page.getByRole('dialog', { name: 'ตรวจสอบก่อนนำเข้า: chiang-rai.ics' });
+  await expect(again.getByTestId('ics-summary')).toHaveText('กิจกรรมใหม่ 1 รายการมีอยู่แล้วและจะปรับปรุงตามไฟล์ 1 รายการมีอยู่แล้วและเหมือนเดิม 1 รายการ (ไม่ต้องนำเข้าซ้ำ)');
+  await expect(again.getByTestId('ics-notes')).toContainText('กิจกรรมไม่มีชื่อ ตั้งชื่อว่า “กิจกรรมไม่มีชื่อ” ไว้ก่อน (แก้ชื่อได้ภายหลัง)');
+  await calendar.screenshot('import-update');
+  await again.getByRole('button', { name: 'นำเข้าและปรับปรุง 2 กิจกรรม' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'นำเข้า 1 กิจกรรม และปรับปรุง 1 กิจกรรมแล้ว' })).toBeVisible();
+  await expect(calendar.event('(ครั้งที่ 2)')).toBeVisible();
+  await expect(calendar.event('กิจกรรมไม่มีชื่อ')).toBeVisible();
+  await expect(page.locator('.rbc-event')).toHaveCount(3);
+});
+
+test('an imported calendar with several rules and extra dates: the rules in Thai in the detail, the form and the printout', async ({ page }) => {
+  const calendar = new CalendarPage(page);
+  await calendar.open(MID_AUGUST_2565);
+  const ics = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+    'BEGIN:VEVENT', 'UID:mixed@google.com', 'SUMMARY:ประชุมติดตามงานเครือข่าย', 'DTSTART;TZID=Asia/Bangkok:20220802T133000', 'DTEND;TZID=Asia/Bangkok:20220802T150000',
+    'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20220930T165959Z', 'RRULE:FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20220930T165959Z', 'RDATE;TZID=Asia/Bangkok:20220820T093000', 'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  await calendar.importFile({ name: 'google.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+  await page.getByRole('dialog', { name: 'ตรวจสอบก่อนนำเข้า: google.ics' }).getByRole('button', { name: 'นำเข้า 1 กิจกรรม' }).click();
+  // 2, 16 and 30 August (every other Tuesday), the last Friday (26th) and the extra Saturday (20th).
+  await expect(page.locator('.mini-month td.busy')).toHaveText(['2', '16', '20', '26', '30']);
+
+  const words = 'ทุก 2 สัปดาห์ วันอังคาร จนถึง 30 ก.ย. 2565 และทุกวันศุกร์สุดท้ายของเดือน จนถึง 30 ก.ย. 2565 และวันที่ 20 ส.ค. 2565';
+  await calendar.event('ประชุมติดตามงานเครือข่าย').first().click();
+  await expect(calendar.detail().getByTestId('event-recurrence')).toHaveText(`จัดซ้ำ: ${words}`);
+  await expect(calendar.detail()).not.toContainText('FREQ=');
+  await calendar.screenshot('recurrence-words');
+  await calendar.detail().getByRole('button', { name: 'แก้ไขทั้งชุด' }).click();
+  await expect(calendar.form().getByLabel('การจัดซ้ำ').locator('option:checked')).toHaveText(`ตามกฎที่นำเข้า: ${words}`);
+  await calendar.form().getByRole('button', { name: 'ยกเลิก' }).click();
+  await calendar.switchView('กำหนดการ');
+  await expect(page.locator('.calendar-print .print-recurrence').first()).toHaveText(words);
 });
 
 test('exports a range as .ics that imports back as the same activities (all duplicates)', async ({ page }) => {
@@ -217,7 +253,7 @@ test('exports a range as .ics that imports back as the same activities (all dupl
   await calendar.importFile(path);
   const preview = page.getByRole('dialog', { name: /ตรวจสอบก่อนนำเข้า/ });
   await expect(preview).toContainText('กิจกรรมใหม่ 0 รายการ');
-  await expect(preview).toContainText('ซ้ำกับที่มีอยู่แล้ว 2 รายการ');
+  await expect(preview).toContainText('มีอยู่แล้วและเหมือนเดิม 2 รายการ');
 });
 
 test('a weekly meeting recurs across the new year; one occurrence is cancelled and one moved on its own', async ({ page }) => {
@@ -234,7 +270,9 @@ test('a weekly meeting recurs across the new year; one occurrence is cancelled a
   await form.getByLabel('จัดซ้ำถึงวันที่ (เว้นว่างได้)').fill('31/1/2566');
   await form.getByRole('button', { name: 'บันทึก' }).click();
   await expect(form).toBeHidden();
-  await expect(calendar.detail()).toContainText('FREQ=WEEKLY;BYDAY=SA;UNTIL=20230131T235959');
+  // The rule in Thai words, never the RRULE text (issue 17).
+  await expect(calendar.detail().getByTestId('event-recurrence')).toHaveText('จัดซ้ำ: ทุกวันเสาร์ จนถึง 31 ม.ค. 2566');
+  await expect(calendar.detail()).not.toContainText('FREQ=');
   await calendar.detail().getByRole('button', { name: 'ปิด' }).click();
   await expect(calendar.monthCard('ประชุมคณะทำงาน')).toContainText('31 ธ.ค. 2565');
 

@@ -55,12 +55,12 @@ test('refuses a file that is not a spreadsheet and writes nothing', async ({ pag
   const roster = new RosterPage(page);
   await roster.open('/import');
   await roster.importFile(file);
-  await expect(page.getByTestId('import-error')).toHaveText('ไฟล์นี้ไม่ใช่ตารางข้อมูล (รองรับ .xlsx และ .csv เท่านั้น)');
+  await expect(page.getByTestId('import-error')).toHaveText('ไฟล์นี้ไม่ใช่ตารางข้อมูล (รองรับ .xlsx, .csv และ .xls ที่ระบบราชการส่งออกเป็นตาราง HTML)');
   await expect(roster.desk.pendingCount()).toHaveText('ไม่มีข้อมูลรอซิงก์');
   await roster.screenshot('import-error');
 });
 
-test('edits a member offline, reveals the ID only to an allowed role, exports XLSX that reads back', async ({ page, context }) => {
+test('edits a member offline, reveals no ID without the server, exports XLSX that reads back', async ({ page, context }) => {
   const roster = new RosterPage(page);
   await roster.open();
   await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
@@ -84,22 +84,18 @@ test('edits a member offline, reveals the ID only to an allowed role, exports XL
   await expect(page.getByTestId('national-id')).toHaveText('x-xxxx-xxxx0-70-8');
   await roster.screenshot('person-offline');
 
-  // The default local user is an editor: the full ID stays hidden.
+  // A full ID comes only from the server, which checks the role and records the reveal: not signed in, none.
   await page.getByRole('button', { name: 'แสดงเลขเต็ม' }).click();
-  await expect(page.getByRole('alert')).toHaveText('บทบาทของคุณไม่มีสิทธิ์ดูเลขประจำตัวประชาชนเต็มของบุคคลนี้');
+  await expect(page.getByRole('alert')).toHaveText('การดูเลขประจำตัวประชาชนเต็มต้องเข้าสู่ระบบเซิร์ฟเวอร์กลางก่อน (หน้า ซิงก์ข้อมูล)');
   await expect(page.getByTestId('national-id')).toHaveText('x-xxxx-xxxx0-70-8');
-  await roster.screenshot('reveal-forbidden');
+  await roster.screenshot('reveal-signed-out');
   await context.setOffline(false);
 
-  // As a coordinator the reveal works and is on the audit trail.
+  // As a coordinator the export carries full IDs, and the edit is on the audit trail.
   const personUrl = new URL(page.url());
   await roster.desk.open(`/?testRole=coordinator${personUrl.hash}`);
-  await page.getByRole('button', { name: 'แสดงเลขเต็ม' }).click();
-  await expect(page.getByTestId('national-id')).toHaveText('1-1017-00230-70-8');
   await page.getByText(/ประวัติการเข้าถึงและแก้ไข/).click();
-  await expect(page.getByTestId('audit-trail')).toContainText('เปิดดูเลขประจำตัวประชาชน');
   await expect(page.getByTestId('audit-trail')).toContainText('แก้ไข');
-  await roster.screenshot('reveal-allowed');
 
   // Export the tambon as XLSX and read it back.
   await page.locator('.roster-breadcrumb a').first().click();
@@ -234,4 +230,102 @@ test('a partner organisation is edited: level, two contact people, MOU date and 
   await expect(again.getByLabel('วันที่ลงนาม MOU')).toHaveValue('16/6/2565');
   await expect(again.getByTestId('partner-contact')).toHaveCount(2);
   await roster.screenshot('partner-edit');
+});
+
+test('at 1366 × 768 the problem column of the import preview is on screen without scrolling sideways (issue 17)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const file = testInfo.outputPath('ทำเนียบ-40.xlsx');
+  writeFileSync(file, await peopleWorkbookBytes({ count: 40, bad: badRowsAt(40), titleRow: true }));
+  const roster = new RosterPage(page);
+  await roster.open('/import');
+  await roster.importFile(file);
+  await expect(roster.summary()).toContainText('มีข้อผิดพลาด 5 แถว');
+  const problems = page.getByTestId('import-problems');
+  const heading = problems.getByRole('columnheader', { name: 'ปัญหา' });
+  // As the table first shows: nobody scrolled it sideways.
+  const box = (await heading.boundingBox())!;
+  const scroller = (await problems.locator('xpath=..').boundingBox())!;
+  // Inside the table's own scroll box as it first shows, and inside the window.
+  expect(box.x).toBeGreaterThanOrEqual(scroller.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(Math.min(scroller.x + scroller.width, 1366) + 1);
+  await expect(roster.problemRow(badRowsAt(40).keys().next().value! + 3).getByRole('cell').filter({ hasText: 'เลขประจำตัวประชาชนไม่ถูกต้อง' })).toBeVisible();
+  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, document.getElementById('main')!.scrollHeight));
+  await roster.screenshot('import-1366');
+});
+
+const FIXTURES = 'tests/fixtures/roster';
+
+test('shows every converted value beside what the file said: BE and CE dates, Excel day numbers, a BE year typed into a date cell', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.open('/import');
+  await roster.importFile(`${FIXTURES}/dates-1900.xlsx`);
+  await expect(roster.summary()).toHaveText('ทั้งหมด 8 แถว · ถูกต้อง 8 แถว · มีข้อผิดพลาด 0 แถว · มีคำเตือน 0 แถว');
+  const conversions = page.getByTestId('import-conversions');
+  await expect(conversions.getByRole('heading')).toHaveText('ค่าที่แปลงจากในไฟล์ 7 ช่อง (ตรวจดูก่อนนำเข้า)');
+  await expect(conversions).toContainText('วันที่ พ.ศ. 3 · วันที่ ค.ศ. 2 · เซลล์วันที่ที่พิมพ์ปีเป็น พ.ศ. 1 · เลขวันที่ของ Excel (ระบบ 1900) 1');
+  const row = (n: number) => conversions.locator(`.conversion-row[data-row="${n}"]`);
+  await expect(row(2)).toHaveText(['2', 'วันเริ่มวาระ', '24 ส.ค. 2565', '24 ส.ค. 2565', 'วันที่ พ.ศ.'].join(''));
+  await expect(row(5)).toContainText('24/08/2022');
+  await expect(row(5)).toContainText('วันที่ ค.ศ.');
+  await expect(row(8)).toContainText('24/8/2565');
+  await expect(row(8)).toContainText('เซลล์วันที่ที่พิมพ์ปีเป็น พ.ศ.');
+  await expect(row(9)).toContainText('44797');
+  await expect(row(9)).toContainText('24 ส.ค. 2565');
+  await conversions.scrollIntoViewIfNeeded();
+  await roster.screenshot('import-conversions');
+});
+
+test('asks which tambon an ambiguous name means, reads every sheet of a workbook, and remembers a column mapping', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.open('/import');
+  await roster.importFile(`${FIXTURES}/places.xlsx`);
+  await expect(roster.summary()).toHaveText('ทั้งหมด 8 แถว · ถูกต้อง 5 แถว · มีข้อผิดพลาด 3 แถว · มีคำเตือน 0 แถว');
+  const questions = page.getByTestId('place-questions');
+  await expect(questions.getByRole('combobox')).toHaveCount(2);
+  await questions.getByLabel('ตำบล “สันทราย” อำเภอ “—” (2 แถว)').selectOption({ label: 'ต.สันทราย อ.แม่จัน จ.เชียงราย' });
+  await questions.getByLabel('ตำบล “ป่าแดด” อำเภอ “—” (1 แถว)').selectOption({ label: 'ต.ป่าแดด อ.ป่าแดด จ.เชียงราย' });
+  await expect(roster.summary()).toHaveText('ทั้งหมด 8 แถว · ถูกต้อง 8 แถว · มีข้อผิดพลาด 0 แถว · มีคำเตือน 0 แถว');
+  await questions.scrollIntoViewIfNeeded();
+  await roster.screenshot('import-place-questions');
+
+  // A workbook of several sheets starts at a roster, and any sheet can be chosen.
+  await roster.importFile(`${FIXTURES}/several-sheets-formulas.xlsx`);
+  const sheet = page.getByLabel('แผ่นงานที่จะนำเข้า');
+  await expect(sheet.locator('option')).toHaveText(['สรุป (1 แถว)', 'อ.เมือง (2 แถว)', 'อ.เวียงชัย (2 แถว)']);
+  await expect(sheet).toHaveValue('1');
+  await sheet.selectOption({ label: 'อ.เวียงชัย (2 แถว)' });
+  await expect(roster.summary()).toHaveText('ทั้งหมด 2 แถว · ถูกต้อง 2 แถว · มีข้อผิดพลาด 0 แถว · มีคำเตือน 0 แถว');
+
+  // "อาชีพ" is no heading the app knows: mapped to ภาคส่วน once, it is mapped so next time.
+  await roster.importFile(`${FIXTURES}/odd-headings.xlsx`);
+  const occupation = page.locator('.roster-mapping label').filter({ hasText: 'อาชีพ' }).getByRole('combobox');
+  await expect(occupation).toHaveValue('');
+  await occupation.selectOption({ label: 'ภาคส่วน' });
+  await page.getByRole('button', { name: 'นำเข้า 2 คน' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('นำเข้า 2 คน จากไฟล์ odd-headings.xlsx แล้ว');
+  await roster.open('/import');
+  await roster.importFile(`${FIXTURES}/odd-headings.xlsx`);
+  await expect(page.locator('.roster-mapping label').filter({ hasText: 'อาชีพ' }).getByRole('combobox')).toHaveValue('sector');
+});
+
+test("an officer's import refuses, row by row, a tambon outside their amphoe, and creates no centre there (issue 17)", async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.open('/import', { role: 'officer', district: '5701' });
+  await roster.importFile(`${FIXTURES}/places.xlsx`);
+  await expect(page.getByText('นำเข้าได้เฉพาะตำบลในอำเภอเมืองเชียงราย ตามสิทธิ์ของคุณ')).toBeVisible();
+  await expect(roster.summary()).toHaveText('ทั้งหมด 8 แถว · ถูกต้อง 6 แถว · มีข้อผิดพลาด 2 แถว · มีคำเตือน 0 แถว');
+  // เวียง of อ.เชียงแสน (570801), and ป่าแดด (in neither of its amphoe is this officer's).
+  for (const rowNumber of [8, 9]) await expect(roster.problemRow(rowNumber)).toContainText('ตำบลนี้อยู่นอกอำเภอที่คุณรับผิดชอบ จึงนำเข้าไม่ได้');
+  await page.getByTestId('import-problems').scrollIntoViewIfNeeded();
+  await roster.screenshot('import-officer');
+  // All or nothing refuses while these rows remain; valid-only writes the six of อ.เมือง only.
+  await page.getByLabel('นำเข้าเมื่อทุกแถวถูกต้องเท่านั้น (ทั้งหมดหรือไม่นำเข้าเลย)').check();
+  await expect(page.getByRole('button', { name: 'นำเข้า 6 คน' })).toBeDisabled();
+  await page.getByLabel('นำเข้าเฉพาะแถวที่ถูกต้อง (6 แถว)').check();
+  await page.getByRole('button', { name: 'นำเข้า 6 คน' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('นำเข้า 6 คน จากไฟล์ places.xlsx แล้ว');
+  await page.getByRole('button', { name: 'ไปที่ทำเนียบตามพื้นที่' }).click();
+  await expect(roster.countsRow('เมืองเชียงราย')).toContainText('6');
+  // No centre or person of อ.เชียงแสน came in.
+  await expect(roster.countsRow('เชียงแสน')).toHaveCount(0);
 });

@@ -5,6 +5,7 @@ const THAI_SCREENS: [ScreenName, string][] = [
   ['news', 'ข่าว'],
   ['calendar', 'ปฏิทินกิจกรรม'],
   ['roster', 'ทำเนียบเครือข่าย'],
+  ['reports', 'รายงาน'],
   ['sync', 'ซิงก์ข้อมูล'],
   ['settings', 'ตั้งค่า'],
 ];
@@ -100,7 +101,7 @@ test('loads the example data from the seed pages', async ({ page }) => {
   await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
   await expect(desk.pendingCount()).toHaveText('รอซิงก์ 38 รายการ');
-  await expect(page.locator('.tile-count').first()).toHaveText('2');
+  await expect(page.getByTestId('activity-totals')).toContainText('กิจกรรม 2 ครั้ง');
   await desk.screenshot('dashboard-with-data');
 
   await desk.goTo('news');

@@ -8,6 +8,7 @@ const ICONS: Record<(typeof ROUTES)[number], string> = {
   news: '✎',
   calendar: '▦',
   roster: '☷',
+  reports: '▤',
   sync: '⇅',
   settings: '⚙',
 };

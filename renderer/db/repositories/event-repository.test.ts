@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseIcs } from '../../../shared/calendar/ics-import';
 import { eventsToIcs } from '../../../shared/calendar/ics-export';
 import { allDayEnd } from '../../../shared/calendar/calendar-dates';
@@ -102,7 +100,7 @@ describe('EventRepository', () => {
     expect(await data.db.outbox.count()).toBe(0);
   });
 
-  it('imports an .ics file once: the second import finds only duplicates', async () => {
+  it('imports an .ics file once: the second import finds everything here and unchanged', async () => {
     const data = await openDeskData(createTestDatabase());
     const text = eventsToIcs([
       { ...input({}), id: '01890000-0000-7000-8000-00000000000a', icsUid: 'a@example.org', updatedAt: new Date().toISOString() },
@@ -110,22 +108,61 @@ describe('EventRepository', () => {
     ]);
     const parsed = parseIcs(text);
     if (!parsed.ok) throw new Error('parse');
-    expect(await data.events.importActivities(parsed.activities, scope)).toEqual({ created: 2, duplicates: 0 });
-    expect(await data.events.importActivities(parsed.activities, scope)).toEqual({ created: 0, duplicates: 2 });
-    // Our own export of what is here is a duplicate too.
+    expect(await data.events.importActivities(parsed.activities, scope)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await data.events.importActivities(parsed.activities, scope)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    // Our own export of what is here is the same activities too.
     const own = parseIcs(eventsToIcs(await data.db.events.toArray()));
     if (!own.ok) throw new Error('parse');
-    expect((await data.events.previewImport(own.activities)).duplicates).toHaveLength(2);
+    expect((await data.events.previewImport(own.activities)).unchanged).toHaveLength(2);
     expect(await data.db.events.count()).toBe(2);
+  });
+
+  it('updates by UID on a re-import: what the file says changes, what was set here and the file does not say stays', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const google = (title: string, hour: number) =>
+      ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:meeting@google.com', `SUMMARY:${title}`, `DTSTART:20221003T0${hour}0000Z`, `DTEND:20221003T0${hour + 1}0000Z`, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const first = parseIcs(google('ประชุม', 2));
+    if (!first.ok) throw new Error('parse');
+    await data.events.importActivities(first.activities, scope);
+    const [record] = await data.db.events.toArray();
+    // Set here: the type and the tambon, which a Google calendar knows nothing of.
+    await data.events.update(record!.id, { type: 'training', placeTambonCode: '570101' });
+
+    const second = parseIcs(google('ประชุม (เลื่อนเวลา)', 3));
+    if (!second.ok) throw new Error('parse');
+    const preview = await data.events.previewImport(second.activities);
+    expect(preview.fresh).toEqual([]);
+    expect(preview.updates.map((u) => [u.id, u.changed])).toEqual([[record!.id, ['title', 'start', 'end']]]);
+    const outboxBefore = await data.db.outbox.count();
+    expect(await data.events.importActivities(second.activities, scope)).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const after = await data.events.get(record!.id);
+    expect(after).toMatchObject({ title: 'ประชุม (เลื่อนเวลา)', start: '2022-10-03T03:00:00.000Z', type: 'training', placeTambonCode: '570101', icsUid: 'meeting@google.com' });
+    expect(await data.db.events.count()).toBe(1);
+    expect(await data.db.outbox.count()).toBe(outboxBefore + 1);
+  });
+
+  it('imports thousands of activities in chunks, with progress between them, in one transaction', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const activities = Array.from({ length: 2500 }, (_, i) => ({
+      uid: `e${i}@google.com`,
+      fieldsInFile: ['title', 'start', 'end'] as const,
+      ...input({ title: `กิจกรรมที่ ${i + 1}`, start: local(2015, 1, 1 + i, 9).toISOString(), end: local(2015, 1, 1 + i, 10).toISOString() }),
+      rdates: [],
+      timeZone: null,
+    }));
+    const progress: number[] = [];
+    expect(await data.events.importActivities(activities, scope, (done) => progress.push(done))).toEqual({ created: 2500, updated: 0, unchanged: 0 });
+    expect(progress).toEqual(Array.from({ length: 25 }, (_, i) => (i + 1) * 100));
+    expect(await data.db.events.count()).toBe(2500);
+    expect(await data.db.outbox.count()).toBe(2500);
   });
 
   it('imports nothing when one activity fails to write', async () => {
     const data = await openDeskData(createTestDatabase());
-    const parsed = parseIcs(readFileSync(fileURLToPath(new URL('../../../shared/calendar/fixtures/one-bad-event.ics', import.meta.url)), 'utf8'));
-    expect(parsed.ok).toBe(false);
-    // Even past the parser, a record the schema refuses rolls the whole import back.
-    const good = { uid: 'g@example.org', ...input({}) };
-    const bad = { uid: 'x@example.org', ...input({ title: '' }) };
+    // Past the parser (which skips a bad event), a record the schema refuses rolls the whole import back.
+    const fields = ['title', 'start', 'end'] as const;
+    const good = { uid: 'g@example.org', fieldsInFile: fields, ...input({}), rdates: [], timeZone: null };
+    const bad = { uid: 'x@example.org', fieldsInFile: fields, ...input({ title: '' }), rdates: [], timeZone: null };
     await expect(data.events.importActivities([good, bad], scope)).rejects.toBeInstanceOf(RecordValidationError);
     expect(await data.db.events.count()).toBe(0);
     expect(await data.db.outbox.count()).toBe(0);

@@ -1,15 +1,18 @@
 import type { CalendarEvent } from '../../../shared/domain/calendar-event';
-import { recordIdOfUid, type IcsActivity } from '../../../shared/calendar/ics-activity';
+import { recordIdOfUid, type IcsActivity, type IcsField } from '../../../shared/calendar/ics-activity';
 import { buildRule, expandOccurrences, presetOf, type Occurrence } from '../../../shared/calendar/recurrence';
+import { canonicalJson } from '../../../shared/sync/canonical-json';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
 import type { RecordWriter, WriteOptions } from '../record-writer';
 import type { WorkScope } from './author';
 import { newRecordEnvelope } from './record-envelope';
 
-export type EventInput = Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt' | 'icsUid'> & {
+export type EventInput = Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt' | 'icsUid' | 'rdates' | 'timeZone'> & {
   districtCode?: string | null;
   icsUid?: string | null;
+  rdates?: string[];
+  timeZone?: string | null;
 };
 export type EventPatch = Partial<Omit<CalendarEvent, 'id' | 'provinceCode' | 'districtCode' | 'createdAt'>>;
 
@@ -27,10 +30,31 @@ export interface CalendarOccurrence extends Occurrence {
 /** Whether a change to a recurring activity applies to the whole series or to one occurrence. */
 export type OccurrenceScope = 'series' | 'one';
 
+/** An activity of the file already on this device (same UID), with what the file changes in it. */
+export interface ImportUpdate {
+  activity: IcsActivity;
+  id: string;
+  /** The fields the file says differently, and only those the file carries (see IcsActivity.fieldsInFile). */
+  changed: IcsField[];
+}
+
 export interface ImportPreview {
   fresh: IcsActivity[];
-  /** Already on this device (same UID, or our own export of a record that is here), or twice in the file. */
-  duplicates: IcsActivity[];
+  /** On this device (same UID, or our own export of a record that is here) and changed in the file. */
+  updates: ImportUpdate[];
+  /** On this device and the same in the file. */
+  unchanged: IcsActivity[];
+}
+
+/** Rows per bulk write of an import: progress moves between chunks. */
+const IMPORT_CHUNK = 100;
+
+/** Records written before rdates and timeZone existed have neither: they mean none. */
+const FIELD_DEFAULTS: Partial<Record<IcsField, unknown>> = { rdates: [], timeZone: null };
+
+/** The fields the file carries whose value differs from the record's. */
+function changedFields(record: LocalRecord<'events'>, activity: IcsActivity): IcsField[] {
+  return activity.fieldsInFile.filter((f) => canonicalJson(record[f] ?? FIELD_DEFAULTS[f]) !== canonicalJson(activity[f]));
 }
 
 export class EventRepository {
@@ -40,10 +64,12 @@ export class EventRepository {
   ) {}
 
   create(input: EventInput, scope: WorkScope, now = new Date()): Promise<LocalRecord<'events'>> {
-    const { districtCode, icsUid, ...fields } = input;
+    const { districtCode, icsUid, rdates, timeZone, ...fields } = input;
     return this.writer.create('events', {
       ...fields,
       icsUid: icsUid ?? null,
+      rdates: rdates ?? [],
+      timeZone: timeZone ?? null,
       ...newRecordEnvelope(scope.provinceCode, districtCode === undefined ? scope.districtCode : districtCode, now),
     });
   }
@@ -127,16 +153,16 @@ export class EventRepository {
       const delta = start.getTime() - occurrence.originalStart.getTime();
       const seriesStart = new Date(new Date(event.start).getTime() + delta);
       const seriesEnd = new Date(seriesStart.getTime() + (end.getTime() - start.getTime()));
-      const { preset, until } = presetOf(event.rrule, new Date(event.start));
+      const { preset, until } = presetOf(event.rrule, new Date(event.start), event);
       const rrule = preset !== 'none' && preset !== 'custom' ? buildRule(preset, seriesStart, until) : event.rrule;
-      const exdates = event.exdates.map((d) => new Date(Date.parse(d) + delta).toISOString());
-      await this.update(event.id, { start: seriesStart.toISOString(), end: seriesEnd.toISOString(), allDay, rrule, exdates });
+      const shift = (dates: readonly string[] | undefined) => (dates ?? []).map((d) => new Date(Date.parse(d) + delta).toISOString());
+      await this.update(event.id, { start: seriesStart.toISOString(), end: seriesEnd.toISOString(), allDay, rrule, exdates: shift(event.exdates), rdates: shift(event.rdates) });
       return event.id;
     }
     return this.db.transaction('rw', [this.db.events, this.db.outbox, this.db.syncState], async () => {
       await this.excludeOccurrence(event.id, occurrence.originalStart);
       const { id: _id, provinceCode: _p, deleted: _d, createdAt: _c, updatedAt: _u, _stamps, searchTokens: _s, ...content } = event;
-      const single = await this.create({ ...content, icsUid: null, start: start.toISOString(), end: end.toISOString(), allDay, rrule: null, exdates: [] }, workScope);
+      const single = await this.create({ ...content, icsUid: null, start: start.toISOString(), end: end.toISOString(), allDay, rrule: null, exdates: [], rdates: [], timeZone: null }, workScope);
       return single.id;
     });
   }
@@ -149,40 +175,72 @@ export class EventRepository {
     if (!event.exdates.includes(iso)) await this.update(id, { exdates: [...event.exdates, iso].sort() });
   }
 
-  /** Sorts parsed activities into new ones and duplicates, without writing anything. */
+  /**
+   * Sorts parsed activities into new ones, ones already here that the file changes (found by
+   * UID, or by the record id in our own export's UID) and ones already here unchanged, without
+   * writing anything.
+   */
   async previewImport(activities: readonly IcsActivity[]): Promise<ImportPreview> {
-    const fresh: IcsActivity[] = [];
-    const duplicates: IcsActivity[] = [];
+    const onDevice = await this.recordsByUid(activities.map((a) => a.uid));
+    const preview: ImportPreview = { fresh: [], updates: [], unchanged: [] };
     const seen = new Set<string>();
     for (const activity of activities) {
-      if (seen.has(activity.uid) || (await this.isOnDevice(activity.uid))) duplicates.push(activity);
-      else fresh.push(activity);
+      if (seen.has(activity.uid)) continue;
       seen.add(activity.uid);
+      const existing = onDevice.get(activity.uid);
+      if (!existing) {
+        preview.fresh.push(activity);
+        continue;
+      }
+      const changed = changedFields(existing, activity);
+      if (changed.length > 0) preview.updates.push({ activity, id: existing.id, changed });
+      else preview.unchanged.push(activity);
     }
-    return { fresh, duplicates };
+    return preview;
   }
 
   /**
-   * Writes the new activities of an import in one transaction: all of them or, if any write
-   * fails validation, none. Duplicates are checked again inside the transaction.
+   * Writes an import in one transaction: the new activities and the changes to those already
+   * here, all of them or, if any write fails validation, none. What is new or changed is worked
+   * out again inside the transaction. Progress is reported between chunks of writes.
    */
-  importActivities(activities: readonly IcsActivity[], scope: WorkScope, onProgress?: (done: number, total: number) => void): Promise<{ created: number; duplicates: number }> {
+  importActivities(activities: readonly IcsActivity[], scope: WorkScope, onProgress?: (done: number, total: number) => void): Promise<{ created: number; updated: number; unchanged: number }> {
     return this.db.transaction('rw', [this.db.events, this.db.outbox, this.db.syncState], async () => {
-      const { fresh, duplicates } = await this.previewImport(activities);
+      const { fresh, updates, unchanged } = await this.previewImport(activities);
+      const total = fresh.length + updates.length;
+      const now = new Date();
+      const records: CalendarEvent[] = fresh.map(({ uid, fieldsInFile: _fields, ...content }) => ({ ...content, icsUid: uid, ...newRecordEnvelope(scope.provinceCode, scope.districtCode, now) }));
       let done = 0;
-      for (const { uid, ...content } of fresh) {
-        await this.create({ ...content, icsUid: uid }, scope);
-        onProgress?.(++done, fresh.length);
+      for (let at = 0; at < records.length; at += IMPORT_CHUNK) {
+        const chunk = records.slice(at, at + IMPORT_CHUNK);
+        await this.writer.createMany('events', chunk);
+        onProgress?.((done += chunk.length), total);
       }
-      return { created: fresh.length, duplicates: duplicates.length };
+      for (const { activity, id, changed } of updates) {
+        await this.update(id, Object.fromEntries(changed.map((f) => [f, activity[f]])) as EventPatch);
+        if (++done % IMPORT_CHUNK === 0 || done === total) onProgress?.(done, total);
+      }
+      return { created: fresh.length, updated: updates.length, unchanged: unchanged.length };
     });
   }
 
-  private async isOnDevice(uid: string): Promise<boolean> {
-    const byUid = await this.db.events.where('icsUid').equals(uid).filter((e) => !e.deleted).count();
-    if (byUid > 0) return true;
-    const ownId = recordIdOfUid(uid);
-    return ownId !== null && (await this.get(ownId)) !== undefined;
+  /** The live records the UIDs name: imported with that UID, or (our own export) with that id. */
+  private async recordsByUid(uids: readonly string[]): Promise<Map<string, LocalRecord<'events'>>> {
+    const found = new Map<string, LocalRecord<'events'>>();
+    const unique = [...new Set(uids)];
+    const byUid = await this.db.events.where('icsUid').anyOf(unique).toArray();
+    // Oldest first, so a UID imported twice (before imports updated by UID) updates the first.
+    for (const e of byUid.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) if (!e.deleted && e.icsUid && !found.has(e.icsUid)) found.set(e.icsUid, e);
+    const own = unique.flatMap((uid) => {
+      const id = found.has(uid) ? null : recordIdOfUid(uid);
+      return id ? [{ uid, id }] : [];
+    });
+    const records = own.length > 0 ? await this.db.events.bulkGet(own.map((o) => o.id)) : [];
+    own.forEach(({ uid }, i) => {
+      const record = records[i];
+      if (record && !record.deleted) found.set(uid, record);
+    });
+    return found;
   }
 
   /** Activities with at least one occurrence in [from, to), as records, for export and print. */

@@ -1,3 +1,4 @@
+import { isRedacted } from '../../../shared/domain/redacted-value';
 import { nameSearchToken } from '../../../shared/roster/person-name-key';
 
 /** Phone suffixes from this many digits up are indexed, so "5678" finds 081-234-5678. */
@@ -16,10 +17,16 @@ export function memberSearchText(row: { deleted?: unknown; firstName?: unknown; 
   for (const name of [row.firstName, row.lastName]) {
     if (typeof name === 'string' && name.trim()) parts.push(name, nameSearchToken(name));
   }
-  if (typeof row.phone === 'string' && row.phone) {
+  // A phone withheld from this user (issue 18) is not theirs to search by.
+  if (typeof row.phone === 'string' && row.phone && !isRedacted(row.phone)) {
     parts.push(row.phone);
     for (let n = MIN_PHONE_SUFFIX; n < row.phone.length; n++) parts.push(row.phone.slice(-n));
   }
   if (typeof row.nationalId === 'string' && row.nationalId.length === 13) parts.push(row.nationalId.slice(-ID_DIGITS_SEARCHABLE));
+  // A redacted ID still shows its last four digits: searchable as before.
+  else if (typeof row.nationalId === 'string' && isRedacted(row.nationalId)) {
+    const shown = row.nationalId.replace(/\D/g, '');
+    if (shown.length === ID_DIGITS_SEARCHABLE) parts.push(shown);
+  }
   return parts.join(' ');
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportedPerson } from '../../../shared/roster/row-validation';
 import { openDeskData, type DeskData } from '../desk-data';
 import { createTestDatabase } from '../test-database';
+import { redactedValue } from '../../../shared/domain/redacted-value';
 import { NotAllowedError, PeopleRepository, type PersonFields } from './people-repository';
 import { RosterImportRepository } from './roster-import-repository';
 import { placeCounts } from './roster-place-stats';
@@ -11,7 +12,6 @@ const SCOPE = { provinceCode: '57', districtCode: null };
 const COORDINATOR: RosterActor = { userId: 'u1', displayName: 'ผอ.', role: 'coordinator', districtCode: null };
 const EDITOR: RosterActor = { userId: 'u2', displayName: 'ประชาสัมพันธ์', role: 'editor', districtCode: null };
 const OFFICER_MUEANG: RosterActor = { userId: 'u3', displayName: 'จนท.เมือง', role: 'officer', districtCode: '5701' };
-const OFFICER_ELSEWHERE: RosterActor = { userId: 'u4', displayName: 'จนท.เวียงชัย', role: 'officer', districtCode: '5702' };
 
 function person(over: Partial<PersonFields> = {}): PersonFields {
   return { tambonCode: '570101', centreId: null, title: 'นาย', firstName: 'สมชาย', lastName: 'ใจดี', nationalId: '1101700230708', phone: '0812345678', lineId: '', email: '', village: 1, role: 'กรรมการ', sector: 'อสม.', termStart: '2022-04-01', termEnd: '2027-03-31', trainings: [], photoAttachmentId: null, privacyNoticeOn: '2022-04-01', ...over };
@@ -71,14 +71,17 @@ describe('people with an audit trail', () => {
     expect(await data.roster.attachmentFile(first.mouAttachmentId!)).toBeNull();
   });
 
-  it('reveals a full ID to a coordinator and an officer of the district, never to an editor or another district', async () => {
-    const p = await people.create(person(), SCOPE, COORDINATOR);
-    expect(await people.revealNationalId(p.id, COORDINATOR)).toBe('1101700230708');
-    expect(await people.revealNationalId(p.id, OFFICER_MUEANG)).toBe('1101700230708');
-    await expect(people.revealNationalId(p.id, EDITOR)).rejects.toBeInstanceOf(NotAllowedError);
-    await expect(people.revealNationalId(p.id, OFFICER_ELSEWHERE)).rejects.toBeInstanceOf(NotAllowedError);
-    const reveals = (await people.audit.forPeople([p.id])).filter((e) => e.action === 'reveal-id');
-    expect(reveals.map((e) => e.actorId).sort()).toEqual(['u1', 'u3']);
+  it('treats values the server withheld (issue 18) as nobody’s: no duplicate by a masked ID, never copied by a merge', async () => {
+    // As an editor's device holds two people after a pull: their IDs masked to the same last four digits.
+    const masked = redactedValue('x-xxxx-xxxx0-70-8');
+    const a = await people.create(person({ firstName: 'สมชาย', nationalId: masked, phone: redactedValue(), email: redactedValue() }), SCOPE, EDITOR);
+    const b = await people.create(person({ firstName: 'สมหญิง', lastName: 'รักดี', nationalId: masked, phone: null, email: '' }), SCOPE, EDITOR);
+    expect(await people.duplicatesOf(a.id)).toEqual([]);
+    const kept = await people.merge(b.id, a.id, EDITOR);
+    expect(kept).toMatchObject({ nationalId: masked, phone: null, email: '' });
+    const c = await people.create(person({ firstName: 'สมปอง', nationalId: null, phone: null }), SCOPE, EDITOR);
+    const d = await people.create(person({ firstName: 'สมปอง', nationalId: masked, phone: redactedValue() }), SCOPE, EDITOR);
+    expect(await people.merge(c.id, d.id, EDITOR)).toMatchObject({ nationalId: null, phone: null });
   });
 });
 
@@ -183,6 +186,32 @@ describe('import', () => {
     await expect(repo.importPeople(rows, SCOPE, COORDINATOR, { fileName: 'a.xlsx' })).rejects.toThrow();
     expect(await data.db.members.count()).toBe(0);
     expect(await data.db.centres.count()).toBe(0);
+    expect(await data.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('import within what the user may write (issue 17)', () => {
+  const imported = (tambonCode: string): ImportedPerson => ({ title: 'นาย', firstName: `ทดสอบ${tambonCode}`, lastName: 'นำเข้า', nationalId: null, phone: null, lineId: '', email: '', village: null, role: 'กรรมการ', sector: '', tambonCode, termStart: null, termEnd: null, privacyNoticeOn: null });
+
+  it("refuses, writing nothing, an officer's import with a tambon in another amphoe", async () => {
+    const repo = new RosterImportRepository(data.db, data.writer);
+    const officerScope = { provinceCode: '57', districtCode: '5701' };
+    await expect(repo.importPeople([imported('570101'), imported('570801')], officerScope, OFFICER_MUEANG, { fileName: 'a.xlsx' })).rejects.toThrow('นอกพื้นที่ที่คุณมีสิทธิ์แก้ไข');
+    expect(await data.db.members.count()).toBe(0);
+    expect(await data.db.centres.count()).toBe(0);
+    expect(await data.db.outbox.count()).toBe(0);
+    // Their own district is fine; a coordinator writes the whole province.
+    await expect(repo.importPeople([imported('570101')], officerScope, OFFICER_MUEANG, { fileName: 'a.xlsx' })).resolves.toMatchObject({ imported: 1 });
+    await expect(repo.importPeople([imported('570801')], SCOPE, COORDINATOR, { fileName: 'a.xlsx' })).resolves.toMatchObject({ imported: 1 });
+    await expect(repo.importPeople([imported('500101')], SCOPE, COORDINATOR, { fileName: 'a.xlsx' })).rejects.toThrow('นอกพื้นที่');
+  });
+
+  it('remembers the column mappings chosen on this device, merging each import’s into the rest', async () => {
+    const repo = new RosterImportRepository(data.db, data.writer);
+    expect(await repo.columnMemory()).toEqual({});
+    await repo.rememberColumns({ อาชีพ: 'sector', ที่: null });
+    await repo.rememberColumns({ เบอร์ติดต่อ: 'phone' });
+    expect(await repo.columnMemory()).toEqual({ อาชีพ: 'sector', ที่: null, เบอร์ติดต่อ: 'phone' });
     expect(await data.db.outbox.count()).toBe(0);
   });
 });

@@ -3,7 +3,8 @@ import { fileHash, storeAttachment } from './attachment-writer';
 import type { Member, MemberInput, Training } from '../../../shared/domain/member';
 import { duplicatesOf } from '../../../shared/roster/duplicate-detection';
 import { erasurePatch, isDueForErasure } from '../../../shared/roster/erasure-rules';
-import { canErase, canRevealNationalId } from '../../../shared/roster/reveal-policy';
+import { canErase } from '../../../shared/roster/reveal-policy';
+import { isRedacted } from '../../../shared/domain/redacted-value';
 import type { DeskDatabase } from '../database';
 import { withoutDerivedFields, type DerivedFields } from '../derived-fields';
 import type { LocalRecord } from '../local-record';
@@ -26,7 +27,6 @@ export class NotAllowedError extends Error {
   }
 }
 
-const NOT_ALLOWED_REVEAL = 'บทบาทของคุณไม่มีสิทธิ์ดูเลขประจำตัวประชาชนเต็มของบุคคลนี้';
 const NOT_ALLOWED_ERASE = 'การลบข้อมูลส่วนบุคคลทำได้เฉพาะผู้ประสานงานหรือผู้ดูแลระบบ';
 
 /**
@@ -106,16 +106,6 @@ export class PeopleRepository {
     });
   }
 
-  /** The full national ID, for a role allowed to see it; the reveal is on the audit trail. */
-  revealNationalId(id: string, actor: RosterActor): Promise<string | null> {
-    return this.db.transaction('rw', this.tables(), async () => {
-      const person = await this.require(id);
-      if (!canRevealNationalId(actor, person)) throw new NotAllowedError(NOT_ALLOWED_REVEAL);
-      await this.audit.record({ action: 'reveal-id', memberId: id, provinceCode: person.provinceCode, districtCode: person.districtCode, fields: ['nationalId'] }, actor);
-      return person.nationalId;
-    });
-  }
-
   addTraining(id: string, training: Training, actor: RosterActor): Promise<LocalRecord<'members'>> {
     return this.db.transaction('rw', this.tables(), async () => {
       const person = await this.require(id);
@@ -155,7 +145,7 @@ export class PeopleRepository {
   async duplicatesOf(id: string): Promise<LocalRecord<'members'>[]> {
     const person = await this.require(id);
     const sameTambon = await this.ofTambon(person.tambonCode);
-    const sameId = person.nationalId ? (await this.db.members.where('nationalId').equals(person.nationalId).toArray()).filter((m) => !m.deleted) : [];
+    const sameId = person.nationalId && !isRedacted(person.nationalId) ? (await this.db.members.where('nationalId').equals(person.nationalId).toArray()).filter((m) => !m.deleted) : [];
     const pool = new Map([...sameTambon, ...sameId].map((m) => [m.id, m]));
     const found = new Set(duplicatesOf(person, [...pool.values()]).map((d) => d.id));
     return [...pool.values()].filter((m) => found.has(m.id));
@@ -175,7 +165,8 @@ export class PeopleRepository {
       for (const field of ['title', 'lastName', 'nationalId', 'phone', 'lineId', 'email', 'village', 'role', 'sector', 'termStart', 'termEnd', 'photoAttachmentId', 'privacyNoticeOn', 'centreId'] as const) {
         const mine = keep[field];
         const theirs = other[field];
-        if ((mine === null || mine === '') && theirs !== null && theirs !== '') (patch as Record<string, unknown>)[field] = theirs;
+        // A value withheld from this user is not theirs to copy (and is never sent): the merge leaves it.
+        if ((mine === null || mine === '') && theirs !== null && theirs !== '' && !isRedacted(theirs)) (patch as Record<string, unknown>)[field] = theirs;
       }
       const trainings = new Map([...keep.trainings, ...other.trainings].map((t) => [`${t.date}|${t.curriculum}`, t]));
       patch.trainings = [...trainings.values()].sort((a, b) => a.date.localeCompare(b.date));

@@ -1,4 +1,6 @@
 import type { Member } from '../../../shared/domain/member';
+import { OUT_OF_SCOPE_IMPORT, writableDistrictOf } from '../../../shared/roster/import-scope';
+import type { ColumnMemory, RosterField } from '../../../shared/roster/roster-columns';
 import { personNameKey, type ImportedPerson } from '../../../shared/roster/row-validation';
 import type { DeskDatabase } from '../database';
 import type { RecordWriter } from '../record-writer';
@@ -19,6 +21,9 @@ export interface ImportResult {
 
 /** Rows per bulk write: progress moves between chunks, and one chunk stays a modest request. */
 const IMPORT_CHUNK = 100;
+
+/** The syncState row (local, never synced) with the column mappings this device's users chose. */
+const COLUMN_MEMORY_KEY = 'roster.import.columns';
 
 /** What validation needs to know of the roster already on the device. */
 export interface ExistingPeople {
@@ -52,6 +57,19 @@ export class RosterImportRepository {
     return { nationalIds, nameKeys };
   }
 
+  /** Column mappings chosen on this device before, by heading (see guessColumnMapping). */
+  async columnMemory(): Promise<ColumnMemory> {
+    const row = await this.db.syncState.get(COLUMN_MEMORY_KEY);
+    return row && typeof row.value === 'object' && row.value !== null ? (row.value as ColumnMemory) : {};
+  }
+
+  /** Keeps the mapping of an import's headings, so the next file with them maps the same way. */
+  async rememberColumns(memory: Readonly<Record<string, RosterField | null>>): Promise<void> {
+    await this.db.transaction('rw', this.db.syncState, async () => {
+      await this.db.syncState.put({ key: COLUMN_MEMORY_KEY, value: { ...(await this.columnMemory()), ...memory } });
+    });
+  }
+
   importPeople(
     people: readonly ImportedPerson[],
     scope: WorkScope,
@@ -59,6 +77,12 @@ export class RosterImportRepository {
     options: { fileName: string; tambonName?: (code: string) => string; onProgress?: (p: ImportProgress) => void },
   ): Promise<ImportResult> {
     const { db } = this;
+    // Validation refused these rows already; this is the last guard before the write (the server
+    // would refuse the people and the centres they make, and they would sit on the sync page).
+    const district = writableDistrictOf(actor.role, actor.districtCode);
+    if (people.some((p) => !p.tambonCode.startsWith(scope.provinceCode) || (district !== null && amphoeOf(p.tambonCode) !== district))) {
+      return Promise.reject(new Error(OUT_OF_SCOPE_IMPORT));
+    }
     return db.transaction('rw', [db.members, db.centres, db.recordTable('auditEntries'), db.outbox, db.syncState], async () => {
       const centreOf = new Map<string, string>();
       let centresCreated = 0;

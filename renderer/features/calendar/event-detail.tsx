@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { participantTotal } from '../../../shared/domain/calendar-event';
-import { expandOccurrences } from '../../../shared/calendar/recurrence';
+import { expandOccurrences, isRecurring } from '../../../shared/calendar/recurrence';
 import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
 import { useNotices } from '../../app/notice-store';
@@ -15,6 +15,7 @@ import { itemKey } from './calendar-items';
 import { useCalendarView } from './calendar-view-store';
 import { errorText } from './error-text';
 import { EventPhotos } from './event-photos';
+import { useRecurrenceText } from './use-recurrence-text';
 
 interface EventDetailProps {
   eventId: string;
@@ -55,9 +56,10 @@ function EventDetailBody({ event, onClose, onMove }: Omit<EventDetailProps, 'eve
   const geography = useThaiGeography();
   const { occurrenceStart, openDialog } = useCalendarView();
   const news = useLiveQuery(() => data.events.linkedNews(event.id), [data, event.id]);
+  const recurrenceText = useRecurrenceText();
 
   // For a series, show the instance the user opened (if it is still one of the series').
-  const recurring = event.rrule !== null;
+  const recurring = isRecurring(event);
   const instance = recurring && occurrenceStart ? expandOccurrences(event, occurrenceStart, new Date(occurrenceStart.getTime() + 1)).find((o) => o.originalStart.getTime() === occurrenceStart.getTime()) : undefined;
   const start = instance?.start ?? new Date(event.start);
   const end = instance?.end ?? new Date(event.end);
@@ -107,7 +109,9 @@ function EventDetailBody({ event, onClose, onMove }: Omit<EventDetailProps, 'eve
           {recurring && (
             <>
               <br />
-              <span className="muted">{t('calendar.detail.recurs', { rule: event.rrule ?? '' })}</span>
+              <span className="muted" data-testid="event-recurrence">
+                {t('calendar.detail.recurs', { rule: recurrenceText(event) ?? '' })}
+              </span>
               {event.exdates.length > 0 && <span className="muted"> · {t('calendar.detail.exceptions', { count: event.exdates.length })}</span>}
             </>
           )}

@@ -20,7 +20,7 @@ const groupRows = (groups: readonly ParticipantGroup[]): GroupDraft[] => groups.
 export function draftOf(event: LocalRecord<'events'> | null, range: { start: Date; end: Date; allDay: boolean }, era: Era): EventDraft {
   const start = event ? new Date(event.start) : range.start;
   const end = event ? new Date(event.end) : range.end;
-  const { preset, until } = presetOf(event?.rrule ?? null, start);
+  const { preset, until } = presetOf(event?.rrule ?? null, start, event ?? {});
   return {
     title: event?.title ?? '',
     type: event?.type ?? 'meeting',
@@ -39,6 +39,9 @@ export function draftOf(event: LocalRecord<'events'> | null, range: { start: Dat
     recurrence: preset,
     until: until ? dateText(until, era) : '',
     customRule: event?.rrule ?? '',
+    // Records written before these fields existed have neither.
+    rdates: event?.rdates ?? [],
+    timeZone: event?.timeZone ?? null,
     exdates: event?.exdates ?? [],
   };
 }

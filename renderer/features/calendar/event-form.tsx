@@ -19,6 +19,7 @@ import { draftOf } from './event-draft-of';
 import { errorText } from './error-text';
 import { ModalDialog } from './modal-dialog';
 import { ParticipantRows } from './participant-rows';
+import { useRecurrenceText } from './use-recurrence-text';
 
 type FormDialog = Extract<CalendarDialog, { kind: 'form' }>;
 
@@ -34,7 +35,7 @@ export function EventForm({ dialog, onClose }: { dialog: FormDialog; onClose(): 
 
 function NewEventForm({ dialog, initial, onClose }: { dialog: FormDialog; initial: EventDraft; onClose(): void }) {
   const [draft, setDraft] = useState<EventDraft>(initial);
-  return <EventFormBody dialog={dialog} initial={initial} draft={draft} setDraft={setDraft} onClose={onClose} />;
+  return <EventFormBody dialog={dialog} initial={initial} seriesStart={dialog.start.toISOString()} draft={draft} setDraft={setDraft} onClose={onClose} />;
 }
 
 /** The record field an activity form shows, by its label. */
@@ -59,6 +60,7 @@ function EditEventForm({ dialog, event, onClose }: { dialog: FormDialog; event: 
   const t = useTranslate();
   const era = useSession((s) => s.settings.era);
   const edit = useRecordEdit(event, { toDraft: (e) => draftOf(e, dialog, era) });
+  const recurrenceText = useRecurrenceText();
   const [initial] = useState(edit.draft);
   const notice = (
     <FieldClashNotice
@@ -66,13 +68,15 @@ function EditEventForm({ dialog, event, onClose }: { dialog: FormDialog; event: 
       draft={edit.draft}
       labelOf={(field) => (EVENT_LABELS[field] ? t(EVENT_LABELS[field]) : field)}
       textOf={(value, key) =>
-        key === 'type' ? t(`calendar.type.${String(value)}` as MessageKey) : key === 'recurrence' ? t(`calendar.form.recurrence.${String(value)}` as MessageKey, { rule: edit.draft.customRule }) : participantText(value)
+        key === 'type' ? t(`calendar.type.${String(value)}` as MessageKey) : key === 'recurrence'
+          ? t(`calendar.form.recurrence.${String(value)}` as MessageKey, { rule: recurrenceText({ start: event.start, rrule: edit.draft.customRule || null, rdates: edit.draft.rdates, timeZone: edit.draft.timeZone }) ?? '' })
+          : participantText(value)
       }
       onTakeTheirs={edit.takeTheirs}
       onKeepMine={edit.keepMine}
     />
   );
-  return <EventFormBody dialog={dialog} initial={initial} draft={edit.draft} setDraft={edit.setDraft} base={edit.base} notice={notice} onClose={onClose} />;
+  return <EventFormBody dialog={dialog} initial={initial} seriesStart={event.start} draft={edit.draft} setDraft={edit.setDraft} base={edit.base} notice={notice} onClose={onClose} />;
 }
 
 function participantText(value: unknown): string {
@@ -83,6 +87,8 @@ function participantText(value: unknown): string {
 interface EventFormBodyProps {
   dialog: FormDialog;
   initial: EventDraft;
+  /** Where the series starts, for saying an imported rule in Thai. */
+  seriesStart: string;
   draft: EventDraft;
   setDraft: (update: (draft: EventDraft) => EventDraft) => void;
   /** The activity as the form loaded it (edits of an existing one). */
@@ -91,7 +97,7 @@ interface EventFormBodyProps {
   onClose(): void;
 }
 
-function EventFormBody({ dialog, initial, draft, setDraft, base, notice, onClose }: EventFormBodyProps) {
+function EventFormBody({ dialog, initial, seriesStart, draft, setDraft, base, notice, onClose }: EventFormBodyProps) {
   const t = useTranslate();
   const data = useDeskData();
   const scope = useSession((s) => s.scope);
@@ -102,6 +108,9 @@ function EventFormBody({ dialog, initial, draft, setDraft, base, notice, onClose
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const recurrenceText = useRecurrenceText();
+  // The imported rules in words (the form keeps them as they are).
+  const customRuleText = initial.recurrence === 'custom' ? (recurrenceText({ start: seriesStart, rrule: initial.customRule || null, rdates: initial.rdates, timeZone: initial.timeZone }) ?? '') : '';
 
   const issueText = (issue: DraftIssue) => t(`calendar.error.${issue.problem}` as MessageKey, { row: (issue.row ?? 0) + 1 });
   const issuesOf = (field: DraftField) => issues.filter((i) => i.field === field);
@@ -238,7 +247,7 @@ function EventFormBody({ dialog, initial, draft, setDraft, base, notice, onClose
             <select id="event-recurrence" value={draft.recurrence} onChange={(e) => set({ recurrence: e.target.value as EventDraft['recurrence'] })} {...invalid('recurrence')}>
               {RECURRENCE_PRESETS.filter((p) => p !== 'custom' || initial.recurrence === 'custom').map((p) => (
                 <option key={p} value={p}>
-                  {t(`calendar.form.recurrence.${p}` as MessageKey, { rule: draft.customRule })}
+                  {t(`calendar.form.recurrence.${p}` as MessageKey, { rule: customRuleText })}
                 </option>
               ))}
             </select>

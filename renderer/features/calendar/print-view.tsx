@@ -5,6 +5,7 @@ import { useDateFormat } from '../../app/use-date-format';
 import { useTranslate } from '../../app/use-translate';
 import type { CalendarOccurrence } from '../../db/repositories/event-repository';
 import type { CalendarView } from './calendar-view-store';
+import { useRecurrenceText } from './use-recurrence-text';
 
 interface PrintViewProps {
   from: Date;
@@ -21,6 +22,7 @@ interface PrintViewProps {
 export const PrintView = memo(function PrintView({ from, to, view, occurrences }: PrintViewProps) {
   const t = useTranslate();
   const dates = useDateFormat();
+  const recurrenceText = useRecurrenceText();
   const middle = new Date((from.getTime() + to.getTime()) / 2);
   const heading = view === 'month' ? dates.monthHeading(middle) : dates.range(from, addDays(to, -1));
   const onDay = (day: Date) => occurrences.filter((o) => startOfDay(o.start) <= day && o.end >= day);
@@ -84,6 +86,7 @@ export const PrintView = memo(function PrintView({ from, to, view, occurrences }
                   <strong>{o.event.title}</strong>
                   {o.event.place && <div>{o.event.place}</div>}
                   {o.event.organiser && <div>{o.event.organiser}</div>}
+                  {o.recurring && <div className="print-recurrence">{recurrenceText(o.event)}</div>}
                 </td>
               </tr>
             ))}

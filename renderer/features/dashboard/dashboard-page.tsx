@@ -1,52 +1,133 @@
+import './dashboard.css';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useEffect } from 'react';
+import { loadThaiGeography } from '../../../shared/geography/thai-geography';
+import { fiscalYearOf } from '../../../shared/thai/fiscal-year';
 import { useDeskData } from '../../app/desk-data-context';
-import { useNavigation, type Route } from '../../app/navigation-store';
+import { useNavigation } from '../../app/navigation-store';
+import { useThaiGeography } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
-import type { MessageKey } from '../../app/i18n/translate';
+import { applyRosterTestRole } from '../roster/roster-test-hook';
 import { LoadSampleButton } from '../sample-data/load-sample-button';
+import { AmphoeCoveragePage } from './amphoe-coverage-page';
+import { amphoeBars, CoverageSection } from './coverage-section';
+import { ActivityRecordsPage, NewsRecordsPage, ReachRecordsPage } from './records-pages';
+import { ScopeLine } from './scope-line';
+import { SinceLastVisit } from './since-last-visit';
+import { useOverviewView } from './overview-view-store';
+import { useOverviewRepository, useOverviewScope } from './use-overview';
+import { WorkWaiting } from './work-waiting';
 
+// The chart library is a seventh of the app's code: kept out of the first script, fetched as the app
+// starts, beside the database opening, so the overview (the first screen) does not wait for it.
+const chartsModule = import('./overview-charts');
+const OverviewCharts = lazy(() => chartsModule);
+// The coverage bars need the DOPA places (tambons per amphoe): when the app opens on the overview, they
+// load beside the database opening too, not after it.
+if (useNavigation.getState().route === 'dashboard') void loadThaiGeography().catch(() => undefined);
+
+/** หน้าแรก: the overview, and the records behind its figures (#/dashboard/amphoe/…, /activities/…, /reach/…, /news/…). */
 export function DashboardPage() {
+  const path = useNavigation((s) => s.path);
+  // The browser shell's test hook (?testRole=officer&testDistrict=5701), as the roster has it.
+  useEffect(applyRosterTestRole, []);
+  const [view = '', a = '', b = 'all', c] = path;
+  if (view === 'amphoe' && a) return <AmphoeCoveragePage amphoeCode={a} />;
+  if (view === 'activities' && a) return <ActivityRecordsPage fiscalYear={Number(a)} month={b} type={c ?? 'all'} />;
+  if (view === 'reach' && a) return <ReachRecordsPage fiscalYear={Number(a)} group={path[2] ?? ''} />;
+  if (view === 'news' && a) return <NewsRecordsPage fiscalYear={Number(a)} month={b} category={c} />;
+  return <OverviewPage />;
+}
+
+function OverviewPage() {
   const t = useTranslate();
   const { db } = useDeskData();
   const navigate = useNavigation((s) => s.navigate);
-  const counts = useLiveQuery(
-    async () => ({
-      news: await db.news.filter((r) => !r.deleted).count(),
-      events: await db.events.filter((r) => !r.deleted).count(),
-      centres: await db.centres.filter((r) => !r.deleted).count(),
-      members: await db.members.filter((r) => !r.deleted).count(),
-    }),
-    [db],
-  );
-  const tiles: { key: keyof NonNullable<typeof counts>; route: Route }[] = [
-    { key: 'news', route: 'news' },
-    { key: 'events', route: 'calendar' },
-    { key: 'centres', route: 'roster' },
-    { key: 'members', route: 'roster' },
-  ];
-  const empty = counts !== undefined && Object.values(counts).every((n) => n === 0);
+  const empty = useLiveQuery(async () => (await db.overviewTotals.count()) === 0, [db]);
 
   return (
-    <section aria-labelledby="dashboard-title">
-      <h1 id="dashboard-title">{t('dashboard.welcome')}</h1>
-      <p className="lead">{t('dashboard.intro')}</p>
+    <section aria-labelledby="dashboard-title" className="overview">
       {empty ? (
-        <div className="empty-state">
-          <p>{t('dashboard.empty')}</p>
-          <LoadSampleButton />
-        </div>
+        // A device with nothing on it yet: the welcome, then the overview as it will fill.
+        <>
+          <h1 id="dashboard-title">{t('dashboard.welcome')}</h1>
+          <p className="lead">{t('dashboard.intro')}</p>
+          <div className="empty-state">
+            <p>{t('dashboard.empty')}</p>
+            <LoadSampleButton />
+          </div>
+        </>
       ) : (
-        <ul className="tiles" aria-label={t('dashboard.title')}>
-          {tiles.map((tile) => (
-            <li key={tile.key}>
-              <button type="button" className="tile" onClick={() => navigate(tile.route)}>
-                <span className="tile-count">{counts ? counts[tile.key].toLocaleString('th-TH') : '…'}</span>
-                <span className="tile-label">{t(`dashboard.counts.${tile.key}` as MessageKey)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="overview-head">
+          <h1 id="dashboard-title">{t('overview.title')}</h1>
+          <a className="button secondary" href="#/reports" onClick={(e) => (e.preventDefault(), navigate('reports'))}>
+            {t('overview.makeReport')}
+          </a>
+        </div>
       )}
+      <ScopeLine />
+      <div className="overview-panels">
+        <section className="overview-panel" aria-labelledby="since-title">
+          <h2 id="since-title">{t('overview.since.title')}</h2>
+          <SinceLastVisit />
+        </section>
+        <section className="overview-panel" aria-labelledby="work-title">
+          <h2 id="work-title">{t('overview.work.title')}</h2>
+          <WorkWaiting />
+        </section>
+      </div>
+      <Figures />
     </section>
+  );
+}
+
+/** Coverage and the fiscal year's charts: what the first paint of the overview is measured by. */
+function Figures() {
+  const t = useTranslate();
+  const geography = useThaiGeography();
+  const overview = useOverviewRepository();
+  const { scope } = useOverviewScope();
+  const chosen = useOverviewView((s) => s.fiscalYear);
+  const setFiscalYear = useOverviewView((s) => s.setFiscalYear);
+
+  const figures = useLiveQuery(() => overview.figures(scope, chosen), [overview, scope, chosen]);
+  const loaded = geography !== null && figures !== undefined;
+  const current = fiscalYearOf(new Date());
+  const fiscalYear = figures?.fiscalYear ?? chosen ?? current;
+  const options = [...new Set([current, fiscalYear, ...(figures?.years ?? [])])].sort((x, y) => y - x);
+  return (
+    <div className="overview-figures" data-testid="overview-figures" data-loaded={loaded}>
+      <section aria-labelledby="coverage-title">
+        <h2 id="coverage-title">{t('overview.coverage.title')}</h2>
+        {loaded ? <CoverageSection bars={amphoeBars(geography, scope.provinceCode, scope.districtCode, figures.coverage)} /> : <p>{t('common.loading')}</p>}
+      </section>
+      <section aria-labelledby="activity-title">
+        <div className="overview-head">
+          <h2 id="activity-title">{t('overview.activity.title')}</h2>
+          <label className="overview-year">
+            {t('overview.fiscalYearLabel')}{' '}
+            <select value={fiscalYear} onChange={(e) => setFiscalYear(Number(e.target.value))} data-testid="fiscal-year">
+              {options.map((fy) => (
+                <option key={fy} value={fy}>
+                  {fy}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {loaded ? (
+          <>
+            <p className="overview-totals" data-testid="activity-totals">
+              {t('overview.activity.totals', { activities: figures.activities.total, expected: figures.activities.reachTotal.expected, actual: figures.activities.reachTotal.actual, news: figures.news.total })}
+            </p>
+            <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+              <OverviewCharts fiscalYear={fiscalYear} activities={figures.activities} news={figures.news} />
+            </Suspense>
+          </>
+        ) : (
+          <p>{t('common.loading')}</p>
+        )}
+      </section>
+    </div>
   );
 }

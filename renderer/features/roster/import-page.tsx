@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { geographyPlaceResolver } from '../../../shared/roster/place-resolver';
-import { ROSTER_FIELDS, ROSTER_FIELD_LABELS, guessColumnMapping, mappingProblems, type ColumnMapping, type RosterField } from '../../../shared/roster/roster-columns';
 import { cellText } from '../../../shared/roster/import-cell';
-import { summariseRows, validateImportRows, type ValidatedRow } from '../../../shared/roster/row-validation';
+import { writableDistrictOf } from '../../../shared/roster/import-scope';
+import { geographyPlaceResolver } from '../../../shared/roster/place-resolver';
+import { ROSTER_FIELDS, ROSTER_FIELD_LABELS, columnMemoryOf, guessColumnMapping, mappingProblems, type ColumnMapping, type ColumnMemory, type RosterField } from '../../../shared/roster/roster-columns';
+import { summariseRows, validateImportRows, type PlaceQuestion, type ValidatedRow } from '../../../shared/roster/row-validation';
 import type { MessageKey } from '../../app/i18n/translate';
 import { desk } from '../../bridge/desk-bridge';
 import { useNavigation } from '../../app/navigation-store';
@@ -11,7 +12,9 @@ import { useThaiGeography } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
 import type { ExistingPeople, ImportResult } from '../../db/repositories/roster-import-repository';
 import { errorMessage } from './error-message';
-import { readPeopleSheet, SpreadsheetError, type SheetData } from './io/spreadsheet-reader';
+import { ImportConversions } from './import-conversions';
+import { ImportProblemRows } from './import-problem-rows';
+import { readPeopleWorkbook, SpreadsheetError, type WorkbookData } from './io/spreadsheet-reader';
 import { PrivacyNotice } from './privacy-notice';
 import { useRosterActor, useRosterData } from './use-roster-data';
 
@@ -19,29 +22,30 @@ type Mode = 'valid-only' | 'all-or-nothing';
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; fileName: string }
-  | { kind: 'preview'; fileName: string; sheet: SheetData; existing: ExistingPeople }
+  | { kind: 'preview'; fileName: string; workbook: WorkbookData; existing: ExistingPeople; memory: ColumnMemory }
   | { kind: 'importing'; fileName: string; done: number; total: number }
   | { kind: 'done'; fileName: string; result: ImportResult; skipped: number[] }
   | { kind: 'failed'; message: string };
 
-/** Rows with problems shown at most; the count says how many more there are. */
-const PROBLEM_ROWS_SHOWN = 200;
-
-/** Import people from Excel or CSV: pick, map columns, preview errors per row and cell, import in one transaction, report. */
+/**
+ * Import people from Excel, CSV or a government system's HTML ".xls": pick, choose the sheet,
+ * map columns (remembered), answer which tambon an ambiguous name means, see every value that was
+ * converted and every problem per row and cell, import in one transaction, report.
+ */
 export function ImportPage() {
   const t = useTranslate();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const { imports } = useRosterData();
 
   const pick = async () => {
-    const opened = await desk.openFiles({ filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv'] }], multiple: false, maxBytesPerFile: 64 * 1024 * 1024 });
+    const opened = await desk.openFiles({ filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv', 'xls'] }], multiple: false, maxBytesPerFile: 64 * 1024 * 1024 });
     if (!opened.ok) return setStage({ kind: 'failed', message: opened.error.message });
     const file = opened.value[0];
     if (!file) return;
     setStage({ kind: 'reading', fileName: file.name });
     try {
-      const [sheet, existing] = await Promise.all([readPeopleSheet(file.data), imports.existingPeople()]);
-      setStage({ kind: 'preview', fileName: file.name, sheet, existing });
+      const [workbook, existing, memory] = await Promise.all([readPeopleWorkbook(file.data, file.name), imports.existingPeople(), imports.columnMemory()]);
+      setStage({ kind: 'preview', fileName: file.name, workbook, existing, memory });
     } catch (error) {
       setStage({ kind: 'failed', message: error instanceof SpreadsheetError ? error.message : errorMessage(error, t) });
     }
@@ -81,18 +85,30 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
   const t = useTranslate();
   const geography = useThaiGeography();
   const scope = useSession((s) => s.scope);
+  const role = useSession((s) => s.role);
   const actor = useRosterActor();
   const { imports } = useRosterData();
-  const { sheet, existing } = stage;
-  const [mapping, setMapping] = useState<ColumnMapping>(() => guessColumnMapping(sheet.headers));
+  const { workbook, existing, memory } = stage;
+  const [sheetIndex, setSheetIndex] = useState(workbook.bestSheet);
+  const sheet = workbook.sheets[sheetIndex]!;
+  const [mapping, setMapping] = useState<ColumnMapping>(() => guessColumnMapping(sheet.headers, memory));
+  const [placeChoices, setPlaceChoices] = useState<ReadonlyMap<string, string>>(new Map());
   const [mode, setMode] = useState<Mode>('valid-only');
+  const writableDistrict = writableDistrictOf(role, scope.districtCode);
   const problems = mappingProblems(mapping);
   const rows = useMemo(() => {
     if (!geography || mappingProblems(mapping).length > 0) return null;
-    return validateImportRows(sheet.rows, mapping, { places: geographyPlaceResolver(geography, scope.provinceCode), existingNationalIds: existing.nationalIds, existingNameKeys: existing.nameKeys }, sheet.firstRowNumber);
-  }, [geography, mapping, sheet, scope.provinceCode, existing]);
+    const places = geographyPlaceResolver(geography, scope.provinceCode, writableDistrict);
+    return validateImportRows(sheet.rows, mapping, { places, existingNationalIds: existing.nationalIds, existingNameKeys: existing.nameKeys, dateSystem: workbook.dateSystem, placeChoices, writableDistrict }, sheet.firstRowNumber);
+  }, [geography, mapping, sheet, scope.provinceCode, writableDistrict, existing, workbook.dateSystem, placeChoices]);
   const summary = rows ? summariseRows(rows) : null;
   const flagged = rows?.filter((r) => r.issues.length > 0) ?? [];
+  const questions = useMemo(() => placeQuestionsOf(rows ?? []), [rows]);
+
+  const chooseSheet = (index: number) => {
+    setSheetIndex(index);
+    setMapping(guessColumnMapping(workbook.sheets[index]!.headers, memory));
+  };
 
   const run = async () => {
     if (!rows || !summary) return;
@@ -101,6 +117,8 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
     onImporting(0, people.length);
     try {
       const result = await imports.importPeople(people, scope, actor, { fileName: stage.fileName, tambonName: (c) => geography?.tambon(c)?.nameTh ?? c, onProgress: (p) => onImporting(p.done, p.total) });
+      // The next file with these headings maps the same way, the user's changes included.
+      await imports.rememberColumns(columnMemoryOf(sheet.headers, mapping));
       onDone(result, rows.filter((r) => !r.person).map((r) => r.rowNumber));
     } catch (error) {
       onFailed(t('roster.import.failed', { message: errorMessage(error, t) }));
@@ -110,7 +128,25 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
   return (
     <section aria-labelledby="import-preview-title">
       <h3 id="import-preview-title">{t('roster.import.preview', { file: stage.fileName, sheet: sheet.sheetName })}</h3>
-      <fieldset className="roster-mapping">
+      <p className="muted" data-testid="import-file-info">
+        {t(`roster.import.kind.${workbook.kind}` as MessageKey)}
+        {workbook.encoding && ` · ${t(`roster.import.encoding.${workbook.encoding}` as MessageKey)}`}
+        {workbook.dateSystem === 1904 && ` · ${t('roster.import.date1904')}`}
+      </p>
+      {workbook.sheets.length > 1 && (
+        <label className="roster-sheet-choice">
+          {t('roster.import.sheet')}
+          <select value={sheetIndex} onChange={(e) => chooseSheet(Number(e.target.value))}>
+            {workbook.sheets.map((s, i) => (
+              <option key={i} value={i}>
+                {t('roster.import.sheetOption', { name: s.sheetName, rows: s.rows.filter((r) => r.some((c) => cellText(c) !== '')).length })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {writableDistrict && geography && <p className="muted">{t('roster.import.districtOnly', { amphoe: geography.amphoe(writableDistrict)?.nameTh ?? writableDistrict })}</p>}
+      <fieldset className="roster-mapping" key={sheetIndex}>
         <legend>{t('roster.import.mapping')}</legend>
         {sheet.headers.map((header, i) => (
           <label key={i}>
@@ -131,12 +167,31 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
           {problems.map((p) => t(`roster.import.problem.${p}` as MessageKey)).join(' ')}
         </p>
       )}
-      {summary && (
+      {questions.length > 0 && geography && (
+        <fieldset className="roster-place-questions" data-testid="place-questions">
+          <legend>{t('roster.import.placeQuestions')}</legend>
+          {questions.map(({ question, rows: count }) => (
+            <label key={question.key}>
+              {t('roster.import.placeQuestion', { tambon: question.tambon, amphoe: question.amphoe || '—', rows: count })}
+              <select value={placeChoices.get(question.key) ?? ''} onChange={(e) => setPlaceChoices((c) => new Map(c).set(question.key, e.target.value))}>
+                <option value="">{t('roster.import.placeChoose')}</option>
+                {question.candidates.map((code) => (
+                  <option key={code} value={code}>
+                    {geography.describePlace(code) ?? code}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {summary && rows && (
         <>
           <p data-testid="import-summary" className="roster-summary">
             {t('roster.import.summary', { rows: summary.rows, valid: summary.valid, errors: summary.withErrors, warnings: summary.withWarnings })}
           </p>
-          {flagged.length > 0 && <ProblemRows rows={flagged} headers={sheet.headers} />}
+          <ImportConversions rows={rows} headers={sheet.headers} dateSystem={workbook.dateSystem} />
+          {flagged.length > 0 && <ImportProblemRows rows={flagged} headers={sheet.headers} />}
           <fieldset>
             <legend>{t('roster.import.mode')}</legend>
             <label className="radio">
@@ -160,50 +215,17 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
   );
 }
 
-function ProblemRows({ rows, headers }: { rows: ValidatedRow[]; headers: string[] }) {
-  const t = useTranslate();
-  return (
-    <div className="roster-scroll">
-      <table className="roster-table import-problems" aria-label={t('roster.import.problems')} data-testid="import-problems">
-        <thead>
-          <tr>
-            <th scope="col">{t('roster.import.row')}</th>
-            {headers.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
-            <th scope="col">{t('roster.import.issues')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, PROBLEM_ROWS_SHOWN).map((row) => {
-            const bad = new Map(row.issues.filter((i) => i.column !== null).map((i) => [i.column!, i]));
-            return (
-              <tr key={row.rowNumber} data-row={row.rowNumber} className={row.person ? 'row-warning' : 'row-error'}>
-                <th scope="row">{row.rowNumber}</th>
-                {headers.map((_, i) => (
-                  <td key={i} className={bad.has(i) ? `cell-${bad.get(i)!.severity}` : undefined} title={bad.get(i)?.message}>
-                    {cellText(row.cells[i])}
-                  </td>
-                ))}
-                <td>
-                  <ul>
-                    {row.issues.map((issue, k) => (
-                      <li key={k} className={issue.severity === 'error' ? 'issue-error' : 'issue-warning'}>
-                        {ROSTER_FIELD_LABELS[issue.field]}: {issue.message}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {rows.length > PROBLEM_ROWS_SHOWN && <p className="muted">{t('roster.import.moreProblems', { count: rows.length - PROBLEM_ROWS_SHOWN })}</p>}
-    </div>
-  );
+/** The distinct questions of the rows, each with how many rows wait for its answer. */
+function placeQuestionsOf(rows: readonly ValidatedRow[]): { question: PlaceQuestion; rows: number }[] {
+  const byKey = new Map<string, { question: PlaceQuestion; rows: number }>();
+  for (const row of rows) {
+    const question = row.placeQuestion;
+    if (!question) continue;
+    const found = byKey.get(question.key);
+    if (found) found.rows++;
+    else byKey.set(question.key, { question, rows: 1 });
+  }
+  return [...byKey.values()];
 }
 
 function ImportReport({ fileName, result, skipped }: Extract<Stage, { kind: 'done' }>) {

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useRef, useState } from 'react';
-import { maskNationalId } from '../../../shared/thai/national-id';
+import { maskedNationalId } from '../../../shared/roster/personal-data-redaction';
 import { formatPhone } from '../../../shared/thai/phone-number';
 import { useNavigation } from '../../app/navigation-store';
 import { useThaiGeography } from '../../app/use-thai-geography';
@@ -106,7 +106,7 @@ function VirtualPeople({ count, rowAt }: { count: number; rowAt(index: number): 
                   <span>{p.role}</span>
                   <span className="muted">{geography?.describePlace(p.tambonCode) ?? p.tambonCode}</span>
                   <span className="nowrap">{p.phone ? formatPhone(p.phone) : ''}</span>
-                  <span className="nowrap mono">{p.nationalId ? maskNationalId(p.nationalId) : ''}</span>
+                  <span className="nowrap mono">{p.nationalId ? maskedNationalId(p.nationalId) : ''}</span>
                 </>
               ) : (
                 <span className="muted">…</span>

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { FieldClashNotice } from '../editing/field-clash-notice';
 import { useRecordEdit } from '../editing/use-record-edit';
 import { COMMITTEE_ROLES, MEMBER_SECTORS } from '../../../shared/domain/member';
-import { isValidNationalId, maskNationalId, normaliseNationalId } from '../../../shared/thai/national-id';
+import { isRedacted } from '../../../shared/domain/redacted-value';
+import { maskedNationalId } from '../../../shared/roster/personal-data-redaction';
+import { isValidNationalId, normaliseNationalId } from '../../../shared/thai/national-id';
 import { formatPhone, validatePhone } from '../../../shared/thai/phone-number';
 import type { MessageKey } from '../../app/i18n/translate';
 import { useTranslate } from '../../app/use-translate';
@@ -15,15 +17,23 @@ import { useRosterActor, useRosterData } from './use-roster-data';
 
 type Draft = Record<'title' | 'firstName' | 'lastName' | 'newNationalId' | 'phone' | 'lineId' | 'email' | 'village' | 'role' | 'sector' | 'termStart' | 'termEnd' | 'privacyNoticeOn', string>;
 
+/** Contact fields the server withheld from this user (issue 18): shown empty, left as they are unless typed over. */
+type Withheld = ReadonlySet<'phone' | 'lineId' | 'email'>;
+
+function withheldOf(p: LocalRecord<'members'>): Withheld {
+  return new Set((['phone', 'lineId', 'email'] as const).filter((f) => isRedacted(p[f])));
+}
+
 function draftOf(p: LocalRecord<'members'>): Draft {
+  const withheld = withheldOf(p);
   return {
     title: p.title,
     firstName: p.firstName,
     lastName: p.lastName,
     newNationalId: '',
-    phone: p.phone ? (formatPhone(p.phone) ?? p.phone) : '',
-    lineId: p.lineId,
-    email: p.email,
+    phone: p.phone && !withheld.has('phone') ? (formatPhone(p.phone) ?? p.phone) : '',
+    lineId: withheld.has('lineId') ? '' : p.lineId,
+    email: withheld.has('email') ? '' : p.email,
     village: p.village === null ? '' : String(p.village),
     role: p.role,
     sector: p.sector,
@@ -36,7 +46,7 @@ function draftOf(p: LocalRecord<'members'>): Draft {
 type Errors = Partial<Record<keyof Draft, string>>;
 
 /** Reads the draft into a patch, or the Thai error of each bad field. */
-function patchOf(draft: Draft, t: (k: MessageKey) => string): { patch: PersonPatch } | { errors: Errors } {
+function patchOf(draft: Draft, withheld: Withheld, t: (k: MessageKey) => string): { patch: PersonPatch } | { errors: Errors } {
   const errors: Errors = {};
   const patch: PersonPatch = { title: draft.title.trim(), firstName: draft.firstName.trim(), lastName: draft.lastName.trim(), lineId: draft.lineId.trim(), email: draft.email.trim(), role: draft.role.trim(), sector: draft.sector.trim() };
   if (!patch.firstName) errors.firstName = t('roster.error.firstName');
@@ -49,7 +59,10 @@ function patchOf(draft: Draft, t: (k: MessageKey) => string): { patch: PersonPat
     const phone = validatePhone(draft.phone);
     if (phone.ok) patch.phone = phone.value;
     else errors.phone = phone.reason;
-  } else patch.phone = null;
+  } else if (!withheld.has('phone')) patch.phone = null;
+  // A withheld field left empty is left alone: the real value stays on the server.
+  if (withheld.has('lineId') && !patch.lineId) delete patch.lineId;
+  if (withheld.has('email') && !patch.email) delete patch.email;
   if (draft.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())) errors.email = t('roster.error.email');
   if (draft.village.trim()) {
     const n = Number(draft.village);
@@ -99,7 +112,7 @@ export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const result = patchOf(draft, t);
+    const result = patchOf(draft, withheldOf(person), t);
     if ('errors' in result) {
       setErrors(result.errors);
       setStatus({ error: true, text: t('roster.error.form') });
@@ -115,6 +128,7 @@ export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
     }
   };
 
+  const withheld = withheldOf(person);
   const field = (key: keyof Draft, label: MessageKey, extra: { placeholder?: string; list?: string; inputMode?: 'numeric' | 'tel' | 'email' } = {}) => (
     <label>
       {t(label)}
@@ -139,10 +153,10 @@ export function PersonForm({ person }: { person: LocalRecord<'members'> }) {
       {field('title', 'roster.field.title', { list: 'roster-titles' })}
       {field('firstName', 'roster.field.firstName')}
       {field('lastName', 'roster.field.lastName')}
-      {field('newNationalId', 'roster.field.newNationalId', { placeholder: person.nationalId ? (maskNationalId(person.nationalId) ?? '') : 'X-XXXX-XXXXX-XX-X', inputMode: 'numeric' })}
-      {field('phone', 'roster.field.phone', { placeholder: '08X-XXX-XXXX', inputMode: 'tel' })}
-      {field('lineId', 'roster.field.lineId')}
-      {field('email', 'roster.field.email', { inputMode: 'email' })}
+      {field('newNationalId', 'roster.field.newNationalId', { placeholder: person.nationalId ? (maskedNationalId(person.nationalId) ?? '') : 'X-XXXX-XXXXX-XX-X', inputMode: 'numeric' })}
+      {field('phone', 'roster.field.phone', { placeholder: withheld.has('phone') ? t('roster.field.withheld') : '08X-XXX-XXXX', inputMode: 'tel' })}
+      {field('lineId', 'roster.field.lineId', withheld.has('lineId') ? { placeholder: t('roster.field.withheld') } : {})}
+      {field('email', 'roster.field.email', { inputMode: 'email', ...(withheld.has('email') ? { placeholder: t('roster.field.withheld') } : {}) })}
       {field('village', 'roster.field.village', { inputMode: 'numeric' })}
       {field('role', 'roster.field.role', { list: 'roster-roles' })}
       {field('sector', 'roster.field.sector', { list: 'roster-sectors' })}

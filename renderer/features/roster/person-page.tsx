@@ -2,7 +2,9 @@ import { PersonPhoto } from './person-photo';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { canErase } from '../../../shared/roster/reveal-policy';
-import { formatNationalId, maskNationalId } from '../../../shared/thai/national-id';
+import { isRedacted } from '../../../shared/domain/redacted-value';
+import { maskedNationalId } from '../../../shared/roster/personal-data-redaction';
+import { formatNationalId } from '../../../shared/thai/national-id';
 import type { MessageKey } from '../../app/i18n/translate';
 import { desk } from '../../bridge/desk-bridge';
 import { useNavigation } from '../../app/navigation-store';
@@ -11,7 +13,6 @@ import { useDateFormat } from '../../app/use-date-format';
 import { useThaiGeography } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
 import type { LocalRecord } from '../../db/local-record';
-import { NotAllowedError } from '../../db/repositories/people-repository';
 import { parseBeInput } from './be-date-input';
 import { errorMessage } from './error-message';
 import { dateOfIso } from './iso-dates';
@@ -19,6 +20,8 @@ import { PersonForm } from './person-form';
 import { fullName } from './person-row';
 import { PrivacyNotice } from './privacy-notice';
 import { useRosterActor, useRosterData } from './use-roster-data';
+import { getSyncRuntime } from '../../sync/sync-runtime';
+import type { RevealOutcome } from '../../sync/person-reveal';
 
 /** A person: the edit form, the ID (masked; revealed by role, audited), activities, trainings, duplicates, PDPA actions. */
 export function PersonPage({ id }: { id: string }) {
@@ -63,31 +66,43 @@ export function PersonPage({ id }: { id: string }) {
   );
 }
 
+const REVEAL_REFUSALS: Record<Exclude<RevealOutcome, { ok: true }>['reason'], MessageKey> = {
+  offline: 'roster.id.revealOffline',
+  'signed-out': 'roster.id.revealSignedOut',
+  'not-found': 'roster.id.revealNotFound',
+  'not-allowed': 'roster.id.revealFailed',
+  failed: 'roster.id.revealFailed',
+};
+
+/** The ID, masked; the full one only from the server, which checks the role and audits the reveal (issue 18). */
 function NationalIdLine({ person }: { person: LocalRecord<'members'> }) {
   const t = useTranslate();
-  const { people } = useRosterData();
-  const actor = useRosterActor();
   const [revealed, setRevealed] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   if (!person.nationalId) return <p className="muted">{t('roster.id.none')}</p>;
   const reveal = async () => {
-    try {
-      const id = await people.revealNationalId(person.id, actor);
-      setRevealed(id);
+    setAsking(true);
+    const runtime = getSyncRuntime();
+    const outcome: RevealOutcome = runtime ? await runtime.reveal.nationalId(person.id) : { ok: false, reason: 'signed-out', message: null };
+    setAsking(false);
+    if (outcome.ok) {
+      setRevealed(outcome.nationalId);
       setError(null);
-    } catch (err) {
-      setError(err instanceof NotAllowedError ? err.message : errorMessage(err, t));
+    } else {
+      // The server's own sentence says why a role may not; the others are said here.
+      setError(outcome.reason === 'not-allowed' && outcome.message ? outcome.message : t(REVEAL_REFUSALS[outcome.reason]));
     }
   };
   return (
     <p className="roster-id">
-      {t('roster.field.nationalId')}: <span className="mono" data-testid="national-id">{revealed ? formatNationalId(revealed) : maskNationalId(person.nationalId)}</span>{' '}
+      {t('roster.field.nationalId')}: <span className="mono" data-testid="national-id">{revealed ? formatNationalId(revealed) : maskedNationalId(person.nationalId)}</span>{' '}
       {revealed ? (
         <button type="button" className="button secondary" onClick={() => setRevealed(null)}>
           {t('roster.id.hide')}
         </button>
       ) : (
-        <button type="button" className="button secondary" onClick={() => void reveal()}>
+        <button type="button" className="button secondary" disabled={asking} onClick={() => void reveal()}>
           {t('roster.id.reveal')}
         </button>
       )}
@@ -122,7 +137,7 @@ function Duplicates({ person }: { person: LocalRecord<'members'> }) {
       <ul>
         {duplicates.map((d) => (
           <li key={d.id}>
-            {fullName(d)} · {d.nationalId && d.nationalId === person.nationalId ? t('roster.duplicates.sameId') : t('roster.duplicates.sameName')}{' '}
+            {fullName(d)} · {d.nationalId && !isRedacted(d.nationalId) && d.nationalId === person.nationalId ? t('roster.duplicates.sameId') : t('roster.duplicates.sameName')}{' '}
             <button type="button" className="button secondary" onClick={() => void merge(d)}>
               {t('roster.duplicates.merge')}
             </button>

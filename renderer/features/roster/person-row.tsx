@@ -1,4 +1,4 @@
-import { maskNationalId } from '../../../shared/thai/national-id';
+import { maskedNationalId } from '../../../shared/roster/personal-data-redaction';
 import { formatPhone } from '../../../shared/thai/phone-number';
 import { useNavigation } from '../../app/navigation-store';
 import { useDateFormat } from '../../app/use-date-format';
@@ -24,7 +24,7 @@ export function PersonRow({ person }: { person: LocalRecord<'members'> }) {
       <td>{person.role}</td>
       <td>{person.sector}</td>
       <td className="nowrap">{person.phone ? formatPhone(person.phone) : ''}</td>
-      <td className="nowrap mono">{person.nationalId ? maskNationalId(person.nationalId) : ''}</td>
+      <td className="nowrap mono">{person.nationalId ? maskedNationalId(person.nationalId) : ''}</td>
       <td className="nowrap">{person.termEnd ? dates.shortDate(dateOfIso(person.termEnd)) : ''}</td>
     </tr>
   );

@@ -1,6 +1,6 @@
 import { printToPdf } from '../../app/print-to-pdf';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { maskNationalId } from '../../../shared/thai/national-id';
+import { maskedNationalId } from '../../../shared/roster/personal-data-redaction';
 import { formatPhone } from '../../../shared/thai/phone-number';
 import { useNavigation } from '../../app/navigation-store';
 import { useDateFormat } from '../../app/use-date-format';
@@ -70,7 +70,7 @@ export function PrintRoster({ level, code }: { level: 'tambon' | 'amphoe'; code:
                     <td>{p.sector}</td>
                     <td>{p.village ?? ''}</td>
                     <td className="nowrap">{p.phone ? formatPhone(p.phone) : ''}</td>
-                    <td className="nowrap">{p.nationalId ? maskNationalId(p.nationalId) : ''}</td>
+                    <td className="nowrap">{p.nationalId ? maskedNationalId(p.nationalId) : ''}</td>
                     <td className="nowrap">{p.termEnd ? dates.shortDate(dateOfIso(p.termEnd)) : ''}</td>
                   </tr>
                 ))}

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { SettingsSchema, type EraDisplay, type Language, type Settings } from '../../../shared/ipc/desk-api';
 import { desk } from '../../bridge/desk-bridge';
+import { useDeskData } from '../../app/desk-data-context';
 import { useSession } from '../../app/session-store';
 import { useTranslate } from '../../app/use-translate';
 import { BackupSection } from '../backup/backup-section';
 import { BackupSettingsForm } from './backup-settings-form';
 import { DataAndDiagnosticsSection } from './data-and-diagnostics-section';
+import { serverChangeWarning } from './server-change-warning';
 import { UpdateSection } from './update-section';
 import { LockSettingsSection } from '../lock/lock-settings-section';
 import { PrivacyHelp } from '../lock/privacy-help';
@@ -15,15 +17,16 @@ type Message = { error: boolean; text: string; near: 'general' | 'backup' };
 export function SettingsPage() {
   const t = useTranslate();
   const { settings, appInfo, setSettings } = useSession();
+  const { db } = useDeskData();
   const [deviceName, setDeviceName] = useState(settings.deviceName);
   const [serverUrl, setServerUrl] = useState(settings.serverUrl ?? '');
   const [message, setMessage] = useState<Message | null>(null);
 
-  const applyNear = (near: Message['near']) => async (patch: Partial<Settings>) => {
+  const applyNear = (near: Message['near']) => async (patch: Partial<Settings>, saved: string = t('common.saved')) => {
     const result = await desk.updateSettings(patch);
     if (result.ok) {
       setSettings(result.value);
-      setMessage({ error: false, text: t('common.saved'), near });
+      setMessage({ error: false, text: saved, near });
     } else {
       setMessage({ error: true, text: t('common.error', { message: result.error.message }), near });
     }
@@ -37,7 +40,12 @@ export function SettingsPage() {
     if (url !== null && !/^https?:\/\//.test(url)) return invalid(t('settings.invalidUrl'));
     if (!SettingsSchema.shape.deviceName.safeParse(deviceName).success) return invalid(t('settings.invalidDeviceName'));
     if (url !== null && !SettingsSchema.shape.serverUrl.safeParse(url).success) return invalid(t('settings.invalidUrl'));
-    await apply({ deviceName: deviceName.trim(), serverUrl: url });
+    // Another server: signed out first (by main), and what waits will go to the new one. Ask first.
+    const signedIn = useSession.getState().syncSession !== null;
+    const warning = serverChangeWarning(t, { signedIn, pending: await db.outbox.count(), from: settings.serverUrl, to: url });
+    if (warning !== null && !window.confirm(warning)) return;
+    // Another address while signed in: saving it signs out (the warning said so).
+    await apply({ deviceName: deviceName.trim(), serverUrl: url }, signedIn && warning !== null ? t('settings.serverChange.done') : undefined);
   };
 
   // Feedback appears beside the form it belongs to, not at the top of a long page.

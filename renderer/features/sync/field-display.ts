@@ -34,6 +34,8 @@ export type FieldKind =
   | 'deleted'
   /** A list of plain strings. */
   | 'list'
+  /** A list of instants (an activity's extra dates). */
+  | 'instants'
   /** Participants by group: [{ group, count }]. */
   | 'participants'
   | 'trainings'
@@ -82,6 +84,8 @@ const BY_TABLE: Record<SyncedTable, Record<string, FieldKind>> = {
     actual: 'participants',
     rrule: 'text',
     exdates: 'hidden',
+    rdates: 'instants',
+    timeZone: 'text',
     icsUid: 'hidden',
   },
   centres: {
@@ -226,10 +230,10 @@ export function fieldValueText(table: SyncedTable, field: string, value: unknown
   switch (kind) {
     case 'date':
       return typeof value === 'string' ? formatShortDate(new Date(`${value}T00:00:00`), { era }) : plain(value);
-    case 'instant': {
-      const at = typeof value === 'string' ? new Date(value) : null;
-      return at && !Number.isNaN(at.getTime()) ? `${formatShortDate(at, { era })} ${formatTime(at)}` : plain(value);
-    }
+    case 'instant':
+      return instantText(value, era);
+    case 'instants':
+      return Array.isArray(value) ? value.map((v) => instantText(v, era)).join(', ') || EMPTY : plain(value);
     case 'place':
       return typeof value === 'string' ? (context.placeName?.(value) ?? value) : plain(value);
     case 'nationalId':
@@ -267,6 +271,11 @@ export function fieldValueText(table: SyncedTable, field: string, value: unknown
     default:
       return plain(value);
   }
+}
+
+function instantText(value: unknown, era: Era): string {
+  const at = typeof value === 'string' ? new Date(value) : null;
+  return at && !Number.isNaN(at.getTime()) ? `${formatShortDate(at, { era })} ${formatTime(at)}` : plain(value);
 }
 
 function tryTranslate(t: Translate, key: string): string | undefined {

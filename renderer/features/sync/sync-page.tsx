@@ -9,6 +9,7 @@ import { useDateFormat } from '../../app/use-date-format';
 import { useTranslate } from '../../app/use-translate';
 import type { MessageKey } from '../../app/i18n/translate';
 import { HISTORY_KEY, type SyncHistoryEntry } from '../../sync/sync-records';
+import { serverChangeWarning } from '../settings/server-change-warning';
 import { ConflictsPage } from './conflicts-page';
 import { RejectedChanges } from './rejected-changes';
 import { useSyncRuntime, useSyncStatus } from './use-sync';
@@ -44,6 +45,7 @@ function SyncOverview() {
 
 function SignInForm() {
   const t = useTranslate();
+  const { db } = useDeskData();
   const settings = useSession((s) => s.settings);
   const setSettings = useSession((s) => s.setSettings);
   const [serverUrl, setServerUrl] = useState(settings.serverUrl ?? '');
@@ -58,6 +60,9 @@ function SignInForm() {
     const url = serverUrl.trim();
     if (!url || !username.trim() || !password) return setError(t('sync.signIn.missing'));
     if (!/^https?:\/\/[^\s]+$/.test(url)) return setError(t('sync.signIn.badUrl'));
+    // Changes written for the server last used would go to this other one: ask first.
+    const warning = serverChangeWarning(t, { signedIn: false, pending: await db.outbox.count(), from: settings.serverUrl, to: url });
+    if (warning !== null && !window.confirm(warning)) return;
     setBusy(true);
     setError(null);
     const result = await desk.signIn({ serverUrl: url, username: username.trim(), password, deviceName: deviceName.trim() || settings.deviceName });

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ScreenName = 'dashboard' | 'news' | 'calendar' | 'roster' | 'sync' | 'settings';
+export type ScreenName = 'dashboard' | 'news' | 'calendar' | 'roster' | 'reports' | 'sync' | 'settings';
 
 /** Page object for the ProvinceDesk shell: navigation, status bar and the screens' headings. */
 export class DeskPage {

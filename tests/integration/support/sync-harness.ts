@@ -45,6 +45,8 @@ export interface TestDevice {
   requests: SyncHttpRequest[];
   dbName: string;
   token: string;
+  /** The device's requester (its token, the offline switch, the test's wrap): for calls besides the agent's. */
+  request: SyncRequester;
 }
 
 export interface DeviceOptions extends Partial<Omit<SyncAgentOptions, 'data' | 'request' | 'getSession'>> {
@@ -62,7 +64,7 @@ export async function createDevice(url: string, user: Pick<SeededUser, 'username
   const dbName = options.dbName ?? `device-${crypto.randomUUID()}`;
   const data = await openDeskData(createTestDatabase(undefined, dbName), options.clock);
   const http = createFetchSyncRequest({ getServerUrl: () => url, getToken: () => session.token });
-  const device: TestDevice = { data, agent: undefined as unknown as SyncAgent, session: { deviceId: session.deviceId, user: session.user }, offline: false, requests: [], dbName, token: session.token };
+  const device: TestDevice = { data, agent: undefined as unknown as SyncAgent, session: { deviceId: session.deviceId, user: session.user }, offline: false, requests: [], dbName, token: session.token, request: undefined as unknown as SyncRequester };
   const base: SyncRequester = async (request) => {
     device.requests.push(request);
     if (device.offline) return { ok: false, error: { code: 'network', message: 'offline (test)' } } satisfies DeskResult<SyncHttpResponse>;
@@ -70,9 +72,10 @@ export async function createDevice(url: string, user: Pick<SeededUser, 'username
   };
   const { clock, dbName: _n, wrap, session: _s, ...agentOptions } = options;
   void clock;
+  device.request = wrap ? wrap(base) : base;
   device.agent = new SyncAgent({
     data,
-    request: wrap ? wrap(base) : base,
+    request: device.request,
     getSession: async () => device.session,
     now: options.clock,
     ...agentOptions,
