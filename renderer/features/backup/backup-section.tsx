@@ -18,6 +18,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/schema-versions';
 import type { MessageKey } from '../../app/i18n/translate';
 import { localBackupStoreFor } from './local-backup-store-for';
 import './backup.css';
+import { FormProblem } from '../lock/form-problem';
 
 const RESTORED_KEY = 'provincedesk.backup.restored';
 const RESTORED_FOREIGN_KEY = 'provincedesk.backup.restoredForeign';
@@ -306,20 +307,23 @@ function EncryptForm({ officeKey, onSave, onCancel }: { officeKey: boolean; onSa
           <input id="backup-passphrase-repeat" type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" />
         </>
       )}
-      {problem && (
-        <p className="message error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="backup-actions">
-        <button type="submit" className="button primary">
-          {t('backup.encrypt.save')}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          {t('backup.cancel')}
-        </button>
-      </div>
+      <FormProblem text={problem} />
+      <SubmitOrCancel label={t('backup.encrypt.save')} onCancel={onCancel} />
     </form>
+  );
+}
+
+function SubmitOrCancel({ label, disabled, onCancel }: { label: string; disabled?: boolean; onCancel: () => void }) {
+  const t = useTranslate();
+  return (
+    <div className="backup-actions">
+      <button type="submit" className="button primary" disabled={disabled}>
+        {label}
+      </button>
+      <button type="button" className="button secondary" onClick={onCancel}>
+        {t('backup.cancel')}
+      </button>
+    </div>
   );
 }
 
@@ -339,14 +343,7 @@ function DecryptForm({ busy, onOpen, onCancel }: { busy: boolean; onOpen: (passp
       <h3>{t('backup.decrypt.title')}</h3>
       <label htmlFor="backup-open-passphrase">{t('backup.decrypt.passphrase')}</label>
       <input id="backup-open-passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" autoFocus />
-      <div className="backup-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {t('backup.decrypt.open')}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          {t('backup.cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('backup.decrypt.open')} disabled={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -384,11 +381,7 @@ function OfficeBackupKey() {
           </button>
         )}
       </div>
-      {problem && (
-        <p className="message error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem text={problem} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Keyring, UnlockedKeys } from '../../security/keyring';
 import { unlockSecretProblem } from '../../security/unlock-secret-rules';
 import { useAppLock } from './app-lock';
 import { escrowIfPending } from './recovery-escrow';
+import { FormProblem } from './form-problem';
 
 /**
  * Sets (or changes) the unlock password or PIN: typed twice, checked against the rules, then the master key is
@@ -47,11 +48,7 @@ export function LockSetupForm({ keyring, keys, submitLabel, onDone }: { keyring:
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? t('lock.setup.working') : (submitLabel ?? t('lock.setup.submit'))}
       </button>
-      {problem && (
-        <p className="message error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem text={problem} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { appUnlocked } from './app-lock';
 import { LockSetupForm } from './lock-setup-form';
 import { escrowIfPending } from './recovery-escrow';
 import { startWipe } from './start-wipe';
+import { FormProblem } from './form-problem';
 
 const client = () => new SyncClient((request) => desk.syncRequest(request));
 
@@ -156,11 +157,7 @@ function ForgotForm({ keyring, onRecovered, onBack }: { keyring: Keyring; onReco
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? t('lock.working') : t('lock.forgot.submit')}
           </button>
-          {problem && (
-            <p className="message error" role="alert">
-              {problem}
-            </p>
-          )}
+          <FormProblem text={problem} />
         </form>
       )}
       <p>
