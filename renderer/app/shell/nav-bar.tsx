@@ -45,7 +45,6 @@ export function NavBar() {
       </nav>
       {lockSet && (
         <button type="button" className="button secondary nav-lock" onClick={() => void lockApp()} data-testid="nav-lock">
-          <span aria-hidden="true">🔒 </span>
           {t('nav.lock')}
         </button>
       )}

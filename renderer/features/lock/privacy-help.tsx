@@ -1,4 +1,5 @@
 import { useTranslate } from '../../app/use-translate';
+import './lock.css';
 
 const TOPICS = ['where', 'lock', 'crypto', 'who', 'wipe', 'pdpc'] as const;
 
@@ -6,7 +7,7 @@ const TOPICS = ['where', 'lock', 'crypto', 'who', 'wipe', 'pdpc'] as const;
 export function PrivacyHelp() {
   const t = useTranslate();
   return (
-    <section aria-labelledby="privacy-help-title" data-testid="privacy-help">
+    <section aria-labelledby="privacy-help-title" className="privacy-help" data-testid="privacy-help">
       <h2 id="privacy-help-title">{t('privacy.title')}</h2>
       <p className="muted">{t('privacy.lead')}</p>
       {TOPICS.map((topic) => (
