@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/db/**/*.ts', 'renderer/sync/**/*.ts', 'renderer/backup/**/*.ts'],
+    files: ['renderer/db/**/*.ts', 'renderer/sync/**/*.ts', 'renderer/backup/**/*.ts', 'renderer/security/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

@@ -26,6 +26,7 @@ import { buildDiagnosticsZip, collectSystemInfo, diagnosticsFileName } from './s
 import { readPickedFiles, saveFileTo } from './services/file-service';
 import { handleDeskCall, type DeskHandlers } from './services/ipc-guard';
 import { OnlineMonitor } from './services/online-monitor';
+import { OsKeyStore } from './services/os-key-store';
 import { PokeRelay } from './services/poke-relay';
 import { SettingsStore } from './services/settings-store';
 import { LocalBackups } from './services/local-backups';
@@ -82,7 +83,10 @@ function run(): void {
   const settings = new SettingsStore({ directory: userData, logger });
   // Rolling whole-database backups the renderer exports (daily, before a migration, before a restore).
   const localBackups = new LocalBackups({ directory: async () => (await settings.get()).backupFolder ?? path.join(userData, 'backups') });
-  const credentials = new CredentialsStore({ directory: userData, cipher: safeStorageCipher(safeStorage) });
+  const osCipher = safeStorageCipher(safeStorage);
+  const credentials = new CredentialsStore({ directory: userData, cipher: osCipher });
+  // Binds the renderer's keyring (the keys of the personal data) to this computer's user account.
+  const osKeyStore = new OsKeyStore(osCipher);
   const serverUrl = async () => (await settings.get()).serverUrl;
   const transport = new SyncTransport({ getServerUrl: serverUrl, getToken: () => credentials.getServerToken(), logger });
   // Attachment bytes: same address and token rules as the JSON calls; the token never leaves main.
@@ -176,6 +180,18 @@ function run(): void {
     getUpdateStatus: () => ok(updates.status),
     checkForUpdates: async () => ok(await updates.check()),
     installUpdate: () => updates.installNow(),
+    osKeyStore: () => osKeyStore.info(),
+    sealSecret: ({ text }) => osKeyStore.seal(text),
+    openSecret: ({ text }) => osKeyStore.open(text),
+    wipeLocalFiles: async () => {
+      // The administrator wiped this device (the renderer was told 401 device-wiped): backups in the chosen
+      // folder and in the default one, then the token and session. Logs hold no personal data and stay.
+      const folders = new Set([await localBackups.directory(), path.join(userData, 'backups')]);
+      let deleted = 0;
+      for (const folder of folders) deleted += await localBackups.deleteAllIn(folder);
+      logger.warn(`remote wipe: ${deleted} local backups deleted, sign-in forgotten`);
+      return signIn.forget();
+    },
     readyToClose: async () => {
       closeGuard?.ready();
       return ok(undefined);

@@ -35,6 +35,10 @@ const desk = {
   installUpdate: () => invoke('installUpdate'),
   saveDiagnostics: () => invoke('saveDiagnostics'),
   readyToClose: () => invoke('readyToClose'),
+  osKeyStore: () => invoke('osKeyStore'),
+  sealSecret: (request) => invoke('sealSecret', request),
+  openSecret: (request) => invoke('openSecret', request),
+  wipeLocalFiles: () => invoke('wipeLocalFiles'),
   onEvent(listener) {
     // Only the payload crosses to the page, never the IpcRendererEvent (it holds `sender`).
     const relay = (_event: IpcRendererEvent, payload: DeskEvent) => listener(payload);

@@ -16,6 +16,14 @@ import { desk } from './bridge/desk-bridge';
 import { useNotices } from './app/notice-store';
 import { createTranslate } from './app/i18n/translate';
 import { localBackupStoreFor } from './features/backup/local-backup-store-for';
+import { Keyring } from './security/keyring';
+import { deskSealer } from './security/desk-sealer';
+import { appUnlocked, useAppLock, whenUnlocked } from './features/lock/app-lock';
+import { deviceBackupEncryption } from './features/backup/device-backup-keys';
+import { LockGate } from './features/lock/lock-gate';
+import { wipedAt } from './features/lock/device-wipe';
+import { setWipeDatabase } from './features/lock/start-wipe';
+import { useSession } from './app/session-store';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
@@ -24,24 +32,48 @@ async function start(): Promise<void> {
     const store = localBackupStoreFor(info.ok ? info.value.shell : undefined);
     const appVersion = info.ok ? info.value.version : '0.0.0';
     const t = createTranslate(settings.ok ? settings.value.language : 'th');
-    // Before openDeskData: an older stored schema is exported as it is, then Dexie upgrades it.
-    const migration = await backupBeforeMigration({ name: DEFAULT_DATABASE_NAME, store, appVersion });
-    if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
     startSessionBridge(settings, info);
+    // The keys first (issue 14): with an unlock password set, the app opens on the unlock screen, and nothing
+    // of the data is read before it is unlocked.
+    const keyring = await Keyring.load({ sealer: await deskSealer(desk) });
+    if (keyring.lockSet) {
+      document.body.dataset.locked = 'true';
+      useAppLock.getState().setKeyring(keyring, 'locked');
+    } else {
+      useAppLock.getState().setKeyring(keyring, 'open');
+      appUnlocked(await keyring.openWithoutLock());
+    }
+    if (wipedAt(window.localStorage)) useAppLock.setState({ wipe: 'wiped' });
+    // Known before the first paint: a signed-in device without an unlock password is asked to set one.
+    const session = await desk.getSession();
+    if (session.ok && session.value) useSession.getState().setSyncSession(session.value);
+    root.render(
+      <StrictMode>
+        <LockGate>{null}</LockGate>
+      </StrictMode>,
+    );
+    await whenUnlocked();
+    // Before openDeskData: an older stored schema is exported as it is (encrypted with the device's key), then
+    // Dexie upgrades it.
+    const migration = await backupBeforeMigration({ name: DEFAULT_DATABASE_NAME, store, appVersion, encryption: deviceBackupEncryption() });
+    if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
     const data = await openDeskData();
+    setWipeDatabase(data.db);
     // Typing a page torn down could not save (a reload, a closed tab) goes into its record before any editor opens.
     await replayUnsavedEdits(window.localStorage, data.writer).catch((error: unknown) => console.warn('unsaved edits not replayed', error));
     root.render(
       <StrictMode>
-        <DeskDataContext.Provider value={data}>
-          <App />
-        </DeskDataContext.Provider>
+        <LockGate>
+          <DeskDataContext.Provider value={data}>
+            <App />
+          </DeskDataContext.Provider>
+        </LockGate>
       </StrictMode>,
     );
     document.body.dataset.ready = 'true';
     // The daily (or weekly) local backup, in the background once the app is up; then the bytes of
     // files removed more than a week ago leave the PC (a backup taken before still has them).
-    void runScheduledBackup({ db: data.db, store, schedule: settings.ok ? settings.value.backupSchedule : 'daily', appVersion })
+    void runScheduledBackup({ db: data.db, store, schedule: settings.ok ? settings.value.backupSchedule : 'daily', appVersion, encryption: deviceBackupEncryption() })
       .then((result) => {
         if (result && !result.ok) useNotices.getState().show(t('backup.auto.failed', { message: result.error.message }), 'error');
       })

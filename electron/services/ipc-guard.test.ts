@@ -8,7 +8,7 @@ const APP = 'app://provincedesk/index.html';
 function recordingLogger(): IpcGuardLogger & { errors: unknown[]; warnings: string[] } {
   const errors: unknown[] = [];
   const warnings: string[] = [];
-  return { errors, warnings, error: (_message, error) => errors.push(error), warn: (message) => warnings.push(message) };
+  return { errors, warnings, error: (message) => errors.push(message), warn: (message) => warnings.push(message) };
 }
 
 function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers & { calls: unknown[] } {
@@ -32,6 +32,10 @@ function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers & { calls
     },
     signOut: () => ok(undefined),
     readyToClose: () => ok(undefined),
+    osKeyStore: () => ok({ available: false }),
+    sealSecret: () => fail('io', 'no key store in this test'),
+    openSecret: () => fail('io', 'no key store in this test'),
+    wipeLocalFiles: () => ok(undefined),
     getSession: () => ok(null),
     printToPdf: () => ok({ saved: false }),
     writeLocalBackup: ({ reason }) => ok({ name: 'provincedesk-20261122T030000000Z-daily.pdbackup', size: 0, createdAt: '2026-11-22T03:00:00.000Z', reason }),
@@ -128,7 +132,7 @@ describe('handleDeskCall', () => {
 
   it('turns a thrown error into internal, logs it, and sends no stack or detail to the renderer', async () => {
     const logger = recordingLogger();
-    const boom = new Error('EACCES: permission denied, open /home/somchai/.config/ProvinceDesk/settings.json');
+    const boom = Object.assign(new Error('EACCES: permission denied, open /home/somchai/.config/ProvinceDesk/settings.json'), { code: 'EACCES' });
     const result = await handleDeskCall('getSettings', APP, undefined, handlers({ getSettings: () => { throw boom; } }), { logger });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!result.ok) {
@@ -136,7 +140,10 @@ describe('handleDeskCall', () => {
       expect(result.error.message).not.toContain('/home/');
       expect(result.error.message).not.toMatch(/\bat\s.+:\d+/);
     }
-    expect(logger.errors).toEqual([boom]);
+    // The log says what failed and where, never the message (it may quote a record or a person's file name).
+    expect(logger.errors).toHaveLength(1);
+    expect(logger.errors[0]).toMatch(/^desk: getSettings failed: Error \(EACCES\)\n\s+at /);
+    expect(logger.errors[0]).not.toContain('somchai');
   });
 
   it('catches a rejected promise too', async () => {

@@ -46,6 +46,14 @@ function describeIssues(error: z.ZodError): string {
   return details.length > MAX_DETAIL_LENGTH ? `${details.slice(0, MAX_DETAIL_LENGTH)}…` : details;
 }
 
+/** An error as the log may keep it: its class, its code, where it was thrown — never its message. */
+export function errorWithoutMessage(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [`${error.name}${typeof code === 'string' ? ` (${code})` : ''}`, ...frames].join('\n');
+}
+
 export async function handleDeskCall(
   method: string,
   senderUrl: string | undefined,
@@ -81,8 +89,10 @@ async function runHandler(
   try {
     return await handler(parsed.data);
   } catch (error) {
-    // Logged in main with its stack; the renderer gets a plain sentence and no details.
-    logger.error(`desk: ${method} failed`, error);
+    // Logged in main by its kind and stack, not its message: a message may quote what the renderer sent (a
+    // record, a file named after a person), and the log must hold no personal data (issue 14). The renderer
+    // gets a plain sentence and no details.
+    logger.error(`desk: ${method} failed: ${errorWithoutMessage(error)}`);
     return fail('internal', `เกิดข้อผิดพลาดภายในโปรแกรม — Something went wrong in ${method}; the details are in the log.`);
   }
 }

@@ -26,6 +26,16 @@ function steppingClock(start = Date.parse('2026-11-22T03:00:00Z')): () => Date {
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 
 describe('LocalBackups', () => {
+  it('a remote wipe deletes every backup it made in a folder, and nothing else there', async () => {
+    const backups = new LocalBackups({ directory: () => dir, now: steppingClock() });
+    await backups.write(new Uint8Array([1]), 'daily');
+    await backups.write(new Uint8Array([2]), 'before-restore');
+    await writeFile(path.join(dir, 'notes.txt'), 'not a backup');
+    expect(await backups.deleteAllIn(dir)).toBe(2);
+    expect(await readdir(dir)).toEqual(['notes.txt']);
+    expect(await backups.deleteAllIn(path.join(root, 'never-made'))).toBe(0);
+  });
+
   it('writes timestamped files, lists them newest first and reads one back', async () => {
     const backups = new LocalBackups({ directory: () => dir, now: steppingClock() });
     expect(await backups.list()).toEqual({ ok: true, value: [] });

@@ -90,6 +90,17 @@ export class LocalBackups {
     }
   }
 
+  /** Remote wipe: deletes every local backup this class made in `directory` (only names of its shape). */
+  async deleteAllIn(directory: string): Promise<number> {
+    const backups = await this.#list(directory);
+    for (const backup of backups) await unlink(path.join(directory, backup.name));
+    return backups.length;
+  }
+
+  async directory(): Promise<string> {
+    return this.#directory();
+  }
+
   async #list(directory: string): Promise<LocalBackupInfo[]> {
     let names: string[];
     try {

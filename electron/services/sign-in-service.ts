@@ -149,6 +149,16 @@ export class SignInService {
     });
   }
 
+  /** Remote wipe: forgets the token and the session without calling the server (it already revoked the device). */
+  forget(): Promise<DeskResult<void>> {
+    return this.#serialised(async () => {
+      const cleared = await this.#options.credentials.clearServerToken();
+      await this.#removeSessionFile();
+      this.#options.onSessionChange?.(null);
+      return cleared;
+    });
+  }
+
   async #signOutNow(): Promise<DeskResult<void>> {
     await this.#logoutQuietly();
     const cleared = await this.#options.credentials.clearServerToken();

@@ -4,6 +4,7 @@ import { startSyncRuntime } from '../sync/sync-runtime';
 import { useDeskData } from './desk-data-context';
 import { flushPendingSaves, flushWhenPageLeaves } from './pending-saves';
 import { useSession } from './session-store';
+import { startWipe } from '../features/lock/start-wipe';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { NewsPage } from '../features/news/news-page';
@@ -57,7 +58,7 @@ export function App() {
  */
 function useSyncAgent(): void {
   const data = useDeskData();
-  const runtime = useMemo(() => startSyncRuntime(data, desk), [data]);
+  const runtime = useMemo(() => startSyncRuntime(data, desk, { onDeviceWiped: () => void startWipe() }), [data]);
   useEffect(() => {
     const apply = (session: Parameters<ReturnType<typeof useSession.getState>['setSyncSession']>[0]) => useSession.getState().setSyncSession(session);
     if (runtime.session()) apply(runtime.session());

@@ -7,6 +7,7 @@ import { exportBackup } from './backup-export';
 import { schemaVersionsUpTo } from './backup-inspect';
 import type { DatabaseFactory } from './backup-restore';
 import type { LocalBackupStore } from './local-backup-store';
+import type { BackupEncryption } from './backup-encryption';
 
 /** syncState key of the last automatic backup: { at: ISO time, name }. */
 export const LAST_AUTO_BACKUP_KEY = 'lastAutoBackup';
@@ -41,6 +42,8 @@ export interface ScheduledBackupOptions {
   schedule: BackupSchedule;
   appVersion: string;
   now?: () => Date;
+  /** The app: the device's data key (issue 14), so a local backup is no copy in clear. */
+  encryption?: BackupEncryption | null;
 }
 
 /** Takes the scheduled backup when it is due; null when it was not. Never throws: a failed backup is reported, the app goes on. */
@@ -49,7 +52,7 @@ export async function runScheduledBackup(options: ScheduledBackupOptions): Promi
   const started = now();
   if (!isBackupDue(options.schedule, await lastAutoBackupAt(options.db), started)) return null;
   try {
-    const { file } = await exportBackup(options.db, { appVersion: options.appVersion, now });
+    const { file } = await exportBackup(options.db, { appVersion: options.appVersion, now, encryption: options.encryption });
     const written = await options.store.writeLocalBackup({ data: file, reason: 'daily' });
     if (written.ok) await options.db.table('syncState').put({ key: LAST_AUTO_BACKUP_KEY, value: { at: started.toISOString(), name: written.value.name } });
     return written;
@@ -66,6 +69,7 @@ export interface MigrationBackupOptions {
   indexedDB?: IDBFactory;
   createDatabase?: DatabaseFactory;
   now?: () => Date;
+  encryption?: BackupEncryption | null;
 }
 
 export type MigrationBackupOutcome =
@@ -89,7 +93,7 @@ export async function backupBeforeMigration(options: MigrationBackupOptions): Pr
   const old = createDatabase(options.name, schemaVersionsUpTo(storedVersion));
   try {
     await old.open();
-    const { file } = await exportBackup(old, { appVersion: options.appVersion, now: options.now });
+    const { file } = await exportBackup(old, { appVersion: options.appVersion, now: options.now, encryption: options.encryption });
     const written = await options.store.writeLocalBackup({ data: file, reason: 'before-migration' });
     return written.ok ? { state: 'backed-up', storedVersion, backup: written.value } : { state: 'failed', storedVersion, message: written.error.message };
   } catch (error) {

@@ -19,6 +19,14 @@ export const BACKUP_ERROR_CODES = [
   'import-failed',
   /** The database could not be read for a backup. */
   'export-failed',
+  /** Encrypted with a passphrase (or the office's backup key), and none was given yet: ask for it. */
+  'needs-passphrase',
+  /** Encrypted, and the passphrase given does not open it. */
+  'wrong-passphrase',
+  /** An automatic local backup of another computer (or of keys this computer no longer has). */
+  'other-device',
+  /** A backup passphrase shorter than 8 characters. */
+  'weak-passphrase',
 ] as const;
 export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];
 

@@ -4,6 +4,7 @@ import { DERIVED_LOCAL_TABLES } from '../db/overview/overview-facts';
 import { BackupError } from './backup-error';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, encodeBackupFile, sha256Hex, type BackupHeader } from './backup-format';
 import type { OnBackupProgress } from './backup-progress';
+import { encryptBackupFile, type BackupEncryption } from './backup-encryption';
 
 export interface ExportBackupOptions {
   appVersion: string;
@@ -11,11 +12,13 @@ export interface ExportBackupOptions {
   onProgress?: OnBackupProgress;
   /** Rows per chunk read from IndexedDB (dexie-export-import streams the tables in chunks). */
   rowsPerChunk?: number;
+  /** How the file is encrypted (issue 14); the app always gives one, only tests of the inner format leave it out. */
+  encryption?: BackupEncryption | null;
 }
 
 export interface ExportedBackup {
   header: BackupHeader;
-  /** The whole file: header line + body. */
+  /** The whole file: header line + body (format 1), or their encryption (format 2). */
   file: Uint8Array<ArrayBuffer>;
 }
 
@@ -53,7 +56,8 @@ export async function exportBackup(db: Dexie, options: ExportBackupOptions): Pro
     bodyBytes: body.byteLength,
     bodySha256: await sha256Hex(body),
   };
-  return { header, file: encodeBackupFile(header, body) };
+  const inner = encodeBackupFile(header, body);
+  return { header, file: options.encryption ? await encryptBackupFile(inner, options.encryption, new Date(header.createdAt)) : inner };
 }
 
 async function readDeviceId(db: Dexie): Promise<string | null> {

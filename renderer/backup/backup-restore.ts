@@ -5,6 +5,7 @@ import { DeskDatabase } from '../db/database';
 import { DEVICE_KEY } from '../db/device-clock';
 import { ARRIVALS_TABLE, DERIVED_LOCAL_TABLES } from '../db/overview/overview-facts';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../db/schema-versions';
+import { PULL_STATE_KEY } from '../sync/sync-records';
 import { BackupError } from './backup-error';
 import { schemaVersionsUpTo, type InspectedBackup } from './backup-inspect';
 import type { OnBackupProgress } from './backup-progress';
@@ -22,6 +23,18 @@ export interface RestoreOptions {
 const CLOCK_KEY = 'clock';
 
 /**
+ * `foreign`: the backup was made on another computer. This computer then gets a new device id (issue 14):
+ * before, it kept its own, and the other computer's queued changes were sent under this computer's server
+ * registration with the other's sequence numbers — the server took those it had already seen from this
+ * computer as duplicates and dropped them. Now the pull position goes too and the app signs out: the next
+ * sign-in registers anew, pulls everything and sends the restored queue under fresh mutation ids.
+ */
+export interface RestoreOutcome {
+  foreign: boolean;
+  deviceId: string;
+}
+
+/**
  * Replaces every table of `db` with the backup's rows, all or nothing.
  *
  * dexie-export-import's `clearTablesBeforeImport` clears the tables outside its import transaction,
@@ -31,7 +44,7 @@ const CLOCK_KEY = 'clock';
  * are the live tables cleared and filled in ONE read-write transaction: any error aborts it and the
  * current data stays as it was. The temporary database is deleted either way.
  */
-export async function restoreBackup(db: DeskDatabase, backup: InspectedBackup, options: RestoreOptions = {}): Promise<void> {
+export async function restoreBackup(db: DeskDatabase, backup: InspectedBackup, options: RestoreOptions = {}): Promise<RestoreOutcome> {
   const createDatabase = options.createDatabase ?? ((name, versions) => new DeskDatabase(name, undefined, versions));
   const tempName = `${db.name}-restore-${uuidv7()}`;
   const { header } = backup;
@@ -61,7 +74,7 @@ export async function restoreBackup(db: DeskDatabase, backup: InspectedBackup, o
     } catch (error) {
       throw new BackupError('unknown-schema', `upgrade from schema ${header.schemaVersion}: ${(error as Error).message}`, { cause: error });
     }
-    await replaceAllTables(db, temp, report);
+    return await replaceAllTables(db, temp, report, header.deviceId);
   } finally {
     temp.close();
     await temp.delete().catch(() => undefined);
@@ -78,7 +91,7 @@ async function checkCounts(temp: Dexie, counts: Record<string, number>): Promise
   }
 }
 
-async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report: OnBackupProgress): Promise<void> {
+async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report: OnBackupProgress, backupDevice: string | null): Promise<RestoreOutcome> {
   // Read the copy first: a transaction on `live` cannot wait on another database. Photo Blobs read
   // from IndexedDB are handles to stored bytes, so this holds the rows, not the pictures, in memory.
   const rowsByTable = new Map<string, unknown[]>();
@@ -89,6 +102,9 @@ async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report
   const liveDevice: unknown = (await live.syncState.get(DEVICE_KEY))?.value;
   let done = 0;
   report({ phase: 'replace', done, total });
+  // A backup without a device id (never opened by the app) counts as this computer's own.
+  const foreign = typeof liveDevice === 'string' && backupDevice !== null && backupDevice !== liveDevice;
+  const deviceId = foreign ? uuidv7().replace(/-/g, '') : typeof liveDevice === 'string' ? liveDevice : backupDevice ?? uuidv7().replace(/-/g, '');
   try {
     await live.transaction('rw', live.tables, async () => {
       for (const table of live.tables) {
@@ -108,15 +124,17 @@ async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report
       const restored = (await live.syncState.get(CLOCK_KEY))?.value;
       const later = laterClock(liveClock, restored);
       if (later !== undefined && later !== restored) await live.syncState.put({ key: CLOCK_KEY, value: later });
-      // This PC stays itself: another computer's backup must not make two PCs stamp with one node id
-      // (equal stamps on different values would leave the devices disagreeing for good).
-      if (typeof liveDevice === 'string') await live.syncState.put({ key: DEVICE_KEY, value: liveDevice });
+      // Never the other computer's id: two PCs stamping with one node id would leave equal stamps on different
+      // values, and the devices disagreeing for good. Another computer's backup gives this one a new id.
+      await live.syncState.put({ key: DEVICE_KEY, value: deviceId });
+      if (foreign) await live.syncState.delete(PULL_STATE_KEY);
       // Rows restored from another PC's backup carry its stamps: not news that arrived by sync.
       await live.table(ARRIVALS_TABLE).clear();
     });
   } catch (error) {
     throw new BackupError('import-failed', `replace: ${(error as Error).message}`, { cause: error });
   }
+  return { foreign, deviceId };
 }
 
 type ClockState = { millis: number; counter: number };

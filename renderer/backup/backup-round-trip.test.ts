@@ -47,16 +47,31 @@ describe('backup round trip', () => {
     expect(names.filter((n) => n?.startsWith(`${target.db.name}-restore-`))).toEqual([]);
   });
 
-  it('keeps the later of the two device clocks and this PC\'s own id, so new stamps sort after everything sent and stay unique', async () => {
+  it('keeps the later of the two device clocks; another computer\'s backup gives this one a new device id and a new pull', async () => {
     const source = await seededDeskData();
+    await source.db.syncState.put({ key: 'pull', value: { cursor: 42, deviceId: 'server-device-of-source', refetch: false } });
     const { file } = await exportBackup(source.db, { appVersion: '0.1.0' });
     const target = await seededDeskData();
     await target.db.syncState.put({ key: 'clock', value: { millis: 9_999_999_999_999, counter: 3 } });
-    await restoreBackup(target.db, await inspectBackup(file), { createDatabase: fakeDatabaseFactory });
+    const outcome = await restoreBackup(target.db, await inspectBackup(file), { createDatabase: fakeDatabaseFactory });
     expect((await target.db.syncState.get('clock'))?.value).toEqual({ millis: 9_999_999_999_999, counter: 3 });
-    // Another computer's backup: its records and queued changes arrive, its device id does not.
-    expect((await target.db.syncState.get('device'))?.value).toBe(target.identity.deviceId);
-    expect(target.identity.deviceId).not.toBe(source.identity.deviceId);
+    // Its records and queued changes arrive; neither its device id nor this PC's old one is kept: the queue is
+    // sent again under a new registration, so no mutation id of either computer is reused.
+    expect(outcome.foreign).toBe(true);
+    const id = (await target.db.syncState.get('device'))?.value;
+    expect(id).toBe(outcome.deviceId);
+    expect([source.identity.deviceId, target.identity.deviceId]).not.toContain(id);
+    expect(await target.db.outbox.count()).toBe(await source.db.outbox.count());
+    expect(await target.db.syncState.get('pull')).toBeUndefined();
+  });
+
+  it('restoring this computer\'s own backup keeps its device id and its place in the pull', async () => {
+    const data = await seededDeskData();
+    await data.db.syncState.put({ key: 'pull', value: { cursor: 42, deviceId: 'server-device', refetch: false } });
+    const { file } = await exportBackup(data.db, { appVersion: '0.1.0' });
+    const outcome = await restoreBackup(data.db, await inspectBackup(file), { createDatabase: fakeDatabaseFactory });
+    expect(outcome).toEqual({ foreign: false, deviceId: data.identity.deviceId });
+    expect((await data.db.syncState.get('pull'))?.value).toMatchObject({ cursor: 42 });
   });
 
   it('names the file by the Buddhist Era date in Bangkok', () => {

@@ -3,7 +3,8 @@ import type { DeskDatabase } from '../db/database';
 import { exportBackup } from './backup-export';
 import type { InspectedBackup } from './backup-inspect';
 import type { OnBackupProgress } from './backup-progress';
-import { restoreBackup, type DatabaseFactory } from './backup-restore';
+import { restoreBackup, type DatabaseFactory, type RestoreOutcome } from './backup-restore';
+import type { BackupEncryption } from './backup-encryption';
 import type { LocalBackupStore } from './local-backup-store';
 
 export interface RestoreWithSafetyCopyOptions {
@@ -13,6 +14,8 @@ export interface RestoreWithSafetyCopyOptions {
   /** Called when the safety copy starts, for the UI to say so. */
   onSafetyCopy?: () => void;
   createDatabase?: DatabaseFactory;
+  /** The safety copy's encryption (the app: the device's data key). */
+  encryption?: BackupEncryption | null;
 }
 
 export type SafetyCopyFailure = { ok: false; message: string };
@@ -22,16 +25,20 @@ export type SafetyCopyFailure = { ok: false; message: string };
  * and only if that was written does the restore start. Throws BackupError if the restore fails (the
  * data is then unchanged, see restoreBackup).
  */
-export async function restoreWithSafetyCopy(db: DeskDatabase, backup: InspectedBackup, options: RestoreWithSafetyCopyOptions): Promise<{ ok: true; safetyCopy: LocalBackupInfo } | SafetyCopyFailure> {
+export async function restoreWithSafetyCopy(
+  db: DeskDatabase,
+  backup: InspectedBackup,
+  options: RestoreWithSafetyCopyOptions,
+): Promise<({ ok: true; safetyCopy: LocalBackupInfo } & RestoreOutcome) | SafetyCopyFailure> {
   options.onSafetyCopy?.();
   let written: Awaited<ReturnType<LocalBackupStore['writeLocalBackup']>>;
   try {
-    const { file } = await exportBackup(db, { appVersion: options.appVersion });
+    const { file } = await exportBackup(db, { appVersion: options.appVersion, encryption: options.encryption });
     written = await options.store.writeLocalBackup({ data: file, reason: 'before-restore' });
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
   if (!written.ok) return { ok: false, message: written.error.message };
-  await restoreBackup(db, backup, { onProgress: options.onProgress, createDatabase: options.createDatabase });
-  return { ok: true, safetyCopy: written.value };
+  const outcome = await restoreBackup(db, backup, { onProgress: options.onProgress, createDatabase: options.createDatabase });
+  return { ok: true, safetyCopy: written.value, ...outcome };
 }

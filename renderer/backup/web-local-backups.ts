@@ -34,7 +34,7 @@ function nameOf(createdAt: Date, reason: LocalBackupReason): string {
   return `provincedesk-${createdAt.toISOString().replace(/[-:.]/g, '')}-${reason}.pdbackup`;
 }
 
-export function createWebLocalBackups(options: WebLocalBackupsOptions = {}): LocalBackupStore {
+export function createWebLocalBackups(options: WebLocalBackupsOptions = {}): LocalBackupStore & { deleteAll(): Promise<void> } {
   const db = new LocalBackupDatabase(options.dexieOptions);
   const keep = Math.max(1, options.keep ?? DEFAULT_KEEP_WEB_LOCAL_BACKUPS);
   const now = options.now ?? (() => new Date());
@@ -64,6 +64,11 @@ export function createWebLocalBackups(options: WebLocalBackupsOptions = {}): Loc
       } catch (error) {
         return fail('io', describe(error));
       }
+    },
+    /** Remote wipe: every local backup goes, with the database that held them. */
+    async deleteAll() {
+      db.close();
+      await db.delete();
     },
     async readLocalBackup({ name }) {
       if (!LOCAL_BACKUP_NAME_PATTERN.test(name)) return fail('invalid-argument', `ไม่ใช่ชื่อไฟล์สำรองในเครื่อง — "${name.slice(0, 100)}" is not a local backup name.`);

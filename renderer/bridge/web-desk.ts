@@ -164,6 +164,22 @@ export function createWebDesk(win: Window): DeskApi {
     async saveDiagnostics() {
       return fail('not-found', 'ข้อมูลวินิจฉัยบันทึกได้จากโปรแกรม ProvinceDesk บนเครื่องเท่านั้น — Diagnostics are saved by the desktop app');
     },
+    // No OS key store in a browser: the keyring is protected by the unlock password alone (docs/privacy.md).
+    async osKeyStore() {
+      return ok({ available: false });
+    },
+    async sealSecret() {
+      return fail('not-found', 'ไม่มีที่เก็บกุญแจของระบบในเบราว์เซอร์ — No OS key store in the browser');
+    },
+    async openSecret() {
+      return fail('not-found', 'ไม่มีที่เก็บกุญแจของระบบในเบราว์เซอร์ — No OS key store in the browser');
+    },
+    async wipeLocalFiles() {
+      await localBackups.deleteAll();
+      forget();
+      emit({ type: 'session-changed', session: null });
+      return ok(undefined);
+    },
     // A browser tab closes without asking: editors save when the page is hidden or left (pending-saves.ts).
     async readyToClose() {
       return ok(undefined);

@@ -72,6 +72,8 @@ export interface SyncAgentOptions {
   blobChunkBytes?: number;
   /** Where pulled records' search tokens and sort keys are computed (the app: a worker). */
   deriveFields?: FieldDeriver;
+  /** The server said an administrator wiped this device (401 device-wiped): the app deletes everything. */
+  onDeviceWiped?: () => void;
 }
 
 export interface SyncRunResult {
@@ -132,6 +134,7 @@ export class SyncAgent {
   private readonly maxPushBytes: number;
   private readonly blobSync: BlobSync | null;
   private readonly deriveFields: FieldDeriver;
+  private readonly onDeviceWiped: (() => void) | undefined;
   private running: Promise<SyncRunResult> | null = null;
   private again = false;
   private againReason = '';
@@ -147,6 +150,7 @@ export class SyncAgent {
     this.maxPushBytes = options.maxPushBytes ?? 4 * 1024 * 1024;
     this.status = options.status ?? new SyncStatusStore();
     this.deriveFields = options.deriveFields ?? deriveInThisThread;
+    this.onDeviceWiped = options.onDeviceWiped;
     this.blobSync = options.blobTransfer ? new BlobSync({ db: options.data.db, transfer: options.blobTransfer, chunkBytes: options.blobChunkBytes }) : null;
   }
 
@@ -254,6 +258,7 @@ export class SyncAgent {
       const { problem, detail } = toProblem(error);
       result.problem = problem;
       result.detail = detail;
+      if (problem === 'device-wiped') this.onDeviceWiped?.();
       this.status.update({
         state: problem === 'offline' ? 'offline' : problem === 'unauthorized' ? 'signed-out' : 'error',
         phase: 'idle',
@@ -943,6 +948,8 @@ function toProblem(error: unknown): { problem: SyncProblem; detail: string | nul
         return { problem: 'refetch', detail: error.message };
       case 'node-in-use':
         return { problem: 'node-in-use', detail: error.message };
+      case 'device-wiped':
+        return { problem: 'device-wiped', detail: error.message };
       default:
         return { problem: error.status !== null && error.status >= 500 ? 'server-error' : 'internal', detail: error.message };
     }

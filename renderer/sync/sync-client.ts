@@ -78,6 +78,23 @@ export class SyncClient {
     return body.conflict as unknown as ConflictWire;
   }
 
+  /** Leaves the recovery secret of this device's unlock key with the server, for its user (issue 14). */
+  async storeRecoverySecret(keyId: string, secret: string): Promise<void> {
+    await this.call({ method: 'PUT', path: '/v1/devices/unlock-recovery', body: { keyId, secret }, timeoutMs: 20_000 });
+  }
+
+  /** A forgotten unlock password: the user's server password gets the recovery secret back. */
+  async recoverUnlockKey(input: { username: string; password: string; keyId: string }): Promise<string> {
+    const body = await this.call({ method: 'POST', path: '/v1/auth/unlock-recovery', body: input, timeoutMs: 20_000 });
+    if (!isObject(body) || typeof body.secret !== 'string') throw badResponse('unlock recovery');
+    return body.secret;
+  }
+
+  /** An authenticated call that changes nothing: does the server still know this device (revoked, wiped)? */
+  async checkDevice(): Promise<void> {
+    await this.push([], 20_000);
+  }
+
   async revealNationalId(memberId: string): Promise<RevealResponse> {
     const body = await this.call({ method: 'POST', path: `/v1/people/${encodeURIComponent(memberId)}/reveal`, timeoutMs: 20_000 });
     if (!isObject(body) || !(typeof body.nationalId === 'string' || body.nationalId === null)) throw badResponse('reveal');

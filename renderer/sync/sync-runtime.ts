@@ -26,7 +26,7 @@ export function getSyncRuntime(): SyncRuntime | null {
 }
 
 /** Idempotent per data layer (React's StrictMode runs effects twice). */
-export function startSyncRuntime(data: DeskData, desk: DeskApi): SyncRuntime {
+export function startSyncRuntime(data: DeskData, desk: DeskApi, options: { onDeviceWiped?: () => void } = {}): SyncRuntime {
   if (current?.data === data) return current.runtime;
   current?.runtime.stop();
 
@@ -49,6 +49,7 @@ export function startSyncRuntime(data: DeskData, desk: DeskApi): SyncRuntime {
     blobTransfer: desk,
     // Thai word segmentation of a large first pull runs beside the window, not in it.
     deriveFields: workerFieldDeriver(() => new Worker(new URL('../db/derive-fields-worker.ts', import.meta.url), { type: 'module' })),
+    onDeviceWiped: options.onDeviceWiped,
     getSession: async () => {
       await load();
       return session ? { deviceId: session.deviceId, user: session.user } : null;

@@ -15,6 +15,8 @@ export const SYNC_PROBLEMS = [
   'bad-response',
   'refetch',
   'node-in-use',
+  /** An administrator wiped this device: the app deletes everything it holds (issue 14). */
+  'device-wiped',
   'internal',
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];

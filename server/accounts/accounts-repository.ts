@@ -34,6 +34,9 @@ export interface DeviceListing {
   createdAt: string | null;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** wipe-device: when it was asked, and when the device was told (its next contact). */
+  wipeRequestedAt: string | null;
+  wipeDeliveredAt: string | null;
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
@@ -180,8 +183,8 @@ export async function revokeDevice(sql: SqlClient, deviceId: string): Promise<bo
 }
 
 export async function listDevices(sql: SqlClient, username?: string): Promise<DeviceListing[]> {
-  const { rows } = await sql.query<{ id: string; name: string; username: string; created_at: unknown; last_seen_at: unknown; revoked_at: unknown }>(
-    `SELECT d.id, d.name, u.username, d.created_at, d.last_seen_at, d.revoked_at
+  const { rows } = await sql.query<{ id: string; name: string; username: string; created_at: unknown; last_seen_at: unknown; revoked_at: unknown; wipe_requested_at: unknown; wipe_delivered_at: unknown }>(
+    `SELECT d.id, d.name, u.username, d.created_at, d.last_seen_at, d.revoked_at, d.wipe_requested_at, d.wipe_delivered_at
        FROM devices d JOIN users u ON u.id = d.user_id
       WHERE $1::text IS NULL OR u.username = $1
       ORDER BY d.created_at`,
@@ -194,5 +197,7 @@ export async function listDevices(sql: SqlClient, username?: string): Promise<De
     createdAt: toIso(r.created_at),
     lastSeenAt: toIso(r.last_seen_at),
     revokedAt: toIso(r.revoked_at),
+    wipeRequestedAt: toIso(r.wipe_requested_at),
+    wipeDeliveredAt: toIso(r.wipe_delivered_at),
   }));
 }

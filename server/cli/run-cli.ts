@@ -5,7 +5,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../shared/sync/protocol';
 import { demoAccountsNotice, ensureDemoAccounts, usersOtherThanDemo } from '../accounts/demo-accounts';
+import { userInfo } from 'node:os';
 import { AccountError, createOffice, createUser, listDevices, listOffices, revokeDevice } from '../accounts/accounts-repository';
+import { listDeviceAudit, recordDeviceAudit, wipeDevices } from '../accounts/device-wipe';
 import { disableUser, enableUser, listUsers, setPassword } from '../accounts/user-admin';
 import { startServer } from '../app';
 import { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from '../store/open-store';
@@ -36,7 +38,10 @@ const USAGE = `usage: npm run server -- <command> [options]
   enable-user    --username NAME   let them sign in again (each computer signs in anew)
   set-password   --username NAME [--password PW]   a new password (devices signed in stay signed in)
   list-devices   [--username NAME]
-  revoke-device  --device ID
+  revoke-device  --device ID   sign the device out: its unsent work stays on it until someone signs in again
+  wipe-device    --device ID | --username NAME   a lost or stolen laptop: at its next contact the device deletes
+                 every record, attachment, backup and key it holds (all devices of the user with --username)
+  audit-log      [--device ID]   revokes, wipes, and when each wiped device learnt of it
   prune          [--up-to SEQ] [--keep-mutations-days 90] [--keep-uploads-days 7] [--keep-files-days 30]
                  drop tombstones and resolved conflicts up to SEQ (default: all; older cursors must refetch),
                  ids of mutations applied more than N days ago (a device resending one gets it applied again),
@@ -253,7 +258,8 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
     case 'list-devices':
       return withStore(cli, values, async (store) => {
         for (const d of await listDevices(store.sql, values.username)) {
-          cli.out(`${d.id}\t${d.username}\t${d.name}\tlast seen ${d.lastSeenAt ?? '-'}\t${d.revokedAt === null ? 'active' : `revoked ${d.revokedAt}`}`);
+          const state = d.wipeRequestedAt !== null ? `wipe ${d.wipeRequestedAt}${d.wipeDeliveredAt === null ? ' (not yet told)' : `, told ${d.wipeDeliveredAt}`}` : d.revokedAt === null ? 'active' : `revoked ${d.revokedAt}`;
+          cli.out(`${d.id}\t${d.username}\t${d.name}\tlast seen ${d.lastSeenAt ?? '-'}\t${state}`);
         }
       });
     case 'revoke-device':
@@ -261,7 +267,20 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
         const id = values.device ?? positionals[1];
         if (id === undefined) throw new UsageError('missing --device');
         if (!(await revokeDevice(store.sql, id))) throw new AccountError(`no active device ${id}`);
+        await recordDeviceAudit(store.sql, 'revoke-device', [id], cliActor(cli.env));
         cli.out(`device ${id} revoked`);
+      });
+    case 'wipe-device':
+      return withStore(cli, values, async (store) => {
+        const id = values.device ?? positionals[1];
+        if (id === undefined && values.username === undefined) throw new UsageError('missing --device or --username');
+        const marked = await wipeDevices(store.sql, id !== undefined ? { deviceId: id } : { username: required(values, 'username') }, cliActor(cli.env));
+        if (marked.length === 0) cli.out('already marked to be wiped; nothing changed');
+        for (const device of marked) cli.out(`device ${device} will be wiped at its next contact (signed out now)`);
+      });
+    case 'audit-log':
+      return withStore(cli, values, async (store) => {
+        for (const e of await listDeviceAudit(store.sql, values.device)) cli.out(`${e.at}\t${e.action}\t${e.deviceId}\t${e.username}\tby ${e.actor}${e.detail ? `\t${e.detail}` : ''}`);
       });
     case 'prune': {
       const upTo = values['up-to'] === undefined ? undefined : Number(values['up-to']);
@@ -298,6 +317,17 @@ async function run(cli: CliEnvironment, argv: string[]): Promise<void> {
     default:
       throw new UsageError(`unknown command ${command}`);
   }
+}
+
+/** Who ran an admin command, for the device audit log: the operating-system account. */
+function cliActor(env: NodeJS.ProcessEnv): string {
+  let name = env.USER ?? env.USERNAME ?? '';
+  try {
+    name ||= userInfo().username;
+  } catch {
+    // no account name on this system
+  }
+  return `cli:${name || 'unknown'}`;
 }
 
 /** Runs one command; resolves to the process exit code (errors are reported on `err`, never thrown). */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticateToken, type AuthenticatedDevice } from '../accounts/accounts-repository';
 import { bearerToken } from '../accounts/device-token';
+import { isWipedDeviceToken } from '../accounts/device-wipe';
 import type { ServerContext } from '../server-context';
 import { ApiError } from './api-error';
 
@@ -11,14 +12,22 @@ declare module 'fastify' {
   }
 }
 
-/** The /v1 paths anyone may call: to know the server is up and what it speaks, and to sign in. */
-const PUBLIC_PATHS = new Set(['/v1/health', '/v1/sync/info', '/v1/auth/login']);
+/**
+ * The /v1 paths anyone may call: to know the server is up and what it speaks, to sign in, and to get back a
+ * forgotten unlock key with the server password (that route checks the password itself).
+ */
+const PUBLIC_PATHS = new Set(['/v1/health', '/v1/sync/info', '/v1/auth/login', '/v1/auth/unlock-recovery']);
 
+/**
+ * The calling device from `Authorization: Bearer`, or 401. A device an administrator wiped gets
+ * `401 device-wiped` (and deletes what it holds); a revoked one plain `unauthorized`.
+ */
 async function deviceFromToken(ctx: ServerContext, request: FastifyRequest): Promise<AuthenticatedDevice> {
   const token = bearerToken(request.headers.authorization);
   const device = token === undefined ? undefined : await authenticateToken(ctx.store.sql, token);
-  if (device === undefined) throw new ApiError(401, 'unauthorized');
-  return device;
+  if (device !== undefined) return device;
+  if (token !== undefined && (await isWipedDeviceToken(ctx.store.sql, token))) throw new ApiError(401, 'device-wiped');
+  throw new ApiError(401, 'unauthorized');
 }
 
 /**

@@ -267,6 +267,39 @@ export const MIGRATIONS: readonly Migration[] = [
       )
     `,
   },
+  {
+    version: 13,
+    name: 'device-wipe',
+    sql: `
+      -- Remote wipe (issue 14): an administrator's wipe-device marks the device; at its next contact it is told
+      -- (401 device-wiped) and deletes everything it holds. wipe_delivered_at: when it was told.
+      ALTER TABLE devices ADD COLUMN wipe_requested_at timestamptz;
+      ALTER TABLE devices ADD COLUMN wipe_delivered_at timestamptz;
+      -- What administrators did to devices and when a device learnt of it (revoke, wipe, wipe delivered).
+      CREATE TABLE device_audit (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        action text NOT NULL,
+        device_id text NOT NULL,
+        username text NOT NULL,
+        actor text NOT NULL,
+        detail text NOT NULL DEFAULT ''
+      );
+      CREATE INDEX device_audit_device ON device_audit (device_id);
+      -- The escrowed recovery secret of a device's unlock key: a user who forgot their unlock password proves who
+      -- they are to this server (user name and password) and gets it back. A wipe deletes the secret (the row
+      -- stays, so a wiped device asking for it is told to wipe).
+      CREATE TABLE unlock_recovery (
+        key_id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id),
+        device_id text NOT NULL,
+        secret text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        wiped_at timestamptz
+      );
+      CREATE INDEX unlock_recovery_device ON unlock_recovery (device_id)
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -26,6 +26,8 @@ export const SettingsSchema = z.object({
   backupSchedule: BackupSchedule,
   /** Where automatic backups go; null means the default folder inside the user-data folder. */
   backupFolder: z.string().trim().min(1).max(1000).nullable(),
+  /** Minutes without use after which the app locks (issue 14); the unlock password or PIN opens it again. */
+  lockAfterMinutes: z.number().int().min(1).max(240),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
@@ -172,6 +174,10 @@ export type DeskEvent =
 
 export const EmptyRequestSchema = z.undefined();
 
+/** A short secret (a wrapped key, base64url) to seal with the OS key store, or sealed text to open. */
+export const SecretRequestSchema = z.object({ text: z.string().min(1).max(64 * 1024) });
+export type SecretRequest = z.infer<typeof SecretRequestSchema>;
+
 /** Method name → IPC channel and argument schema. Results are typed by DeskApi below. */
 export const DESK_METHODS = {
   appInfo: { channel: DESK_CHANNELS.appInfo, request: EmptyRequestSchema },
@@ -195,6 +201,10 @@ export const DESK_METHODS = {
   blobUpload: { channel: DESK_CHANNELS.blobUpload, request: BlobUploadRequestSchema },
   blobDownload: { channel: DESK_CHANNELS.blobDownload, request: BlobDownloadRequestSchema },
   readyToClose: { channel: DESK_CHANNELS.readyToClose, request: EmptyRequestSchema },
+  osKeyStore: { channel: DESK_CHANNELS.osKeyStore, request: EmptyRequestSchema },
+  sealSecret: { channel: DESK_CHANNELS.sealSecret, request: SecretRequestSchema },
+  openSecret: { channel: DESK_CHANNELS.openSecret, request: SecretRequestSchema },
+  wipeLocalFiles: { channel: DESK_CHANNELS.wipeLocalFiles, request: EmptyRequestSchema },
 } as const;
 
 export type DeskMethod = keyof typeof DESK_METHODS;
@@ -234,6 +244,19 @@ export interface DeskApi {
   blobDownload(request: BlobDownloadRequest): Promise<DeskResult<BlobDownloadResult>>;
   /** After a `closing` event: everything is saved, the window may close. */
   readyToClose(): Promise<DeskResult<void>>;
+  /**
+   * The OS key store (Electron's safeStorage: Keychain, DPAPI, libsecret/KWallet) that binds the device's keys
+   * to this computer's user account. Unavailable in the browser shell and on Linux without a keyring.
+   */
+  osKeyStore(): Promise<DeskResult<{ available: boolean }>>;
+  /** Seals text with the OS key store (base64 out); fails when it is unavailable. */
+  sealSecret(request: SecretRequest): Promise<DeskResult<string>>;
+  openSecret(request: SecretRequest): Promise<DeskResult<string>>;
+  /**
+   * Remote wipe (issue 14): deletes what main keeps of this device — local backups (in the chosen and the
+   * default folder), the server token and the session. The renderer deletes its databases itself.
+   */
+  wipeLocalFiles(): Promise<DeskResult<void>>;
   /** Subscribe to events from main; returns the unsubscribe function. */
   onEvent(listener: (event: DeskEvent) => void): () => void;
 }
@@ -245,4 +268,5 @@ export const DEFAULT_SETTINGS: Settings = {
   deviceName: 'เครื่องของสำนักงาน',
   backupSchedule: 'daily',
   backupFolder: null,
+  lockAfterMinutes: 15,
 };

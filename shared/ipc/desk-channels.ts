@@ -24,6 +24,10 @@ export const DESK_CHANNELS = {
   blobUpload: 'desk:blob-upload',
   blobDownload: 'desk:blob-download',
   readyToClose: 'desk:ready-to-close',
+  osKeyStore: 'desk:os-key-store',
+  sealSecret: 'desk:secret-seal',
+  openSecret: 'desk:secret-open',
+  wipeLocalFiles: 'desk:wipe-local-files',
 } as const;
 
 export const DESK_EVENT_CHANNEL = 'desk:event' as const;

@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'already-resolved',
   'account-disabled',
   'node-in-use',
+  /** An administrator wiped this device (wipe-device): delete everything local, keys included. */
+  'device-wiped',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -108,6 +110,18 @@ export const LoginResponse = z.object({
   serverTime: z.string(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/**
+ * The recovery secret of a device's unlock key (issue 14), kept by the server for the signed-in user: a user who
+ * forgot their unlock password signs in to the server again and gets it back. A wipe deletes it.
+ */
+export const RecoveryKeyId = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'invalid key id');
+export const UnlockRecoveryStoreRequest = z.object({ keyId: RecoveryKeyId, secret: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'invalid secret') });
+export type UnlockRecoveryStoreRequest = z.infer<typeof UnlockRecoveryStoreRequest>;
+export const UnlockRecoveryRequest = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024), keyId: RecoveryKeyId });
+export type UnlockRecoveryRequest = z.infer<typeof UnlockRecoveryRequest>;
+export const UnlockRecoveryResponse = z.object({ secret: z.string() });
+export type UnlockRecoveryResponse = z.infer<typeof UnlockRecoveryResponse>;
 
 // ---- push ----
 

@@ -20,10 +20,14 @@ class BackupSection {
     return this.page.getByTestId('backup-summary');
   }
 
-  /** Backs up through the save dialog (a download in the browser shell) and returns the file's path. */
-  async backUp(path: string): Promise<Buffer> {
+  /** Backs up through the save dialog (a download in the browser shell), encrypted with a passphrase, and returns the file. */
+  async backUp(path: string, passphrase: string): Promise<Buffer> {
     const download = this.page.waitForEvent('download');
     await this.root().getByRole('button', { name: 'สำรองข้อมูลทั้งหมด…' }).click();
+    const form = this.page.getByTestId('backup-encrypt-form');
+    await form.getByLabel('รหัสผ่านของไฟล์ (อย่างน้อย 8 ตัวอักษร)').fill(passphrase);
+    await form.getByLabel('ใส่รหัสผ่านอีกครั้ง').fill(passphrase);
+    await form.getByRole('button', { name: 'เข้ารหัสและบันทึกไฟล์สำรอง' }).click();
     await (await download).saveAs(path);
     await expect(this.message()).toContainText('บันทึกไฟล์สำรอง');
     return readFile(path);
@@ -33,6 +37,13 @@ class BackupSection {
     const chooser = this.page.waitForEvent('filechooser');
     await this.root().getByRole('button', { name: 'กู้คืนจากไฟล์สำรอง…' }).click();
     await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+  }
+
+  /** An encrypted file asks for its passphrase before anything else. */
+  async typePassphrase(passphrase: string): Promise<void> {
+    const form = this.page.getByTestId('backup-decrypt-form');
+    await form.getByLabel('รหัสผ่านของไฟล์สำรอง').fill(passphrase);
+    await form.getByRole('button', { name: 'เปิดไฟล์' }).click();
   }
 
   /** The section itself (the settings page scrolls inside the shell, so a page shot would miss it). */
@@ -62,7 +73,9 @@ async function wipeLocalDatabase(page: Page, desk: DeskPage): Promise<void> {
 // Tall enough for the whole section in one shot (the shell scrolls inside <main>).
 test.use({ viewport: { width: 1280, height: 1800 } });
 
-test('backs up everything with photos, refuses bad files, and brings the data back after a wipe', async ({ page }, testInfo) => {
+const PASSPHRASE = 'รหัสไฟล์สำรองสำนักงาน 2569';
+
+test('backs up everything with photos, encrypted; refuses a wrong passphrase and bad files; brings the data back after a wipe', async ({ page }, testInfo) => {
   const desk = new DeskPage(page);
   const news = new NewsPage(page);
   const backup = new BackupSection(page);
@@ -75,8 +88,13 @@ test('backs up everything with photos, refuses bad files, and brings the data ba
   await expect(news.photos()).toHaveCount(1);
 
   await desk.goTo('settings');
-  const file = await backup.backUp(testInfo.outputPath('provincedesk.pdbackup'));
-  expect(file.subarray(0, file.indexOf(0x0a)).toString('utf8')).toContain('"format":"provincedesk.backup"');
+  const file = await backup.backUp(testInfo.outputPath('provincedesk.pdbackup'), PASSPHRASE);
+  const header = file.subarray(0, file.indexOf(0x0a)).toString('utf8');
+  expect(header).toContain('"format":"provincedesk.backup"');
+  expect(header).toContain('"formatVersion":2');
+  // Encrypted: neither the title nor the photo's name is in the file.
+  expect(file.includes(Buffer.from(title))).toBe(false);
+  expect(file.includes(Buffer.from('ภาพกิจกรรม'))).toBe(false);
   await backup.screenshot('backup-saved');
 
   await wipeLocalDatabase(page, desk);
@@ -88,13 +106,22 @@ test('backs up everything with photos, refuses bad files, and brings the data ba
   await backup.pickFile('รูปภาพ.pdbackup', pngImage(4, 4, [0, 0, 0], [255, 255, 255]));
   await expect(backup.message()).toHaveText(/ไม่ใช่ไฟล์สำรองของ ProvinceDesk.*ข้อมูลในเครื่องไม่เปลี่ยนแปลง/);
   await backup.pickFile('ครึ่งไฟล์.pdbackup', file.subarray(0, Math.floor(file.byteLength / 2)));
+  await backup.typePassphrase(PASSPHRASE);
   await expect(backup.message()).toHaveText(/เสียหายหรือไม่ครบ/);
   await expect(backup.message()).toHaveAttribute('role', 'alert');
   await expect(backup.summary()).toHaveCount(0);
   await backup.screenshot('backup-refused');
 
-  // The real file: first what it holds, then the confirm step.
+  // The real file with a wrong passphrase: refused in Thai, nothing shown or written.
   await backup.pickFile('provincedesk.pdbackup', file);
+  await backup.typePassphrase('ไม่ใช่รหัสของไฟล์นี้');
+  await expect(backup.message()).toHaveText(/รหัสผ่านของไฟล์สำรองไม่ถูกต้อง.*ข้อมูลในเครื่องไม่เปลี่ยนแปลง/);
+  await expect(backup.summary()).toHaveCount(0);
+  await backup.screenshot('backup-wrong-passphrase');
+
+  // With the right one: first what it holds, then the confirm step.
+  await backup.pickFile('provincedesk.pdbackup', file);
+  await backup.typePassphrase(PASSPHRASE);
   await expect(backup.summary()).toBeVisible();
   await expect(backup.countIn('news', 'file')).toHaveText('1');
   await expect(backup.countIn('news', 'current')).toHaveText('0');

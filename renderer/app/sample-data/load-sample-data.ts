@@ -20,6 +20,15 @@ const SAMPLE_CENTRES = [
   { tambonCode: '570103', name: 'ศส.ปชต. ตำบลบ้านดู่', location: 'กศน.ตำบลบ้านดู่' },
 ];
 
+/** One invented contact person per partner (names, phones and e-mails made up). */
+export const SAMPLE_PARTNER_CONTACTS = [
+  { name: 'นางบุษบา แก้วประเสริฐ', position: 'ประธาน', phone: '0891234501', email: 'busaba.k@example.co.th' },
+  { name: 'นายธนากร มั่นคง', position: 'พัฒนากรจังหวัด', phone: '0891234502', email: 'thanakorn.m@example.co.th' },
+  { name: 'นายสุเทพ บุญญา', position: 'ผู้ใหญ่บ้าน', phone: '0891234503', email: '' },
+  { name: 'นางสาวปวีณา ศรีวงศ์', position: 'ปลัดอำเภอ', phone: '0891234504', email: 'paweena.s@example.co.th' },
+  { name: 'นายอนุชา ทองมา', position: 'นายก อบต.', phone: '0891234505', email: '' },
+];
+
 const SAMPLE_PARTNERS = [
   { type: 'คณะกรรมการพัฒนาสตรี', name: 'คณะกรรมการพัฒนาสตรีอำเภอเมืองเชียงราย', level: 'district' as const },
   { type: 'กรมการพัฒนาชุมชน', name: 'สำนักงานพัฒนาชุมชนจังหวัดเชียงราย', level: 'province' as const },
@@ -125,9 +134,6 @@ async function writeSampleData(data: DeskData, pages: SamplePages, author: Autho
           ...person,
           tambonCode: spec.tambonCode,
           centreId: centre.id,
-          nationalId: null,
-          lineId: '',
-          email: '',
           termStart: '2022-04-01',
           termEnd: index === 1 ? '2026-12-31' : '2027-03-31',
           trainings: [],
@@ -139,8 +145,8 @@ async function writeSampleData(data: DeskData, pages: SamplePages, author: Autho
       members++;
     }
   }
-  for (const partner of SAMPLE_PARTNERS) {
-    await data.roster.createPartner({ ...partner, contacts: [], mouDate: null, mouAttachmentId: null, notes: '' }, scope);
+  for (const [index, partner] of SAMPLE_PARTNERS.entries()) {
+    await data.roster.createPartner({ ...partner, contacts: [SAMPLE_PARTNER_CONTACTS[index]!], mouDate: null, mouAttachmentId: null, notes: '' }, scope);
   }
 
   await data.db.syncState.put({ key: SAMPLE_FLAG, value: true });

@@ -1,6 +1,7 @@
 import { ROUTES, useNavigation } from '../navigation-store';
 import { useTranslate } from '../use-translate';
 import type { MessageKey } from '../i18n/translate';
+import { lockApp, useAppLock } from '../../features/lock/app-lock';
 
 const ICONS: Record<(typeof ROUTES)[number], string> = {
   dashboard: '⌂',
@@ -15,6 +16,8 @@ const ICONS: Record<(typeof ROUTES)[number], string> = {
 export function NavBar() {
   const t = useTranslate();
   const { route, navigate } = useNavigation();
+  const lockSet = useAppLock((s) => s.keyring?.lockSet === true);
+  useAppLock((s) => s.version);
   return (
     <header className="nav-bar">
       <div className="brand">
@@ -40,6 +43,11 @@ export function NavBar() {
           ))}
         </ul>
       </nav>
+      {lockSet && (
+        <button type="button" className="button secondary nav-lock" onClick={() => void lockApp()} data-testid="nav-lock">
+          {t('nav.lock')}
+        </button>
+      )}
     </header>
   );
 }

@@ -9,6 +9,8 @@ import { BackupSettingsForm } from './backup-settings-form';
 import { DataAndDiagnosticsSection } from './data-and-diagnostics-section';
 import { serverChangeWarning } from './server-change-warning';
 import { UpdateSection } from './update-section';
+import { LockSettingsSection } from '../lock/lock-settings-section';
+import { PrivacyHelp } from '../lock/privacy-help';
 
 type Message = { error: boolean; text: string; near: 'general' | 'backup' };
 
@@ -95,9 +97,11 @@ export function SettingsPage() {
         onInvalid={(text) => setMessage({ error: true, text, near: 'backup' })}
       />
       {messageNear('backup')}
+      <LockSettingsSection />
       <BackupSection />
       <UpdateSection />
       <DataAndDiagnosticsSection />
+      <PrivacyHelp />
       {appInfo && (
         <>
           <h2>{t('settings.about')}</h2>

@@ -53,6 +53,16 @@ describe('field values as a person reads them', () => {
     expect(isMergeableField('members', 'nationalId')).toBe(false);
     expect(isMergeableField('members', 'phone')).toBe(true);
   });
+
+  it('masks e-mail, LINE ID and partner contacts’ e-mail as the roster does (issue 14), and offers no typed merge of them', () => {
+    expect(fieldValueText('members', 'email', 'somjai.jaidee@example.go.th', context)).toBe('s•••@example.go.th');
+    expect(fieldValueText('members', 'lineId', 'somjai2565', context)).toBe('so•••');
+    expect(fieldValueText('partners', 'contacts', [{ name: 'นายสมชาย', position: 'เลขานุการ', phone: '0898765432', email: 'somchai@example.com' }], context)).toBe(
+      'นายสมชาย เลขานุการ 089-876-5432 s•••@example.com',
+    );
+    for (const field of ['email', 'lineId']) expect(isMergeableField('members', field)).toBe(false);
+    expect(isMergeableField('partners', 'contacts')).toBe(false);
+  });
 });
 
 describe('field names on the conflicts page', () => {

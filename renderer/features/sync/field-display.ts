@@ -8,6 +8,7 @@ import type { SyncedTable } from '../../../shared/domain/synced-tables';
 import { formatShortDate, formatTime, type Era } from '../../../shared/thai/buddhist-era-date';
 import { maskNationalId } from '../../../shared/thai/national-id';
 import { formatPhone } from '../../../shared/thai/phone-number';
+import { maskEmail, maskLineId } from '../../../shared/roster/personal-data-mask';
 import { catalogueTh } from '../../app/i18n/catalogue';
 import type { MessageKey, Translate } from '../../app/i18n/translate';
 import { fieldLabel } from './use-sync';
@@ -23,8 +24,11 @@ export type FieldKind =
   | 'instant'
   /** A DOPA code of a province, amphoe or tambon. */
   | 'place'
+  /** Personal data (issue 14): masked by the roster's rule — the ID to its last four digits, phones as the lists show them, e-mail and LINE ID to their first letters. */
   | 'nationalId'
   | 'phone'
+  | 'email'
+  | 'lineId'
   | 'number'
   | 'yesNo'
   | 'deleted'
@@ -102,8 +106,8 @@ const BY_TABLE: Record<SyncedTable, Record<string, FieldKind>> = {
     lastName: 'text',
     nationalId: 'nationalId',
     phone: 'phone',
-    lineId: 'text',
-    email: 'text',
+    lineId: 'lineId',
+    email: 'email',
     village: 'number',
     role: 'text',
     sector: 'text',
@@ -195,12 +199,14 @@ export function isShownField(table: SyncedTable, field: string): boolean {
   return fieldKind(table, field) !== 'hidden';
 }
 
+const MASKED_KINDS: readonly FieldKind[] = ['nationalId', 'email', 'lineId', 'contacts'];
+
 /**
- * Whether a coordinator may type a merged value for a conflict of this field. A national ID is shown
- * masked (revealing it is the person page's audited action), so it is resolved by keeping one side.
+ * Whether a coordinator may type a merged value for a conflict of this field. Masked personal data (revealing
+ * it is the person page's audited action) is resolved by keeping one side: nobody types over what they cannot see.
  */
 export function isMergeableField(table: SyncedTable, field: string): boolean {
-  return fieldKind(table, field) !== 'nationalId';
+  return !MASKED_KINDS.includes(fieldKind(table, field));
 }
 
 export interface FieldValueContext {
@@ -234,6 +240,10 @@ export function fieldValueText(table: SyncedTable, field: string, value: unknown
       return typeof value === 'string' ? (maskNationalId(value) ?? EMPTY) : EMPTY;
     case 'phone':
       return typeof value === 'string' ? (formatPhone(value) ?? value) : plain(value);
+    case 'email':
+      return typeof value === 'string' ? maskEmail(value) : EMPTY;
+    case 'lineId':
+      return typeof value === 'string' ? maskLineId(value) : EMPTY;
     case 'yesNo':
       return t(value ? 'sync.value.yes' : 'sync.value.no');
     case 'deleted':
@@ -252,7 +262,7 @@ export function fieldValueText(table: SyncedTable, field: string, value: unknown
       return Array.isArray(value)
         ? value
             .map((c: { name?: unknown; position?: unknown; phone?: unknown; email?: unknown }) =>
-              [c.name, c.position, typeof c.phone === 'string' ? (formatPhone(c.phone) ?? c.phone) : c.phone, c.email].filter((part) => typeof part === 'string' && part !== '').join(' '),
+              [c.name, c.position, typeof c.phone === 'string' ? (formatPhone(c.phone) ?? c.phone) : c.phone, typeof c.email === 'string' && c.email ? maskEmail(c.email) : ''].filter((part) => typeof part === 'string' && part !== '').join(' '),
             )
             .join('; ') || EMPTY
         : plain(value);

@@ -1,17 +1,45 @@
 import { expect, type Page } from '@playwright/test';
 import { DeskPage } from './desk-page';
 
-/** Signs a browser-shell "device" in to the sync server through the sync page, as a user would. */
+/** The unlock PIN every signed-in test device sets at its first sign-in (issue 14). */
+export const E2E_UNLOCK_PIN = '246810';
+
+/**
+ * Signs a browser-shell "device" in to the sync server through the sync page, as a user would, and sets the
+ * unlock PIN the first sign-in asks for. From then on the unlock screen, whenever a reload brings it up, is
+ * answered with that PIN (a Playwright locator handler), so specs navigate with page.goto as before.
+ */
 export async function signInThroughUi(page: Page, serverUrl: string, user: { username: string; password: string }, deviceName: string): Promise<DeskPage> {
   const desk = new DeskPage(page);
   await desk.open('/#/sync');
   await page.getByLabel('ที่อยู่เซิร์ฟเวอร์').fill(serverUrl);
   await page.getByLabel('ชื่อผู้ใช้').fill(user.username);
-  await page.getByLabel('รหัสผ่าน').fill(user.password);
+  await page.getByLabel('รหัสผ่าน', { exact: true }).fill(user.password);
   await page.getByLabel('ชื่อเครื่องนี้').fill(deviceName);
   await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+  await setUnlockPin(page);
+  await unlockWhenLocked(page);
+  // The same "device" opened again in a new page (a closed app reopened) is unlocked the same way.
+  page.context().on('page', (reopened) => void unlockWhenLocked(reopened));
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
   return desk;
+}
+
+/** Answers the set-up screen of the first sign-in with the test PIN. */
+export async function setUnlockPin(page: Page, pin = E2E_UNLOCK_PIN): Promise<void> {
+  const setup = page.getByTestId('lock-setup-form');
+  await setup.getByLabel('รหัสปลดล็อก (PIN 6 หลักขึ้นไป หรือรหัสผ่าน 8 ตัวอักษรขึ้นไป)').fill(pin);
+  await setup.getByLabel('ใส่รหัสปลดล็อกอีกครั้ง').fill(pin);
+  await setup.getByRole('button', { name: 'ตั้งรหัสปลดล็อก' }).click();
+  await expect(page.getByTestId('lock-setup')).toHaveCount(0);
+}
+
+/** From now on, the unlock screen is answered with the PIN whenever it shows (after a reload, an idle lock). */
+export async function unlockWhenLocked(page: Page, pin = E2E_UNLOCK_PIN): Promise<void> {
+  await page.addLocatorHandler(page.getByTestId('unlock-form'), async (form) => {
+    await form.getByLabel('รหัสปลดล็อก', { exact: true }).fill(pin);
+    await form.getByRole('button', { name: 'ปลดล็อก' }).click();
+  });
 }
 
 /** Presses "ซิงก์ตอนนี้" on the sync page and waits until the status says up to date. */
