@@ -1,33 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
-import { createServer, type ProvinceDeskServer } from '../app';
 import { migrate, MIGRATIONS } from '../store/migrations';
 import { openPgClient } from '../store/pg-sql-client';
 import { openPgliteClient } from '../store/pglite-sql-client';
 import type { SqlClient } from '../store/sql-client';
-import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { fakeNode, mutation, newsValues, stampAt, TestClient } from '../testing/test-client';
+import { useClockedServer } from '../testing/clocked-server';
 import { testBackends } from '../testing/test-stores';
 
 describe.each(testBackends())('the feed keeps the words of each publication ($name)', (backend) => {
-  let server: ProvinceDeskServer;
-  let province: SeededProvince;
-  let nowMs = Date.parse('2026-11-22T09:00:00.000Z');
-  const tick = () => (nowMs += 1000);
+  const clocked = useClockedServer(backend, { seed: { provinceCode: '57', districtCode: '5701' } });
+  const { tick } = clocked;
 
-  beforeAll(async () => {
-    server = await createServer({ store: backend.options(), now: () => nowMs, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    province = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await backend.cleanUp();
-  });
-
-  const titles = async () => (await server.app.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string }[] }>().items.map((i) => i.title);
+  const titles = async () => (await clocked.server.app.inject({ method: 'GET', url: '/feed/57/news.json' })).json<{ items: { title: string }[] }>().items.map((i) => i.title);
 
   it('leaves an archived item out, and serves the new words once it is published again', async () => {
-    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    const coordinator = await TestClient.signedIn(clocked.server.app, clocked.province.coordinator);
     const node = fakeNode();
     const id = uuidv7();
     const write = (values: Record<string, unknown>) => coordinator.push([mutation({ id: coordinator.nextMutationId(), recordId: id, provinceCode: '57', values, stamp: stampAt(tick(), node) })]);

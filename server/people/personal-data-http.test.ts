@@ -47,7 +47,7 @@ describe.each(testBackends())('personal data on the server ($name)', (backend) =
   let bkk: SeededProvince;
   let cnx: SeededProvince;
   beforeAll(async () => {
-    bkk = t.bkk;
+    bkk = t.province;
     cnx = await seedProvince(t.server.store, { provinceCode: '50', districtCode: '5001' });
   });
 

@@ -1,29 +1,17 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import { erasurePatch } from '../../shared/roster/erasure-rules';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
-import { createServer, type ProvinceDeskServer } from '../app';
-import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { fakeNode, mutation, stampAt, TestClient } from '../testing/test-client';
+import { useClockedServer } from '../testing/clocked-server';
 import { testBackends } from '../testing/test-stores';
 
-// Issue 18, item 8: erasing a person (PDPA) blanked their record, but the server kept their name in the
+// Issue 18, item 8: erasing a person (PDPA) blanked their record, but the clocked.server kept their name in the
 // file name of their photo and their name, ID number and phone in conflict rows.
-describe.each(testBackends())('erasing a person leaves nothing of them on the server ($name)', (backend) => {
-  let server: ProvinceDeskServer;
-  let province: SeededProvince;
-  let nowMs = Date.parse('2026-11-22T09:00:00.000Z');
-  const tick = () => (nowMs += 1000);
-
-  beforeAll(async () => {
-    server = await createServer({ store: backend.options(), now: () => nowMs, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    province = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await backend.cleanUp();
-  });
+describe.each(testBackends())('erasing a person leaves nothing of them on the clocked.server ($name)', (backend) => {
+  const clocked = useClockedServer(backend, { seed: { provinceCode: '57', districtCode: '5701' } });
+  const { tick } = clocked;
 
   const person = {
     deleted: false,
@@ -52,8 +40,8 @@ describe.each(testBackends())('erasing a person leaves nothing of them on the se
   };
 
   it('blanks the photo’s file name and caption and the values of every conflict row about them, and refuses a late edit', async () => {
-    const officer = await TestClient.signedIn(server.app, province.officer);
-    const coordinator = await TestClient.signedIn(server.app, province.coordinator);
+    const officer = await TestClient.signedIn(clocked.server.app, clocked.province.officer);
+    const coordinator = await TestClient.signedIn(clocked.server.app, clocked.province.coordinator);
     const [officerNode, coordinatorNode] = [fakeNode(), fakeNode()];
     const memberId = uuidv7();
     const photoId = uuidv7();
@@ -80,13 +68,13 @@ describe.each(testBackends())('erasing a person leaves nothing of them on the se
       expect(await push(coordinator, table, recordId, { [field]: b }, stampAt(tick(), coordinatorNode), created)).toMatchObject({ status: 'applied' });
     }
     const conflictValues = async () =>
-      (await server.store.sql.query<{ v: string; resolution: string | null }>(`SELECT winner_value::text || loser_value::text AS v, resolution FROM conflicts WHERE record_id = ANY($1::text[])`, [[memberId, visitId, photoId]])).rows;
+      (await clocked.server.store.sql.query<{ v: string; resolution: string | null }>(`SELECT winner_value::text || loser_value::text AS v, resolution FROM conflicts WHERE record_id = ANY($1::text[])`, [[memberId, visitId, photoId]])).rows;
     expect((await conflictValues()).map((r) => r.v).join()).toContain('0899999999');
     const cursor = (await coordinator.pull(0, 2000)).json<PullResponse>().cursor;
 
     // What the device sends when it erases: the photo deleted, the person blanked (the visit's name in a later batch).
     expect(await push(officer, 'attachments', photoId, { deleted: true }, stampAt(tick(), officerNode), created)).toMatchObject({ status: 'applied' });
-    expect(await push(officer, 'members', memberId, erasurePatch(new Date(nowMs)), stampAt(tick(), officerNode), created)).toMatchObject({ status: 'applied' });
+    expect(await push(officer, 'members', memberId, erasurePatch(new Date(clocked.now())), stampAt(tick(), officerNode), created)).toMatchObject({ status: 'applied' });
 
     const rows = await conflictValues();
     expect(rows).toHaveLength(3);
@@ -94,7 +82,7 @@ describe.each(testBackends())('erasing a person leaves nothing of them on the se
       for (const gone of ['0899999999', '0888888888', 'สมชาย', 'ประธาน']) expect(row.v).not.toContain(gone);
       expect(row.resolution).toBe('winner');
     }
-    const attachment = await server.store.sql.query<{ vals: Record<string, unknown> }>('SELECT vals FROM records WHERE id = $1', [photoId]);
+    const attachment = await clocked.server.store.sql.query<{ vals: Record<string, unknown> }>('SELECT vals FROM records WHERE id = $1', [photoId]);
     expect(attachment.rows[0]!.vals).toMatchObject({ fileName: 'erased.jpg', caption: '', deleted: true });
 
     // Coordinators' devices replace their copies of those rows and of the photo at their next pull.

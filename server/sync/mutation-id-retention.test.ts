@@ -26,7 +26,7 @@ describe.each(testBackends())('applied mutation ids past their retention ($name)
     (await t.server.store.sql.query<{ field: string; winner_value: unknown; loser_value: unknown }>('SELECT field, winner_value, loser_value FROM conflicts WHERE record_id = $1', [recordId])).rows;
 
   it('forgets only the ids older than the retention', async () => {
-    const c = await client(t.bkk.editor);
+    const c = await client(t.province.editor);
     const old = mutation({ id: c.nextMutationId(), recordId: newRecordId(), provinceCode: '10', values: newsValues('เก่า'), stamp: stampAt(tick()) });
     expect(await statusesOf(c, [old])).toEqual(['applied']);
     expect(await age(c, 91)).toBe(1);
@@ -37,8 +37,8 @@ describe.each(testBackends())('applied mutation ids past their retention ($name)
   });
 
   it('applies a forgotten resend again without changing a value or a seq, and stores no conflict', async () => {
-    const c = await client(t.bkk.editor);
-    const coordinator = await client(t.bkk.coordinator);
+    const c = await client(t.province.editor);
+    const coordinator = await client(t.province.coordinator);
     const recordId = newRecordId();
     const created = mutation({ id: c.nextMutationId(), recordId, provinceCode: '10', values: newsValues('ข่าวที่ส่งซ้ำ'), stamp: stampAt(tick(), 'd000000000000001') });
     await c.push([created]);
@@ -55,8 +55,8 @@ describe.each(testBackends())('applied mutation ids past their retention ($name)
   });
 
   it('stores a spurious conflict row per field overwritten since with another value; the values stay', async () => {
-    const c = await client(t.bkk.editor);
-    const coordinator = await client(t.bkk.coordinator);
+    const c = await client(t.province.editor);
+    const coordinator = await client(t.province.coordinator);
     const recordId = newRecordId();
     const node = 'd000000000000002';
     const first = stampAt(tick(), node);
@@ -89,8 +89,8 @@ describe.each(testBackends())('applied mutation ids past their retention ($name)
   });
 
   it('judges a forgotten resend against the record as it is now: a submit after publishing is refused', async () => {
-    const editor = await client(t.bkk.editor);
-    const coordinator = await client(t.bkk.coordinator);
+    const editor = await client(t.province.editor);
+    const coordinator = await client(t.province.coordinator);
     const recordId = newRecordId();
     const node = 'd000000000000003';
     const draft = stampAt(tick(), node);

@@ -1,40 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import type { PushResponse } from '../../shared/sync/protocol';
-import { createServer, type ProvinceDeskServer } from '../app';
-import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { fakeNode, mutation, newsValues, stampAt, TestClient } from '../testing/test-client';
+import { useClockedServer } from '../testing/clocked-server';
 import { testBackends } from '../testing/test-stores';
 
 // Issue 18, item 8: two devices stamping with one HLC node (a copied profile, another PC's pending changes)
 // issue equal stamps for different values, which every replica takes as the same write: they diverged
 // without anyone knowing. Now a node is bound to a device, and an equal stamp with another value is refused.
 describe.each(testBackends())('HLC nodes are bound to devices ($name)', (backend) => {
-  let server: ProvinceDeskServer;
-  let province: SeededProvince;
-  let nowMs = Date.parse('2026-11-22T09:00:00.000Z');
-  const tick = () => (nowMs += 1000);
-
-  beforeAll(async () => {
-    server = await createServer({ store: backend.options(), now: () => nowMs, loginRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    province = await seedProvince(server.store, { provinceCode: '57', districtCode: '5701' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await backend.cleanUp();
-  });
+  const clocked = useClockedServer(backend, { seed: { provinceCode: '57', districtCode: '5701' } });
+  const { tick } = clocked;
 
   const write = (c: TestClient, node: string, title: string, recordId = uuidv7(), stamp = stampAt(tick(), node)) =>
     c.push([mutation({ id: c.nextMutationId(), recordId, provinceCode: '57', values: newsValues(title), stamp })]);
-  const exists = async (title: string) => (await server.store.sql.query(`SELECT 1 FROM records WHERE vals ->> 'title' = $1`, [title])).rows.length > 0;
+  const exists = async (title: string) => (await clocked.server.store.sql.query(`SELECT 1 FROM records WHERE vals ->> 'title' = $1`, [title])).rows.length > 0;
 
   it('refuses, for the whole push, stamps of a node another user’s signed-in device uses; nothing is written', async () => {
     const node = fakeNode();
-    const owner = new TestClient(server.app);
-    await owner.login(province.editor.username, province.editor.password, 'โน้ตบุ๊กฝ่ายประชาสัมพันธ์');
+    const owner = new TestClient(clocked.server.app);
+    await owner.login(clocked.province.editor.username, clocked.province.editor.password, 'โน้ตบุ๊กฝ่ายประชาสัมพันธ์');
     expect((await write(owner, node, 'ของเจ้าของ')).json<PushResponse>().results[0]?.status).toBe('applied');
 
-    const copy = await TestClient.signedIn(server.app, province.coordinator);
+    const copy = await TestClient.signedIn(clocked.server.app, clocked.province.coordinator);
     const refused = await copy.push([
       mutation({ id: copy.nextMutationId(), provinceCode: '57', values: newsValues('ของเครื่องนี้เอง'), stamp: stampAt(tick(), fakeNode()) }),
       mutation({ id: copy.nextMutationId(), provinceCode: '57', values: newsValues('ประทับด้วยรหัสของเครื่องอื่น'), stamp: stampAt(tick(), node) }),
@@ -47,20 +35,20 @@ describe.each(testBackends())('HLC nodes are bound to devices ($name)', (backend
     expect(await exists('ประทับด้วยรหัสของเครื่องอื่น')).toBe(false);
 
     // The same user's other sign-in (the same PC signed in again, their second PC) may use it.
-    const again = await TestClient.signedIn(server.app, province.editor);
+    const again = await TestClient.signedIn(clocked.server.app, clocked.province.editor);
     expect((await write(again, node, 'ลงชื่อเข้าใช้อีกครั้ง')).json<PushResponse>().results[0]?.status).toBe('applied');
 
     // Once the owner's devices are signed out (revoked), the node passes to whoever uses it next.
     for (const c of [owner, again]) expect((await c.request({ method: 'POST', url: '/v1/auth/logout' })).statusCode).toBe(204);
     expect((await write(copy, node, 'หลังเจ้าของออกจากระบบ')).json<PushResponse>().results[0]?.status).toBe('applied');
-    const back = await TestClient.signedIn(server.app, province.editor);
+    const back = await TestClient.signedIn(clocked.server.app, clocked.province.editor);
     expect((await write(back, node, 'เจ้าของเดิมกลับมา')).statusCode).toBe(409);
   });
 
   it('refuses an equal stamp with another value (two writers on one node), and answers the same write again applied', async () => {
     const node = fakeNode();
-    const first = await TestClient.signedIn(server.app, province.officer);
-    const clone = await TestClient.signedIn(server.app, province.officer);
+    const first = await TestClient.signedIn(clocked.server.app, clocked.province.officer);
+    const clone = await TestClient.signedIn(clocked.server.app, clocked.province.officer);
     const recordId = uuidv7();
     const stamp = stampAt(tick(), node);
     const scope = { provinceCode: '57', districtCode: '5701' };

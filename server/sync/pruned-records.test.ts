@@ -15,8 +15,8 @@ describe.each(testBackends())('writes to pruned records ($name)', (backend) => {
   const storedIds = async () => (await t.server.store.sql.query<{ id: string }>('SELECT id FROM records')).rows.map((r) => r.id);
 
   it('refuses a late edit of a pruned record with a Thai reason, and never brings the record back', async () => {
-    const editor = await client(t.bkk.editor);
-    const late = await client(t.bkk.coordinator);
+    const editor = await client(t.province.editor);
+    const late = await client(t.province.coordinator);
     const recordId = '01890000-0000-7000-8000-00000000aa01';
     const created = stampAt(tick(), 'e000000000000001');
     await editor.push([mutation({ id: editor.nextMutationId(), recordId, provinceCode: '10', values: newsValues('ข่าวที่จะถูกลบ'), stamp: created })]);
