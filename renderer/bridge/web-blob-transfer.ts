@@ -11,6 +11,8 @@ import {
 } from '../../shared/sync/blob-answers';
 import { PROTOCOL_HEADERS, TOKEN_KEY } from './web-sync-request';
 
+const TIMED_OUT = 'เซิร์ฟเวอร์ไม่ตอบสนองภายในเวลาที่กำหนด';
+
 export type BlobTransfer = Pick<DeskApi, 'blobStatus' | 'blobUpload' | 'blobDownload'>;
 
 export interface FetchBlobTransferOptions {
@@ -27,7 +29,15 @@ export interface FetchBlobTransferOptions {
 export function createFetchBlobTransfer(options: FetchBlobTransferOptions): BlobTransfer {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
+  // A read that fails before any answer (a kept-alive socket the server just closed, a connect that
+  // timed out on a busy machine) is tried once more: it changes nothing on the server.
   const call = async (method: 'HEAD' | 'PUT' | 'GET', sha256: string, headers: Record<string, string>, body?: Uint8Array, timeoutMs?: number): Promise<DeskResult<BlobAnswer>> => {
+    const first = await callOnce(method, sha256, headers, body, timeoutMs);
+    if (first.ok || method === 'PUT' || first.error.message === TIMED_OUT) return first;
+    return callOnce(method, sha256, headers, body, timeoutMs);
+  };
+
+  const callOnce = async (method: 'HEAD' | 'PUT' | 'GET', sha256: string, headers: Record<string, string>, body?: Uint8Array, timeoutMs?: number): Promise<DeskResult<BlobAnswer>> => {
     const serverUrl = options.getServerUrl();
     if (!serverUrl) return fail('network', 'ยังไม่ได้ตั้งค่าที่อยู่เซิร์ฟเวอร์');
     const controller = new AbortController();
@@ -43,7 +53,7 @@ export function createFetchBlobTransfer(options: FetchBlobTransferOptions): Blob
       const bytes = new Uint8Array(await response.arrayBuffer());
       return ok({ status: response.status, header: (name) => response.headers.get(name), bytes });
     } catch (error) {
-      return fail('network', controller.signal.aborted ? 'เซิร์ฟเวอร์ไม่ตอบสนองภายในเวลาที่กำหนด' : `ติดต่อเซิร์ฟเวอร์ไม่ได้: ${(error as Error).message}`);
+      return fail('network', controller.signal.aborted ? TIMED_OUT : `ติดต่อเซิร์ฟเวอร์ไม่ได้: ${(error as Error).message}`);
     } finally {
       clearTimeout(timer);
     }
