@@ -10,10 +10,9 @@ import type { DeskPage } from './support/desk-page';
 import { E2E_UNLOCK_PIN, signInThroughUi, syncNow } from './support/sync-desk';
 import { test } from './support/sync-server';
 
-async function loadExampleData(page: Page, desk: DeskPage): Promise<void> {
+async function loadExampleData(desk: DeskPage): Promise<void> {
   await desk.goTo('dashboard');
-  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
+  await desk.loadExampleData();
 }
 
 async function unlock(page: Page, pin: string): Promise<void> {
@@ -71,7 +70,7 @@ test('a forgotten PIN: signing in to the server again sets a new one, and the da
   const { province, server } = syncServer;
   const desk = await signInThroughUi(page, server.url, province.coordinator, 'เครื่องผู้อำนวยการ');
   await page.removeLocatorHandler(page.getByTestId('unlock-form'));
-  await loadExampleData(page, desk);
+  await loadExampleData(desk);
   await desk.goTo('roster');
   const centre = page.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' });
   await expect(centre).toBeVisible();
@@ -101,7 +100,7 @@ test('wipe-device: at its next contact the device deletes everything and says so
   const { province, server } = syncServer;
   const cli = cliOn(server.store);
   const desk = await signInThroughUi(page, server.url, province.officer, 'โน้ตบุ๊กที่หาย');
-  await loadExampleData(page, desk);
+  await loadExampleData(desk);
   await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
   const deviceId = await page.evaluate(() => (JSON.parse(localStorage.getItem('provincedesk.session') ?? '{}') as { deviceId?: string }).deviceId ?? '');
   expect((await cli('wipe-device', '--device', deviceId)).code).toBe(0);
@@ -136,7 +135,7 @@ test('a locked laptop learns it was wiped without being unlocked', async ({ page
   const { province, server } = syncServer;
   const desk = await signInThroughUi(page, server.url, province.editor, 'เครื่องที่ถูกขโมย');
   await page.removeLocatorHandler(page.getByTestId('unlock-form'));
-  await loadExampleData(page, desk);
+  await loadExampleData(desk);
   await syncNow(page);
   const deviceId = await page.evaluate(() => (JSON.parse(localStorage.getItem('provincedesk.session') ?? '{}') as { deviceId?: string }).deviceId ?? '');
   await page.getByTestId('nav-lock').click();

@@ -184,8 +184,7 @@ test('sends back with a comment, keeps revisions, shows the difference and resto
 test('writes a draft from a calendar activity', async ({ page }) => {
   const desk = new DeskPage(page);
   await desk.open('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
+  await desk.loadExampleData();
   const eventId = await page.evaluate(async () => {
     const open = indexedDB.open('provincedesk');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -98,8 +98,7 @@ test('shows offline and online in the status bar', async ({ page, context }) => 
 test('loads the example data from the seed pages', async ({ page }) => {
   const desk = new DeskPage(page);
   await desk.open();
-  await page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
+  await desk.loadExampleData();
   await expect(desk.pendingCount()).toHaveText('รอซิงก์ 38 รายการ');
   await expect(page.getByTestId('activity-totals')).toContainText('กิจกรรม 2 ครั้ง');
   await desk.screenshot('dashboard-with-data');

@@ -8,7 +8,7 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createOffice, setUserOffice } from '../../server/accounts/accounts-repository';
 import { DeskPage } from './support/desk-page';
-import { readRecord, signInThroughUi, syncNow } from './support/sync-desk';
+import { readRecord, sendExampleDataAndOpenAPerson, signInThroughUi, syncNow } from './support/sync-desk';
 import { test, type SyncTestServer } from './support/sync-server';
 
 interface Devices {
@@ -28,16 +28,7 @@ async function twoDevicesWithAPerson(browser: Browser, { server, province }: Syn
   const b = await contextB.newPage();
   const deskA = await signInThroughUi(a, server.url, province.officer, 'โน้ตบุ๊กอำเภอ');
   await signInThroughUi(b, server.url, province.coordinator, 'เครื่องผู้อำนวยการ');
-  await deskA.goTo('dashboard');
-  await a.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
-  await expect(a.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
-  await expect(a.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
-  await deskA.goTo('roster');
-  await a.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
-  await a.getByRole('table', { name: /คณะกรรมการ/ }).getByRole('link').first().click();
-  await expect(a.getByTestId('person-name')).toBeVisible();
-  const personHash = new URL(a.url()).hash;
-  const memberId = /([0-9a-f-]{36})/.exec(personHash)?.[1] as string;
+  const { personHash, memberId } = await sendExampleDataAndOpenAPerson(deskA);
   await syncNow(b);
   await expect.poll(async () => (await readRecord(b, 'members', memberId))?.firstName).toBeTruthy();
   return { contextA, contextB, a, b, personHash, memberId };

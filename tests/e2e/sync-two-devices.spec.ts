@@ -9,7 +9,7 @@ import { pruneHistory } from '../../server/sync/pull-service';
 import { formatStamp, nodeIdFromDeviceId } from '../../shared/sync/hybrid-logical-clock';
 import type { LoginResponse, PushResponse } from '../../shared/sync/protocol';
 import { redactedValue } from '../../shared/domain/redacted-value';
-import { readRecord, signInThroughUi, syncNow } from './support/sync-desk';
+import { readRecord, sendExampleDataAndOpenAPerson, signInThroughUi, syncNow } from './support/sync-desk';
 import { test, type SyncTestServer } from './support/sync-server';
 
 
@@ -46,18 +46,7 @@ test('two devices: an offline edit and a concurrent edit converge, and the confl
   await expect(b.getByTestId('sync-status')).toHaveAttribute('data-state', 'up-to-date');
 
   // A loads the example rosters (an empty device offers it); they sync to B like any other work.
-  await deskA.goTo('dashboard');
-  await a.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
-  // Loaded (so queued) first: only then does "nothing pending" mean "sent".
-  await expect(a.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
-  await expect(a.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
-  await deskA.goTo('roster');
-  await a.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
-  await a.getByRole('table', { name: /คณะกรรมการ/ }).getByRole('link').first().click();
-  await expect(a.getByTestId('person-name')).toBeVisible();
-  const personHash = new URL(a.url()).hash;
-  const memberId = /([0-9a-f-]{36})/.exec(personHash)?.[1] as string;
-  expect(memberId).toBeTruthy();
+  const { personHash, memberId } = await sendExampleDataAndOpenAPerson(deskA);
 
   // A writes a draft with the quick form; it syncs shortly after, by itself.
   await deskA.goTo('news');

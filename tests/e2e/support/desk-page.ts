@@ -30,6 +30,12 @@ export class DeskPage {
     await expect(this.navItem(screen)).toHaveAttribute('aria-current', 'page');
   }
 
+  /** Presses the empty screen's "โหลดข้อมูลตัวอย่าง" and waits until the example data is written (so queued). */
+  async loadExampleData(): Promise<void> {
+    await this.page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
+  }
+
   heading(): Locator {
     return this.page.locator('main h1');
   }

@@ -23,9 +23,8 @@ export class OverviewPage {
     }
   }
 
-  async loadExampleData(): Promise<void> {
-    await this.page.getByRole('button', { name: 'โหลดข้อมูลตัวอย่าง' }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: 'โหลดข้อมูลตัวอย่างแล้ว' })).toBeVisible();
+  loadExampleData(): Promise<void> {
+    return this.desk.loadExampleData();
   }
 
   /** Waits until the figures (coverage, the year's totals, the charts) are on screen. */

@@ -69,3 +69,23 @@ export function readRecord(page: Page, table: string, id: string): Promise<Recor
     [table, id] as const,
   );
 }
+
+/**
+ * Loads the example data on a signed-in device, waits until it is sent, and opens a committee member of
+ * ศส.ปชต. ตำบลเวียง (district 5701): the person two devices then share.
+ */
+export async function sendExampleDataAndOpenAPerson(desk: DeskPage): Promise<{ personHash: string; memberId: string }> {
+  const { page } = desk;
+  await desk.goTo('dashboard');
+  await desk.loadExampleData();
+  // Loaded (so queued) first: only then does "nothing pending" mean "sent".
+  await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+  await desk.goTo('roster');
+  await page.getByRole('link', { name: 'ศส.ปชต. ตำบลเวียง' }).click();
+  await page.getByRole('table', { name: /คณะกรรมการ/ }).getByRole('link').first().click();
+  await expect(page.getByTestId('person-name')).toBeVisible();
+  const personHash = new URL(page.url()).hash;
+  const memberId = /([0-9a-f-]{36})/.exec(personHash)?.[1] as string;
+  expect(memberId).toBeTruthy();
+  return { personHash, memberId };
+}
