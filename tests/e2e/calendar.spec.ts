@@ -37,6 +37,13 @@ test('August 2565 shows the seminar across the 24th and 25th, in every view, in 
   await expect(calendar.detail().getByRole('button', { name: /รวมพลคน ศส\.ปชต\./ })).toBeVisible(); // the linked news
   await calendar.screenshot('detail');
   await calendar.detail().getByRole('button', { name: 'ปิด' }).click();
+  // Focus goes back to the activity that opened the detail, not to the top of the page; Esc closes it too.
+  await expect(calendar.focusedChip()).toContainText('รวมพลคน');
+  await calendar.focusedChip().press('Enter');
+  await calendar.detail().getByRole('button', { name: 'ปิด' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(calendar.detail()).toBeHidden();
+  await expect(calendar.focusedChip()).toContainText('รวมพลคน');
 
   await page.locator('.mini-month').getByRole('button', { name: '24 สิงหาคม 2565', exact: true }).click();
   await expect(calendar.rangeHeading()).toHaveText('วันพุธที่ 24 สิงหาคม 2565');

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
 import { participantTotal } from '../../../shared/domain/calendar-event';
 import { expandOccurrences, isRecurring } from '../../../shared/calendar/recurrence';
 import { useDeskData } from '../../app/desk-data-context';
@@ -15,6 +16,7 @@ import { itemKey } from './calendar-items';
 import { useCalendarView } from './calendar-view-store';
 import { errorText } from './error-text';
 import { EventPhotos } from './event-photos';
+import { useFocusReturn } from './use-focus-return';
 import { useRecurrenceText } from './use-recurrence-text';
 
 interface EventDetailProps {
@@ -29,10 +31,11 @@ export function EventDetail({ eventId, onClose, onMove }: EventDetailProps) {
   const t = useTranslate();
   const data = useDeskData();
   const event = useLiveQuery(async () => (await data.events.get(eventId)) ?? null, [data, eventId]);
-  if (event === undefined) return null;
+  const panel = useRef<HTMLElement>(null);
+  useFocusReturn(panel, onClose, '.calendar-main .rbc-toolbar button, .calendar-main button');
   return (
-    <aside className="event-detail" aria-labelledby="event-detail-title" data-testid="event-detail">
-      {event === null ? (
+    <aside ref={panel} hidden={event === undefined} className="event-detail" aria-labelledby="event-detail-title" data-testid="event-detail">
+      {event === undefined ? null : event === null ? (
         <>
           <p className="message error">{t('calendar.detail.notFound')}</p>
           <button type="button" className="button secondary" onClick={onClose}>
