@@ -9,6 +9,7 @@ import { useTranslate } from '../../app/use-translate';
 import type { LocalRecord } from '../../db/local-record';
 import { fullName } from './person-row';
 import { useRosterData } from './use-roster-data';
+import { placeName } from './place-name';
 
 const ROW_HEIGHT = 44;
 /** Rows read from IndexedDB per page of the full list: only what is on screen is ever loaded. */
@@ -104,7 +105,7 @@ function VirtualPeople({ count, rowAt }: { count: number; rowAt(index: number): 
                     {fullName(p)}
                   </a>
                   <span>{p.role}</span>
-                  <span className="muted">{geography?.describePlace(p.tambonCode) ?? p.tambonCode}</span>
+                  <span className="muted">{placeName(geography, p.tambonCode)}</span>
                   <span className="nowrap">{p.phone ? formatPhone(p.phone) : ''}</span>
                   <span className="nowrap mono">{p.nationalId ? maskedNationalId(p.nationalId) : ''}</span>
                 </>

@@ -22,6 +22,7 @@ import { PrivacyNotice } from './privacy-notice';
 import { useRosterActor, useRosterData } from './use-roster-data';
 import { getSyncRuntime } from '../../sync/sync-runtime';
 import type { RevealOutcome } from '../../sync/person-reveal';
+import { placeName } from './place-name';
 
 /** A person: the edit form, the ID (masked; revealed by role, audited), activities, trainings, duplicates, PDPA actions. */
 export function PersonPage({ id }: { id: string }) {
@@ -50,7 +51,7 @@ export function PersonPage({ id }: { id: string }) {
     <>
       <p className="roster-breadcrumb">
         <a href={`#/roster/tambon/${person.tambonCode}`} onClick={(e) => (e.preventDefault(), navigate('roster', 'tambon', person.tambonCode))}>
-          {geography?.describePlace(person.tambonCode) ?? person.tambonCode}
+          {placeName(geography, person.tambonCode)}
         </a>
       </p>
       <h2 data-testid="person-name">{fullName(person)}</h2>
