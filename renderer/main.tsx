@@ -24,9 +24,13 @@ import { LockGate } from './features/lock/lock-gate';
 import { wipedAt } from './features/lock/device-wipe';
 import { setWipeDatabase } from './features/lock/start-wipe';
 import { useSession } from './app/session-store';
+import { useNavigation } from './app/navigation-store';
+import { loadScreen } from './app/screens/screen-modules';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
+  // The first screen's chunk is fetched beside the keys and the database opening, not after them.
+  const firstScreen = loadScreen(useNavigation.getState().route).catch(() => undefined);
   try {
     const [info, settings] = await Promise.all([desk.appInfo(), desk.getSettings()]);
     const store = localBackupStoreFor(info.ok ? info.value.shell : undefined);
@@ -61,6 +65,8 @@ async function start(): Promise<void> {
     setWipeDatabase(data.db);
     // Typing a page torn down could not save (a reload, a closed tab) goes into its record before any editor opens.
     await replayUnsavedEdits(window.localStorage, data.writer).catch((error: unknown) => console.warn('unsaved edits not replayed', error));
+    // Its code here, the first screen renders in the first frame (a chunk that failed says so on the screen).
+    await firstScreen;
     root.render(
       <StrictMode>
         <LockGate>

@@ -1,33 +1,18 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo } from 'react';
 import { desk } from '../bridge/desk-bridge';
 import { startSyncRuntime } from '../sync/sync-runtime';
 import { useDeskData } from './desk-data-context';
 import { flushPendingSaves, flushWhenPageLeaves } from './pending-saves';
 import { useSession } from './session-store';
 import { startWipe } from '../features/lock/start-wipe';
-import { CalendarPage } from '../features/calendar/calendar-page';
-import { DashboardPage } from '../features/dashboard/dashboard-page';
-import { NewsPage } from '../features/news/news-page';
-import { ReportsPage } from '../features/reports/reports-page';
-import { RosterPage } from '../features/roster/roster-page';
-import { SettingsPage } from '../features/settings/settings-page';
 import { UpdateNotice } from '../features/settings/update-notice';
-import { SyncPage } from '../features/sync/sync-page';
-import { ROUTES, useNavigation, type Route } from './navigation-store';
+import { ROUTES, useNavigation } from './navigation-store';
+import { prefetchOtherScreens } from './screens/screen-modules';
+import { ScreenOutlet } from './screens/screen-outlet';
 import { NavBar } from './shell/nav-bar';
 import { NoticeArea } from './shell/notice-area';
 import { StatusBar } from './shell/status-bar';
 import { useTranslate } from './use-translate';
-
-const PAGES: Record<Route, () => ReactNode> = {
-  dashboard: () => <DashboardPage />,
-  news: () => <NewsPage />,
-  calendar: () => <CalendarPage />,
-  roster: () => <RosterPage />,
-  reports: () => <ReportsPage />,
-  sync: () => <SyncPage />,
-  settings: () => <SettingsPage />,
-};
 
 export function App() {
   const t = useTranslate();
@@ -35,6 +20,7 @@ export function App() {
   useAltNumberShortcuts();
   useSyncAgent();
   useSaveBeforeLeaving();
+  usePrefetchedScreens();
 
   return (
     <div className="app">
@@ -43,7 +29,7 @@ export function App() {
       </a>
       <NavBar />
       <main id="main" className="page" tabIndex={-1} aria-live="polite">
-        {PAGES[route]()}
+        <ScreenOutlet route={route} />
       </main>
       <NoticeArea />
       <UpdateNotice />
@@ -96,4 +82,9 @@ function useAltNumberShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate]);
+}
+
+/** Once the first screen is up, the others' chunks are fetched in idle time (instant switches, offline too). */
+function usePrefetchedScreens(): void {
+  useEffect(() => prefetchOtherScreens(useNavigation.getState().route, ROUTES), []);
 }
