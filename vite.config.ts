@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { webShellPort } from './scripts/web-shell-port.mjs';
+import { precacheServiceWorker } from './scripts/precache-service-worker.mjs';
 
 /**
  * The built renderer carries its Content-Security-Policy as a meta tag too, so the browser shell
@@ -33,7 +34,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), precacheServiceWorker()],
   build: {
     // PROVINCEDESK_RENDERER_OUT lets several test runs build side by side.
     outDir: process.env.PROVINCEDESK_RENDERER_OUT ?? '../dist/renderer',

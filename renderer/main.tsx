@@ -26,6 +26,7 @@ import { setWipeDatabase } from './features/lock/start-wipe';
 import { useSession } from './app/session-store';
 import { useNavigation } from './app/navigation-store';
 import { loadScreen } from './app/screens/screen-modules';
+import { registerPrecache } from './app/screens/precache-registration';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
@@ -77,6 +78,8 @@ async function start(): Promise<void> {
       </StrictMode>,
     );
     document.body.dataset.ready = 'true';
+    // After the first screen: the precache fetches the whole build once, and must not compete with it.
+    registerPrecache(info.ok ? info.value.shell : undefined);
     // The daily (or weekly) local backup, in the background once the app is up; then the bytes of
     // files removed more than a week ago leave the PC (a backup taken before still has them).
     void runScheduledBackup({ db: data.db, store, schedule: settings.ok ? settings.value.backupSchedule : 'daily', appVersion, encryption: deviceBackupEncryption() })
