@@ -20,7 +20,7 @@ import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { startServer } from '../../server/app';
-import { openStore, type Store } from '../../server/store/open-store';
+import { openStore } from '../../server/store/open-store';
 import { seedProvince } from '../../server/testing/seed-province';
 import { PROTOCOL_HEADERS, createFetchSyncRequest } from '../../renderer/bridge/web-sync-request';
 import { openDeskData } from '../../renderer/db/desk-data';
@@ -29,7 +29,9 @@ import { SyncAgent } from '../../renderer/sync/sync-agent';
 import type { SyncRequester } from '../../renderer/sync/sync-client';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/find-chromium';
-import { makeRecords, MIX, type BenchRecord } from './fixtures';
+import { percentile } from '../support/percentile';
+import { seedRecords } from '../support/seed-records';
+import { makeRecords, MIX } from './fixtures';
 
 const RECORDS = Number(process.env.BENCH_SYNC_RECORDS ?? 50_000);
 const PUSH_EDITS = Number(process.env.BENCH_SYNC_PUSH ?? 5_000);
@@ -43,20 +45,6 @@ async function login(url: string, user: { username: string; password: string }, 
   const response = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { ...PROTOCOL_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password, deviceName }) });
   if (!response.ok) throw new Error(`login ${response.status}`);
   return (await response.json()) as LoginResponse;
-}
-
-async function seedRecords(store: Store, records: BenchRecord[]): Promise<void> {
-  const { rows } = await store.sql.query<{ last_seq: string | number }>('SELECT last_seq FROM sync_state WHERE id = 1');
-  let seq = Number(rows[0]?.last_seq ?? 0);
-  for (let i = 0; i < records.length; i += 2000) {
-    const chunk = records.slice(i, i + 2000).map((r) => ({ t: r.table, id: r.id, p: r.provinceCode, d: r.districtCode, s: ++seq, v: r.values, st: r.stamps }));
-    await store.sql.query(
-      `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors)
-       SELECT r ->> 't', r ->> 'id', r ->> 'p', r ->> 'd', (r ->> 's')::bigint, r -> 'v', r -> 'st', '{}'::jsonb FROM jsonb_array_elements($1::jsonb) AS r`,
-      [JSON.stringify(chunk)],
-    );
-  }
-  await store.sql.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [seq]);
 }
 
 /** Compressed body bytes of a full pull, as the wire carries it (Accept-Encoding: gzip). */
@@ -167,16 +155,10 @@ async function browserMetrics(apiUrl: string, session: LoginResponse): Promise<v
   }
 }
 
-function p95(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] as number;
-}
-
 async function devices50(): Promise<void> {
   const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `pd_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/sync/server-process.ts'), url, schema], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/support/server-process.ts'), url, schema], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const serverUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -222,8 +204,8 @@ async function devices50(): Promise<void> {
       errors += results.filter((r) => !r.ok).length;
       log(`  round ${round + 1}: ${devices.length} devices synced in ${(performance.now() - started).toFixed(0)} ms`);
     }
-    metrics.push({ name: 'devices50_push_p95_ms', value: Math.round(p95(push)), unit: 'ms' });
-    metrics.push({ name: 'devices50_pull_p95_ms', value: Math.round(p95(pull)), unit: 'ms' });
+    metrics.push({ name: 'devices50_push_p95_ms', value: Math.round(percentile(push, 95)), unit: 'ms' });
+    metrics.push({ name: 'devices50_pull_p95_ms', value: Math.round(percentile(pull, 95)), unit: 'ms' });
     metrics.push({ name: 'devices50_errors', value: errors, unit: 'count', target: '0' });
     notes.devices50 = { backend: 'postgres', devices: DEVICES, pushRequests: push.length, pullRequests: pull.length };
   } finally {

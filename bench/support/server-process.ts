@@ -1,5 +1,5 @@
-// The bench's server in a process of its own (so 50 simulated devices do not share its event loop):
-// `tsx bench/sync/server-process.ts <postgres-url> <schema>` prints {"url": …} and serves until SIGTERM.
+// A bench's server in a process of its own (so the simulated devices do not share its event loop):
+// `tsx bench/support/server-process.ts <postgres-url> <schema>` prints {"url": …} and serves until SIGTERM.
 import { startServer } from '../../server/app';
 
 const [url, schema] = process.argv.slice(2);
