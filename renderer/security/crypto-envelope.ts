@@ -9,8 +9,10 @@
 // envelope moved to another purpose fails to open instead of being read as something else. GCM cannot tell a
 // wrong key from changed bytes; both are EnvelopeError.
 
-const FORMAT = 1;
-const IV_BYTES = 12;
+export const ENVELOPE_FORMAT = 1;
+export const ENVELOPE_IV_BYTES = 12;
+const FORMAT = ENVELOPE_FORMAT;
+const IV_BYTES = ENVELOPE_IV_BYTES;
 
 export class EnvelopeError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -21,7 +23,7 @@ export class EnvelopeError extends Error {
 
 const encoder = new TextEncoder();
 
-function aadBytes(aad: string): Uint8Array<ArrayBuffer> {
+export function aadBytes(aad: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(aad);
 }
 

@@ -13,6 +13,7 @@
 import Dexie, { type Table } from 'dexie';
 import { EnvelopeError, fromBase64Url, importAesKey, open, randomBytes, seal, toBase64Url } from './crypto-envelope';
 import { deriveKey, KDF_ITERATIONS, KDF_NAME, newKdfParams, type KdfParams } from './key-derivation';
+import { fieldKeysFrom, type FieldKeys } from './field-cipher';
 import { waitAfterFailures } from './unlock-throttle';
 import { unlockSecretKind, type UnlockSecretKind } from './unlock-secret-rules';
 
@@ -74,6 +75,8 @@ export interface UnlockedKeys {
   masterKey: CryptoKey;
   dataKeys: ReadonlyMap<string, CryptoKey>;
   currentDataKeyId: string;
+  /** The same data keys as raw bytes, and the search key, for encryption at rest of personal fields (renderer/db/at-rest). */
+  atRest: FieldKeys;
 }
 
 export type UnlockOutcome =
@@ -245,7 +248,9 @@ export class Keyring {
     await this.save({ dataKeys: [...this.row.dataKeys, stored], currentDataKeyId: stored.id });
     const dataKeys = new Map(keys.dataKeys);
     dataKeys.set(stored.id, await importAesKey(raw));
-    return { ...keys, dataKeys, currentDataKeyId: stored.id };
+    const rawKeys = new Map(keys.atRest.keys);
+    rawKeys.set(stored.id, raw);
+    return { ...keys, dataKeys, currentDataKeyId: stored.id, atRest: { ...keys.atRest, keys: rawKeys, currentKeyId: stored.id } };
   }
 
   async retireDataKey(keys: UnlockedKeys, id: string): Promise<UnlockedKeys> {
@@ -253,7 +258,9 @@ export class Keyring {
     await this.save({ dataKeys: this.row.dataKeys.filter((k) => k.id !== id) });
     const dataKeys = new Map(keys.dataKeys);
     dataKeys.delete(id);
-    return { ...keys, dataKeys };
+    const rawKeys = new Map(keys.atRest.keys);
+    rawKeys.delete(id);
+    return { ...keys, dataKeys, atRest: { ...keys.atRest, keys: rawKeys } };
   }
 
   get hasOfficeBackupKey(): boolean {
@@ -283,15 +290,18 @@ export class Keyring {
   private async keysFrom(rawMasterKey: Uint8Array): Promise<UnlockedKeys> {
     const masterKey = await crypto.subtle.importKey('raw', rawMasterKey as Uint8Array<ArrayBuffer>, { name: 'AES-GCM' }, true, ['encrypt', 'decrypt']);
     const dataKeys = new Map<string, CryptoKey>();
+    const rawDataKeys = new Map<string, Uint8Array>();
     for (const stored of this.row.dataKeys) {
       try {
-        dataKeys.set(stored.id, await importAesKey(await open(masterKey, fromBase64Url(stored.wrapped), AAD_DATA_KEY)));
+        const raw = await open(masterKey, fromBase64Url(stored.wrapped), AAD_DATA_KEY);
+        rawDataKeys.set(stored.id, raw);
+        dataKeys.set(stored.id, await importAesKey(raw));
       } catch (error) {
         if (error instanceof EnvelopeError) throw new KeyringError('damaged', `data key ${stored.id} does not open with the master key`);
         throw error;
       }
     }
-    return { masterKey, dataKeys, currentDataKeyId: this.row.currentDataKeyId };
+    return { masterKey, dataKeys, currentDataKeyId: this.row.currentDataKeyId, atRest: fieldKeysFrom(rawDataKeys, this.row.currentDataKeyId, rawMasterKey) };
   }
 
   private async sealForStore(bytes: Uint8Array): Promise<string> {
