@@ -20,16 +20,15 @@ import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/find-chromi
 import { median, round } from '../roster/stats';
 import { startAppServer } from '../support/app-server';
 import { benchPage, type BenchPage } from '../support/bench-page';
-import { ACTIVITIES, NEWS, PEOPLE, reportFiscalYear } from './overview-fixture';
+import { placesOf, SEEDED_PROVINCE, seedProvince, waitForDailyBackup, type SeedProvinceApi } from '../support/seeded-province';
+import { reportFiscalYear } from './overview-fixture';
 
-interface OverviewBenchApi {
-  seedOverview(tambons: string[], amphoes: string[], provinceCode: string): Promise<{ ms: Record<string, number>; counts: Record<string, number>; totalsRows: number }>;
+interface OverviewBenchApi extends SeedProvinceApi {
   editOnePerson(): Promise<{ changedRows: string[]; totalsRows: number; ms: number }>;
   writeOverhead(tambons: string[], provinceCode: string): Promise<{ withTotalsMs: number; withoutTotalsMs: number }>;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
-const PROVINCE = '57';
 const PAINT_ROUNDS = 7;
 const DOCX_ROUNDS = 3;
 const SETTLE_MS = 15_000;
@@ -68,37 +67,6 @@ const DOCX_PROBE = `
     return createObjectURL.call(URL, blob);
   };
 `;
-
-function placesOf(provinceCode: string): { tambons: string[]; amphoes: string[] } {
-  const raw = JSON.parse(readFileSync(path.join(root, 'shared/geography/data/subdistricts.json'), 'utf8')) as Array<{ provinceCode: number; districtCode: number; subdistrictCode: number }>;
-  const inProvince = raw.filter((t) => String(t.provinceCode) === provinceCode);
-  return { tambons: inProvince.map((t) => String(t.subdistrictCode)), amphoes: [...new Set(inProvince.map((t) => String(t.districtCode)))] };
-}
-
-/**
- * The day's automatic local backup starts with the app (renderer/main.tsx) and, with this much data,
- * runs for a while; a page load that cuts it short starts it again. It is taken once, to the end, before
- * anything is measured (an office PC has taken its backup of the day by the time anyone looks).
- */
-async function waitForDailyBackup(page: Page): Promise<void> {
-  await page.goto(`/?round=${++loadRound}#/settings`);
-  await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('provincedesk');
-        open.onsuccess = () => {
-          const get = open.result.transaction('syncState').objectStore('syncState').get('lastAutoBackup');
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result !== undefined);
-          };
-        };
-      }),
-    undefined,
-    { timeout: 600_000, polling: 1000 },
-  );
-}
 
 async function newPage(browser: Browser, baseURL: string, bench: BenchPage<OverviewBenchApi>) {
   const context = await browser.newContext({ baseURL, locale: 'th-TH', timezoneId: 'Asia/Bangkok', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
@@ -166,23 +134,12 @@ const server = await startAppServer(root, {
 });
 try {
   const bench = await benchPage<OverviewBenchApi>(path.join(root, 'bench/overview/browser-entry.ts'), 'overview', 'overviewBench');
-  const { tambons, amphoes } = placesOf(PROVINCE);
+  const { tambons } = placesOf(root, SEEDED_PROVINCE);
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const full = await newPage(browser, server.baseURL, bench);
-    // Open the app once first, so the database is the app's own (schema, device identity).
-    await full.page.goto('/#/dashboard');
-    await full.page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
-    log(`seeding ${PEOPLE} people, ${ACTIVITIES} activities, ${NEWS} news items …`);
-    const seeded = await bench.call(full.page, 'seedOverview', tambons, amphoes, PROVINCE);
-    log(`  ${JSON.stringify(seeded.counts)} in ${JSON.stringify(seeded.ms)} ms; ${seeded.totalsRows} totals rows`);
+    const seeded = await seedProvince(full.page, bench, { root, settleMs: SETTLE_MS, log });
     notes.seed = { ...seeded, how: 'RecordWriter.storeMerged (as a pull stores records) in chunks of 5,000' };
-    const backup = performance.now();
-    await waitForDailyBackup(full.page);
-    log(`  the day's local backup taken (${((performance.now() - backup) / 1000).toFixed(1)} s)`);
-    // Chromium's IndexedDB (LevelDB) compacts what was just written in the background for a while: let
-    // it, as it would have long finished on an office PC by the time anyone opens the overview.
-    await full.page.waitForTimeout(SETTLE_MS);
 
     const paints = await firstPaints(full.page, true);
     log(`  first paint with data: ${paints.samples.map((s) => s.toFixed(0)).join(', ')} ms (charts drawn: ${paints.charts.map((s) => s.toFixed(0)).join(', ')} ms)`);
@@ -194,7 +151,7 @@ try {
     const edit = await bench.call(full.page, 'editOnePerson');
     log(`  one person's term edited: ${edit.changedRows.length} of ${edit.totalsRows} totals rows changed (${edit.changedRows.join(', ')})`);
     notes.editOnePerson = { totalsRowsChanged: edit.changedRows.length, totalsRows: edit.totalsRows, writeMs: edit.ms };
-    const overhead = await bench.call(full.page, 'writeOverhead', tambons, PROVINCE);
+    const overhead = await bench.call(full.page, 'writeOverhead', tambons, SEEDED_PROVINCE);
     log(`  20,000 people stored as a pull: ${overhead.withTotalsMs} ms keeping the totals, ${overhead.withoutTotalsMs} ms without`);
     notes.pullWriteOverhead = { ...overhead, ratio: round(overhead.withTotalsMs / overhead.withoutTotalsMs, 2) };
     await full.context.close();
