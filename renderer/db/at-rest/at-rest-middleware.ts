@@ -70,27 +70,25 @@ function sealingTable(table: DBCoreTable, sealer: RowSealer, provider: () => AtR
       if (tokens.length > 0) markMutated(req.trans, `idb://${databaseName}/members/searchTokens`, tokens);
       return table.mutate({ ...req, values });
     },
-    async get(req) {
+    // .then on what the layer below returns (Dexie's own promise), never an async function: Dexie's layers above
+    // read its transaction zone after awaiting this, and a native async function would lose it.
+    get(req) {
       const { on, keys } = keysNow();
-      const value: unknown = await table.get(req);
-      return on ? openRow(keys, value) : value;
+      return on ? table.get(req).then((value: unknown) => openRow(keys, value)) : table.get(req);
     },
-    async getMany(req) {
+    getMany(req) {
       const { on, keys } = keysNow();
-      const values = await table.getMany(req);
-      return on ? values.map((v) => openRow(keys, v)) : values;
+      return on ? table.getMany(req).then((values) => values.map((v) => openRow(keys, v))) : table.getMany(req);
     },
-    async query(req) {
+    query(req) {
       const { on, keys } = keysNow();
-      const response = await table.query(req);
-      if (!on || !req.values) return response;
-      return { ...response, result: response.result.map((v) => openRow(keys, v)) };
+      if (!on || !req.values) return table.query(req);
+      return table.query(req).then((response) => ({ ...response, result: response.result.map((v) => openRow(keys, v)) }));
     },
-    async openCursor(req) {
+    openCursor(req) {
       const { on, keys } = keysNow();
-      const cursor = await table.openCursor(req);
-      if (!on || !cursor || !req.values) return cursor;
-      return openingCursor(cursor, (v) => openRow(keys, v));
+      if (!on || !req.values) return table.openCursor(req);
+      return table.openCursor(req).then((cursor) => cursor && openingCursor(cursor, (v) => openRow(keys, v)));
     },
   };
 }
