@@ -49,7 +49,9 @@ export async function restoreBackup(db: DeskDatabase, backup: InspectedBackup, o
   const tempName = `${db.name}-restore-${uuidv7()}`;
   const { header } = backup;
   const report = options.onProgress ?? (() => undefined);
-  let temp = createDatabase(tempName, schemaVersionsUpTo(header.schemaVersion));
+  // The temporary copy is sealed at rest like the live database (no personal value in clear on disk meanwhile).
+  const withKeys = (copy: DeskDatabase) => Object.assign(copy, { atRestKeys: db.atRestKeys });
+  let temp = withKeys(createDatabase(tempName, schemaVersionsUpTo(header.schemaVersion)));
   try {
     await temp.open();
     try {
@@ -68,7 +70,7 @@ export async function restoreBackup(db: DeskDatabase, backup: InspectedBackup, o
     await checkCounts(temp, header.counts);
     // Reopen the copy with every version this app knows: Dexie runs the upgrades of an older backup.
     temp.close();
-    temp = createDatabase(tempName, SCHEMA_VERSIONS);
+    temp = withKeys(createDatabase(tempName, SCHEMA_VERSIONS));
     try {
       await temp.open();
     } catch (error) {

@@ -4,6 +4,7 @@ import type { BlobRow, ConflictRow, LocalRecord, OutboxEntry, SyncStateRow } fro
 import type { ArrivalRow } from './overview/arrivals';
 import type { TotalsRow } from './overview/overview-facts';
 import { overviewTotalsMiddleware } from './overview/overview-totals-middleware';
+import { atRestMiddleware, type AtRestKeyProvider } from './at-rest/at-rest-middleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 
 export const DEFAULT_DATABASE_NAME = 'provincedesk';
@@ -27,6 +28,8 @@ export class DeskDatabase extends Dexie {
   arrivals!: Table<ArrivalRow, number>;
   /** This device's HLC node once its identity is loaded (openDeskData): tells pulled changes from local ones. */
   localNodeId: string | null = null;
+  /** Set before opening by the app (the unlocked keys): personal data is then sealed at rest (at-rest/). */
+  atRestKeys: AtRestKeyProvider | null = null;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1], versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);
@@ -35,6 +38,7 @@ export class DeskDatabase extends Dexie {
       if (v.upgrade) version.upgrade(v.upgrade);
     }
     this.use(overviewTotalsMiddleware({ localNode: () => this.localNodeId }));
+    this.use(atRestMiddleware(() => this.atRestKeys));
   }
 
   recordTable<T extends SyncedTable>(table: T): Table<LocalRecord<T>, string> {

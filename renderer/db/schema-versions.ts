@@ -111,6 +111,15 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
     upgrade: (tx) => rebuildOverviewTotals((name) => tx.table(name)),
   },
+  {
+    // v8 (encryption at rest, issue 14): people are no longer indexed by their national ID in clear (the keyed
+    // tokens in searchTokens find them). No upgrade function: the app is locked while Dexie upgrades, so the
+    // rows are sealed after unlock, resumably (at-rest/seal-existing-rows.ts).
+    version: 8,
+    stores: {
+      members: 'id, centreId, tambonCode, districtCode, lastName, *searchTokens, sortKey, termEnd, [tambonCode+sortKey], [centreId+sortKey]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -15,6 +15,7 @@ import type { WorkScope } from './author';
 import { amphoeOf, newRecordEnvelope } from './record-envelope';
 import type { RosterActor } from './roster-actor';
 import { searchPeople } from './people-search';
+import { peopleIdsWithNationalId } from '../at-rest/person-digit-lookup';
 
 /** The fields of a person the forms edit: everything but identity, scope, merge and erasure bookkeeping. */
 export type PersonFields = Omit<MemberInput, 'id' | 'provinceCode' | 'districtCode' | 'deleted' | 'createdAt' | 'updatedAt' | 'mergedIntoId' | 'mergedFromIds' | 'erasedAt'>;
@@ -145,7 +146,10 @@ export class PeopleRepository {
   async duplicatesOf(id: string): Promise<LocalRecord<'members'>[]> {
     const person = await this.require(id);
     const sameTambon = await this.ofTambon(person.tambonCode);
-    const sameId = person.nationalId && !isRedacted(person.nationalId) ? (await this.db.members.where('nationalId').equals(person.nationalId).toArray()).filter((m) => !m.deleted) : [];
+    const sameId =
+      person.nationalId && !isRedacted(person.nationalId)
+        ? (await this.db.members.bulkGet(await peopleIdsWithNationalId(this.db, person.nationalId))).filter((m): m is LocalRecord<'members'> => m !== undefined && !m.deleted && m.nationalId === person.nationalId)
+        : [];
     const pool = new Map([...sameTambon, ...sameId].map((m) => [m.id, m]));
     const found = new Set(duplicatesOf(person, [...pool.values()]).map((d) => d.id));
     return [...pool.values()].filter((m) => found.has(m.id));

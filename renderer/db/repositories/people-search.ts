@@ -3,6 +3,7 @@ import { normaliseThaiText } from '../../../shared/thai/search-tokens';
 import { comparePersonNames } from '../../../shared/thai/thai-collation';
 import type { DeskDatabase } from '../database';
 import type { LocalRecord } from '../local-record';
+import { digitLookup } from '../at-rest/person-digit-lookup';
 
 /** Index hits read per query word before filtering; enough for a screenful of matches. */
 const SCAN_LIMIT = 2000;
@@ -52,9 +53,18 @@ async function livePeople(db: DeskDatabase, ids: string[], limit: number): Promi
 }
 
 async function idsForWord(db: DeskDatabase, word: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  if (/^\d+$/.test(word)) {
+    // Digits: an ID or a phone, found by keyed tokens when they are sealed at rest (at-rest/).
+    const lookup = digitLookup(db, word);
+    if ('exact' in lookup) {
+      if (lookup.exact.length === 0) return ids;
+      for (const key of await db.members.where('searchTokens').anyOf(lookup.exact).limit(SCAN_LIMIT).primaryKeys()) ids.add(key);
+      return ids;
+    }
+  }
   // A name prefix (whole-name token), or a Thai word inside a name as the segmenter indexed it.
   const prefixes = /^\d+$/.test(word) ? [word] : [nameSearchToken(word), word];
-  const ids = new Set<string>();
   for (const prefix of prefixes) {
     const keys = await db.members.where('searchTokens').startsWith(prefix).limit(SCAN_LIMIT).primaryKeys();
     for (const key of keys) ids.add(key);
