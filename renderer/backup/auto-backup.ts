@@ -2,12 +2,14 @@ import type Dexie from 'dexie';
 import type { BackupSchedule, LocalBackupInfo } from '../../shared/ipc/desk-api';
 import type { DeskResult } from '../../shared/ipc/desk-result';
 import { DeskDatabase } from '../db/database';
-import { CURRENT_SCHEMA_VERSION } from '../db/schema-versions';
-import { exportBackup } from './backup-export';
-import { schemaVersionsUpTo } from './backup-inspect';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../db/schema-versions';
 import type { DatabaseFactory } from './backup-restore';
 import type { LocalBackupStore } from './local-backup-store';
 import type { BackupEncryption } from './backup-encryption';
+
+// The export code (dexie-export-import, a sixth of the first script) is fetched only when a backup is
+// taken, after the first screen: start-up checks whether one is due without it (issue 13).
+const loadExport = () => import('./backup-export');
 
 /** syncState key of the last automatic backup: { at: ISO time, name }. */
 export const LAST_AUTO_BACKUP_KEY = 'lastAutoBackup';
@@ -52,6 +54,7 @@ export async function runScheduledBackup(options: ScheduledBackupOptions): Promi
   const started = now();
   if (!isBackupDue(options.schedule, await lastAutoBackupAt(options.db), started)) return null;
   try {
+    const { exportBackup } = await loadExport();
     const { file } = await exportBackup(options.db, { appVersion: options.appVersion, now, encryption: options.encryption });
     const written = await options.store.writeLocalBackup({ data: file, reason: 'daily' });
     if (written.ok) await options.db.table('syncState').put({ key: LAST_AUTO_BACKUP_KEY, value: { at: started.toISOString(), name: written.value.name } });
@@ -90,9 +93,10 @@ export async function backupBeforeMigration(options: MigrationBackupOptions): Pr
   if (storedVersion === null || storedVersion <= 0 || storedVersion >= CURRENT_SCHEMA_VERSION) return { state: 'not-needed', storedVersion };
   const createDatabase = options.createDatabase ?? ((name, versions) => new DeskDatabase(name, undefined, versions));
   // Declared up to the stored version only: opening it runs no upgrade.
-  const old = createDatabase(options.name, schemaVersionsUpTo(storedVersion));
+  const old = createDatabase(options.name, SCHEMA_VERSIONS.filter((v) => v.version <= storedVersion));
   try {
     await old.open();
+    const { exportBackup } = await loadExport();
     const { file } = await exportBackup(old, { appVersion: options.appVersion, now: options.now, encryption: options.encryption });
     const written = await options.store.writeLocalBackup({ data: file, reason: 'before-migration' });
     return written.ok ? { state: 'backed-up', storedVersion, backup: written.value } : { state: 'failed', storedVersion, message: written.error.message };

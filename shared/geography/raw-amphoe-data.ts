@@ -5,5 +5,6 @@
 import provinces from './data/provinces.json' with { type: 'json' };
 import districts from './data/districts.json' with { type: 'json' };
 import type { RawThaiGeography } from './thai-geography';
+import { TAMBON_COUNTS } from './tambon-counts';
 
-export const rawAmphoeData: Pick<RawThaiGeography, 'provinces' | 'districts'> = { provinces, districts };
+export const rawAmphoeData: Pick<RawThaiGeography, 'provinces' | 'districts' | 'tambonCounts'> = { provinces, districts, tambonCounts: TAMBON_COUNTS };

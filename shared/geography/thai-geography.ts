@@ -59,6 +59,8 @@ export interface RawThaiGeography {
   provinces: readonly RawProvince[];
   districts: readonly RawDistrict[];
   subdistricts: readonly RawSubdistrict[];
+  /** Tambon per amphoe code (tambon-counts.ts), for a geography loaded without its tambon. */
+  tambonCounts?: Readonly<Record<string, number>>;
 }
 
 /** Bangkok is not a จังหวัด: its districts are เขต and its subdistricts แขวง. */
@@ -112,9 +114,11 @@ export class ThaiGeography {
   private readonly amphoesByProvince = new Map<string, Amphoe[]>();
   private readonly tambonsByAmphoe = new Map<string, Tambon[]>();
   private readonly tambonsByName = new Map<string, Tambon[]>();
+  private readonly tambonCounts: Readonly<Record<string, number>>;
 
   /** Throws if a code is malformed, repeated, or does not start with its parent's code. */
   constructor(raw: RawThaiGeography) {
+    this.tambonCounts = raw.tambonCounts ?? {};
     for (const p of raw.provinces) {
       const province: Province = Object.freeze({
         code: padCode(p.provinceCode, 2, 'province'),
@@ -191,6 +195,11 @@ export class ThaiGeography {
     return this.tambonsByAmphoe.get(amphoeCode) ?? [];
   }
 
+  /** How many tambon an amphoe has: known without the tambon themselves when the counts were given. */
+  tambonCountOf(amphoeCode: string): number {
+    return this.tambonsByAmphoe.get(amphoeCode)?.length ?? this.tambonCounts[amphoeCode] ?? 0;
+  }
+
   /** The province of a known province, amphoe or tambon code; undefined for an unknown code. */
   provinceOfCode(anyCode: string): Province | undefined {
     const known = this.provinceByCode.has(anyCode) || this.amphoeByCode.has(anyCode) || this.tambonByCode.has(anyCode);
@@ -253,8 +262,8 @@ export function loadThaiGeography(): Promise<ThaiGeography> {
   return loading;
 }
 
-/** Provinces and their amphoe, without the tambon. */
-export type ThaiAmphoes = Pick<ThaiGeography, 'provinces' | 'amphoes' | 'province' | 'amphoe' | 'amphoesOf'>;
+/** Provinces and their amphoe, and how many tambon each amphoe has, without the tambon. */
+export type ThaiAmphoes = Pick<ThaiGeography, 'provinces' | 'amphoes' | 'province' | 'amphoe' | 'amphoesOf' | 'tambonCountOf'>;
 
 /**
  * Provinces and amphoe only, for a district picker or filter: a twentieth of the data and of the

@@ -1,4 +1,4 @@
-import type { Amphoe, ThaiGeography } from '../../../shared/geography/thai-geography';
+import type { Amphoe, ThaiAmphoes } from '../../../shared/geography/thai-geography';
 import { TERM_ENDING_DAYS } from '../../../shared/roster/committee-status';
 import { useNavigation } from '../../app/navigation-store';
 import { useTranslate } from '../../app/use-translate';
@@ -15,11 +15,11 @@ export interface AmphoeBar {
   coverage: AmphoeCoverage | undefined;
 }
 
-export function amphoeBars(geography: ThaiGeography, provinceCode: string, districtCode: string | null, coverage: ReadonlyMap<string, AmphoeCoverage>): AmphoeBar[] {
+export function amphoeBars(geography: ThaiAmphoes, provinceCode: string, districtCode: string | null, coverage: ReadonlyMap<string, AmphoeCoverage>): AmphoeBar[] {
   const amphoes = districtCode ? [geography.amphoe(districtCode)].filter((a): a is Amphoe => a !== undefined) : geography.amphoesOf(provinceCode);
   return amphoes.map((amphoe) => {
     const c = coverage.get(amphoe.code);
-    const tambons = geography.tambonsOf(amphoe.code).length;
+    const tambons = geography.tambonCountOf(amphoe.code);
     const completeTambons = c ? [...c.tambons.values()].filter((t) => t.completeCentres > 0).length : 0;
     const withCentre = c?.tambonsWithCentre ?? 0;
     return { amphoe, tambons, complete: completeTambons, incomplete: withCentre - completeTambons, none: Math.max(0, tambons - withCentre), coverage: c };

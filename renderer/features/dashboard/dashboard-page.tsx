@@ -1,11 +1,11 @@
 import './dashboard.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect } from 'react';
-import { loadThaiGeography } from '../../../shared/geography/thai-geography';
+import { loadThaiAmphoes } from '../../../shared/geography/thai-geography';
 import { fiscalYearOf } from '../../../shared/thai/fiscal-year';
 import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
-import { useThaiGeography } from '../../app/use-thai-geography';
+import { useThaiAmphoes } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
 import { applyRosterTestRole } from '../roster/roster-test-hook';
 import { LoadSampleButton } from '../sample-data/load-sample-button';
@@ -22,9 +22,9 @@ import { WorkWaiting } from './work-waiting';
 // starts, beside the database opening, so the overview (the first screen) does not wait for it.
 const chartsModule = import('./overview-charts');
 const OverviewCharts = lazy(() => chartsModule);
-// The coverage bars need the DOPA places (tambons per amphoe): when the app opens on the overview, they
-// load beside the database opening too, not after it.
-if (useNavigation.getState().route === 'dashboard') void loadThaiGeography().catch(() => undefined);
+// The coverage bars need the DOPA amphoe and their tambon counts (not the 1.6 MB of tambon): when the app
+// opens on the overview, they load beside the database opening too, not after it.
+if (useNavigation.getState().route === 'dashboard') void loadThaiAmphoes().catch(() => undefined);
 
 /** หน้าแรก: the overview, and the records behind its figures (#/dashboard/amphoe/…, /activities/…, /reach/…, /news/…). */
 export function DashboardPage() {
@@ -84,7 +84,7 @@ function OverviewPage() {
 /** Coverage and the fiscal year's charts: what the first paint of the overview is measured by. */
 function Figures() {
   const t = useTranslate();
-  const geography = useThaiGeography();
+  const geography = useThaiAmphoes();
   const overview = useOverviewRepository();
   const { scope } = useOverviewScope();
   const chosen = useOverviewView((s) => s.fiscalYear);
