@@ -10,7 +10,7 @@ import { startSessionBridge } from './app/session-bridge';
 import { openDeskData } from './db/desk-data';
 import { replayUnsavedEdits } from './app/unsaved-edits';
 import { sweepUnusedBlobs } from './db/repositories/blob-cleanup';
-import { DEFAULT_DATABASE_NAME } from './db/database';
+import { DEFAULT_DATABASE_NAME, DeskDatabase } from './db/database';
 import { backupBeforeMigration, runScheduledBackup } from './backup/auto-backup';
 import { desk } from './bridge/desk-bridge';
 import { useNotices } from './app/notice-store';
@@ -18,7 +18,9 @@ import { createTranslate } from './app/i18n/translate';
 import { localBackupStoreFor } from './features/backup/local-backup-store-for';
 import { Keyring } from './security/keyring';
 import { deskSealer } from './security/desk-sealer';
-import { appUnlocked, useAppLock, whenUnlocked } from './features/lock/app-lock';
+import { appUnlocked, currentKeys, useAppLock, whenUnlocked } from './features/lock/app-lock';
+import { sealAfterUnlock } from './features/lock/seal-after-unlock';
+import { SealingScreen } from './features/lock/sealing-screen';
 import { deviceBackupEncryption } from './features/backup/device-backup-keys';
 import { LockGate } from './features/lock/lock-gate';
 import { wipedAt } from './features/lock/device-wipe';
@@ -62,8 +64,20 @@ async function start(): Promise<void> {
     // Dexie upgrades it.
     const migration = await backupBeforeMigration({ name: DEFAULT_DATABASE_NAME, store, appVersion, encryption: deviceBackupEncryption() });
     if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
-    const data = await openDeskData();
+    // Personal data is sealed at rest with the unlocked keys (issue 14, renderer/db/at-rest/); locked, it stays shut.
+    const db = new DeskDatabase();
+    db.atRestKeys = () => currentKeys()?.atRest ?? null;
+    const data = await openDeskData(db);
     setWipeDatabase(data.db);
+    await sealAfterUnlock(data.db, (progress) =>
+      root.render(
+        <StrictMode>
+          <LockGate>
+            <SealingScreen progress={progress} />
+          </LockGate>
+        </StrictMode>,
+      ),
+    );
     // Typing a page torn down could not save (a reload, a closed tab) goes into its record before any editor opens.
     await replayUnsavedEdits(window.localStorage, data.writer).catch((error: unknown) => console.warn('unsaved edits not replayed', error));
     // Its code here, the first screen renders in the first frame (a chunk that failed says so on the screen).

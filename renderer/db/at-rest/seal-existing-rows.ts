@@ -7,6 +7,7 @@ import type { Table } from 'dexie';
 import type { DeskDatabase } from '../database';
 import { STORED_IN_CLEAR } from './at-rest-middleware';
 import { hasClearDigitTokens } from './personal-fields';
+import { AtRestLockedError } from './row-sealers';
 
 export const SEALING_STATE_KEY = 'atRestSealing';
 const STORES = ['members', 'partners', 'outbox', 'conflicts', 'syncState'] as const;
@@ -44,7 +45,8 @@ export async function sealingPending(db: DeskDatabase): Promise<boolean> {
 
 /** Seals what is still in clear; resolves true once everything is, false when stopped early (maxBatches). */
 export async function sealExistingRows(db: DeskDatabase, options: SealOptions = {}): Promise<boolean> {
-  if (!db.atRestKeys?.()) throw new Error('sealing needs the unlocked keys');
+  if (!db.atRestKeys) throw new Error('encryption at rest is not set up on this database');
+  if (!db.atRestKeys()) throw new AtRestLockedError();
   const batchSize = options.batchSize ?? 500;
   let state: SealingState = (await sealingState(db)) ?? { done: false, store: STORES[0], after: null, seen: 0 };
   if (state.done) return true;

@@ -1,6 +1,9 @@
 /** Messages of the app lock and remote wipe (issue 14), Thai first. Registered in renderer/app/i18n/catalogue.ts. */
 export const lockMessagesTh = {
   'lock.title': 'ProvinceDesk ถูกล็อกอยู่',
+  'lock.sealing.title': 'กำลังเข้ารหัสข้อมูลส่วนบุคคลในเครื่องนี้',
+  'lock.sealing.lead': 'ทำครั้งเดียวหลังปรับรุ่นโปรแกรม: เลขประจำตัวประชาชน โทรศัพท์ อีเมล และ LINE ID ที่เก็บไว้ก่อนหน้านี้จะถูกเข้ารหัส หากปิดโปรแกรมระหว่างนี้ ครั้งหน้าจะทำต่อจากเดิม ไม่มีข้อมูลสูญหาย',
+  'lock.sealing.progress': 'เข้ารหัสแล้ว {seen} จาก {total} รายการ',
   'lock.lead': 'เครื่องนี้มีข้อมูลส่วนบุคคลของประชาชน ใส่รหัสปลดล็อกของคุณเพื่อใช้งานต่อ',
   'lock.secret': 'รหัสปลดล็อก',
   'lock.unlock': 'ปลดล็อก',
@@ -70,6 +73,9 @@ export const lockMessagesTh = {
 
 export const lockMessagesEn: Record<keyof typeof lockMessagesTh, string> = {
   'lock.title': 'ProvinceDesk is locked',
+  'lock.sealing.title': 'Encrypting the personal data on this computer',
+  'lock.sealing.lead': 'Once, after an update: the national IDs, phones, e-mail addresses and LINE IDs stored before are encrypted. If the app is closed meanwhile, it carries on from there next time; nothing is lost.',
+  'lock.sealing.progress': '{seen} of {total} rows encrypted',
   'lock.lead': "This computer holds citizens' personal data. Enter your unlock password to go on.",
   'lock.secret': 'Unlock password or PIN',
   'lock.unlock': 'Unlock',

@@ -11,6 +11,9 @@ import { createTestDatabase } from '../../../renderer/db/test-database';
 import { SyncAgent, type SyncAgentOptions, type SyncSessionInfo } from '../../../renderer/sync/sync-agent';
 import type { SyncRequester } from '../../../renderer/sync/sync-client';
 import { startServer, type RunningServer } from '../../../server/app';
+import { randomBytes } from '../../../renderer/security/crypto-envelope';
+import { fieldKeysFrom, type FieldKeys } from '../../../renderer/security/field-cipher';
+import type { DeskDatabase } from '../../../renderer/db/database';
 import { seedProvince, type SeededProvince, type SeededUser } from '../../../server/testing/seed-province';
 
 export interface TestServer {
@@ -59,10 +62,24 @@ export interface DeviceOptions extends Partial<Omit<SyncAgentOptions, 'data' | '
   session?: LoginResponse;
 }
 
+const keysByDatabase = new Map<string, FieldKeys>();
+
+/**
+ * Devices seal personal data at rest as the app does (issue 14), each with its own keys, kept per database name
+ * so a reopened database (a restart) opens with the same ones: sync runs through the at-rest middleware.
+ */
+export function withAtRestKeys(db: DeskDatabase): DeskDatabase {
+  let keys = keysByDatabase.get(db.name);
+  if (!keys) keysByDatabase.set(db.name, (keys = fieldKeysFrom(new Map([['k1', randomBytes(32)]]), 'k1', randomBytes(32))));
+  const unlocked = keys;
+  db.atRestKeys = () => unlocked;
+  return db;
+}
+
 export async function createDevice(url: string, user: Pick<SeededUser, 'username' | 'password'>, options: DeviceOptions = {}): Promise<TestDevice> {
   const session = options.session ?? (await login(url, user));
   const dbName = options.dbName ?? `device-${crypto.randomUUID()}`;
-  const data = await openDeskData(createTestDatabase(undefined, dbName), options.clock);
+  const data = await openDeskData(withAtRestKeys(createTestDatabase(undefined, dbName)), options.clock);
   const http = createFetchSyncRequest({ getServerUrl: () => url, getToken: () => session.token });
   const device: TestDevice = { data, agent: undefined as unknown as SyncAgent, session: { deviceId: session.deviceId, user: session.user }, offline: false, requests: [], dbName, token: session.token, request: undefined as unknown as SyncRequester };
   const base: SyncRequester = async (request) => {
