@@ -4,6 +4,7 @@ import type { BlobRow, ConflictRow, LocalRecord, OutboxEntry, SyncStateRow } fro
 import type { ArrivalRow } from './overview/arrivals';
 import type { TotalsRow } from './overview/overview-facts';
 import { overviewTotalsMiddleware } from './overview/overview-totals-middleware';
+import { newsIndexMiddleware } from './news-index/news-index-middleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 
 export const DEFAULT_DATABASE_NAME = 'provincedesk';
@@ -35,6 +36,7 @@ export class DeskDatabase extends Dexie {
       if (v.upgrade) version.upgrade(v.upgrade);
     }
     this.use(overviewTotalsMiddleware({ localNode: () => this.localNodeId }));
+    this.use(newsIndexMiddleware());
   }
 
   recordTable<T extends SyncedTable>(table: T): Table<LocalRecord<T>, string> {

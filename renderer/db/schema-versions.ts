@@ -9,6 +9,7 @@ import { memberSearchText } from './repositories/member-search-text';
 import { memberSortKeyOf } from './repositories/member-sort-key';
 import { tokenizeForSearch } from '../../shared/thai/search-tokens';
 import { rebuildOverviewTotals } from './overview/overview-totals-rebuild';
+import { rebuildNewsIndex } from './news-index/news-index-rebuild';
 
 export interface SchemaVersion {
   version: number;
@@ -110,6 +111,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       arrivals: '++seq, at',
     },
     upgrade: (tx) => rebuildOverviewTotals((name) => tx.table(name)),
+  },
+  {
+    // v8 (issue 13, news search): the news token index — posting lists by token, kept by
+    // news-index-middleware in every news write's transaction — replaces the multi-entry index on
+    // news.searchTokens (the tokens stay on the row: the middleware diffs them). Built here once.
+    version: 8,
+    stores: {
+      news: 'id, status, category, updatedAt, dateline, authorId, eventId, publishedAt',
+      newsIndex: '[token+part]',
+    },
+    upgrade: (tx) => rebuildNewsIndex((name) => tx.table(name)),
   },
 ];
 
