@@ -1,6 +1,9 @@
 // The news token index is kept by a middleware inside every news write's transaction. Whoever writes
 // (the record writer, a pull's storeMerged, hard deletes, a cleared table), each token's posting list
 // must hold exactly the items whose stored tokens include it, and search must answer as a scan would.
+// liveQuery finds IndexedDB through the global, as in a window.
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { formatStamp } from '../../../shared/sync/hybrid-logical-clock';
 import { matchesAllTokens, searchQueryTokens } from '../../../shared/thai/search-tokens';
@@ -70,5 +73,17 @@ describe('news index middleware', () => {
     const before = await data.db.table<PostingRow>(NEWS_INDEX_TABLE).toArray();
     await data.news.editContent(item.id, { bodyHtml: '<p>เสวนา วิชาการ</p>' }, { author, role: 'editor' }, { coalesce: true });
     expect(await data.db.table<PostingRow>(NEWS_INDEX_TABLE).toArray()).toEqual(before);
+  });
+
+  it('runs a live search again after a news write, even when every answer came from its cache', async () => {
+    const data = await openDeskData(createTestDatabase());
+    const first = await data.news.createDraft({ title: 'จัดเสวนาวิชาการ' }, author, scope);
+    await data.news.searchIds({ query: 'เสวนา' });
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => data.news.searchIds({ query: 'เสวนา' })).subscribe((ids) => seen.push(ids));
+    await expect.poll(() => seen.length).toBe(1);
+    const second = await data.news.createDraft({ title: 'เสวนาประชาธิปไตย' }, author, scope);
+    await expect.poll(() => seen.at(-1)?.slice().sort()).toEqual([first.id, second.id].sort());
+    subscription.unsubscribe();
   });
 });

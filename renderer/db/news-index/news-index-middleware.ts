@@ -3,9 +3,9 @@
 // kept (overview-totals-middleware.ts). A write only touches the parts of the tokens whose membership
 // changed — an autosave that adds no new word writes nothing here — and a write of many items (a pulled
 // page) reads every touched part once and writes it once.
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { RangeSet, type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type ObservabilitySet } from 'dexie';
 import { mutateOrThrow } from '../overview/overview-totals-middleware';
-import { addItemChange, applyToPart, NEWS_INDEX_TABLE, postingKeyParts, tokensOfRow, type PostingChanges, type PostingRow } from './news-postings';
+import { addItemChange, applyToPart, NEWS_INDEX_TABLE, NEWS_WRITTEN_KEY, postingKeyParts, tokensOfRow, type PostingChanges, type PostingRow } from './news-postings';
 
 const NEWS_TABLE = 'news';
 // DBCore's range type "Any" (Table.clear()); a const enum in Dexie's typings, so not importable as a value.
@@ -23,6 +23,14 @@ export function newsIndexMiddleware(): Middleware<DBCore> {
       const index = () => down.table(NEWS_INDEX_TABLE);
       // One news write at a time per transaction: two in parallel would read the same parts.
       const tails = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+      /** Tells live queries that read NEWS_WRITTEN_KEY that news changed (as Dexie's observability layer would). */
+      const markNewsWritten = (trans: DBCoreTransaction) => {
+        const holder = trans as DBCoreTransaction & { mutatedParts?: ObservabilitySet };
+        const parts = (holder.mutatedParts ??= {});
+        const part = `idb://${down.schema.name}/${NEWS_INDEX_TABLE}/`;
+        parts[part] = ((parts[part] as RangeSet | undefined) ?? new RangeSet()).addKey(NEWS_WRITTEN_KEY);
+      };
 
       async function applyChanges(trans: DBCoreTransaction, changes: PostingChanges): Promise<void> {
         if (changes.size === 0) return;
@@ -81,6 +89,7 @@ export function newsIndexMiddleware(): Middleware<DBCore> {
             ...table,
             mutate(req) {
               if (!keepsIndex(req.trans)) return table.mutate(req);
+              markNewsWritten(req.trans);
               const run = (tails.get(req.trans) ?? Promise.resolve()).then(() => indexedMutate(table, req));
               tails.set(req.trans, run.catch(() => undefined));
               return run;

@@ -4,6 +4,13 @@
 
 export const NEWS_INDEX_TABLE = 'newsIndex';
 
+/**
+ * A key no posting list has (tokens are never empty): every news write tells live queries that it
+ * changed, so a search reads this one missing key to be run again after any news write, instead of
+ * counting the news table (which walks 10,000 entries) when all else came from its cache.
+ */
+export const NEWS_WRITTEN_KEY: [string, number] = ['', 0];
+
 /** Parts per token: a common word's 10,000 ids become 16 rows of ~600. */
 export const POSTING_PARTS = 16;
 
