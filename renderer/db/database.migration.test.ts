@@ -25,7 +25,8 @@ describe('schema migrations', () => {
     expect(current.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await current.news.count()).toBe(1);
     expect(await current.outbox.count()).toBe(1);
-    expect((await current.news.where('searchTokens').equals('เสวนา').primaryKeys())).toEqual(['n1']);
+    // v8 built the news token index from the stored rows.
+    expect(await data.news.searchIds({ query: 'เสวนา' })).toEqual(['n1']);
     expect((await current.members.where('searchTokens').startsWith('0812').primaryKeys())).toEqual(['m1']);
     expect(data.identity.deviceId).toMatch(/^[0-9a-f]{32}$/);
   });

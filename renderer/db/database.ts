@@ -5,6 +5,7 @@ import type { ArrivalRow } from './overview/arrivals';
 import type { TotalsRow } from './overview/overview-facts';
 import { overviewTotalsMiddleware } from './overview/overview-totals-middleware';
 import { atRestMiddleware, type AtRestKeyProvider } from './at-rest/at-rest-middleware';
+import { newsIndexMiddleware } from './news-index/news-index-middleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 
 export const DEFAULT_DATABASE_NAME = 'provincedesk';
@@ -39,6 +40,7 @@ export class DeskDatabase extends Dexie {
     }
     this.use(overviewTotalsMiddleware({ localNode: () => this.localNodeId }));
     this.use(atRestMiddleware(() => this.atRestKeys));
+    this.use(newsIndexMiddleware());
   }
 
   recordTable<T extends SyncedTable>(table: T): Table<LocalRecord<T>, string> {

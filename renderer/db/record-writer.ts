@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { RECORD_META_FIELDS } from '../../shared/domain/common';
 import { SYNCED_TABLE_SCHEMAS, type RecordOf, type SyncedTable } from '../../shared/domain/synced-tables';
 import { canonicalJson } from '../../shared/sync/canonical-json';
@@ -88,8 +89,6 @@ export class RecordWriter {
     if (records.length === 0) return;
     const valid = records.map((record) => this.validate(table, record));
     await this.db.transaction('rw', [this.db.table(table), this.db.outbox, this.db.syncState], async () => {
-      const existing = (await this.db.recordTable(table).bulkGet(valid.map((r) => r.id))).find((r) => r !== undefined);
-      if (existing) throw new Error(`${table} ${existing.id} already exists`);
       const createdAt = this.now().toISOString();
       const rows: LocalRecord<T>[] = [];
       const entries: OutboxEntry[] = [];
@@ -105,7 +104,11 @@ export class RecordWriter {
         rows.push({ ...record, ...deriveLocalFields(table, record), _stamps: stamps } as LocalRecord<T>);
         entries.push({ table, recordId: record.id, provinceCode: record.provinceCode, districtCode: record.districtCode, changes, createdAt, sentAt: null });
       }
-      await this.db.recordTable(table).bulkAdd(rows);
+      // No read before: new ids are new, and an id that exists fails the add (and the transaction) by itself.
+      await this.db.recordTable(table).bulkAdd(rows).catch((error: unknown) => {
+        const taken = error instanceof Dexie.BulkError ? rows[Number(Object.keys(error.failuresByPos)[0])] : undefined;
+        throw taken ? new Error(`${table} ${taken.id} already exists`) : error;
+      });
       await this.db.outbox.bulkAdd(entries);
       await saveDeviceClock(this.db, this.clock);
     });

@@ -9,6 +9,7 @@ import { memberSearchText } from './repositories/member-search-text';
 import { memberSortKeyOf } from './repositories/member-sort-key';
 import { tokenizeForSearch } from '../../shared/thai/search-tokens';
 import { rebuildOverviewTotals } from './overview/overview-totals-rebuild';
+import { rebuildNewsIndex } from './news-index/news-index-rebuild';
 
 export interface SchemaVersion {
   version: number;
@@ -119,6 +120,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {
       members: 'id, centreId, tambonCode, districtCode, lastName, *searchTokens, sortKey, termEnd, [tambonCode+sortKey], [centreId+sortKey]',
     },
+  },
+  {
+    // v9 (issue 13, news search): the news token index — posting lists by token, kept by
+    // news-index-middleware in every news write's transaction — replaces the multi-entry index on
+    // news.searchTokens (the tokens stay on the row: the middleware diffs them). Built here once.
+    version: 9,
+    stores: {
+      news: 'id, status, category, updatedAt, dateline, authorId, eventId, publishedAt',
+      newsIndex: '[token+part]',
+    },
+    upgrade: (tx) => rebuildNewsIndex((name) => tx.table(name)),
   },
 ];
 

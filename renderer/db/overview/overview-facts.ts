@@ -7,11 +7,12 @@
 // today's date (committees in office, terms ending within 90 days), so the totals never go stale
 // with the calendar.
 import { monthKey } from '../../../shared/thai/fiscal-year';
+import { NEWS_INDEX_TABLE } from '../news-index/news-postings';
 
 export const TOTALS_TABLE = 'overviewTotals';
 export const ARRIVALS_TABLE = 'arrivals';
 /** Local tables derived from the synced ones: never backed up, never synced (rebuilt from the records). */
-export const DERIVED_LOCAL_TABLES: readonly string[] = [TOTALS_TABLE, ARRIVALS_TABLE];
+export const DERIVED_LOCAL_TABLES: readonly string[] = [TOTALS_TABLE, ARRIVALS_TABLE, NEWS_INDEX_TABLE];
 
 export const TRACKED_TABLES = ['members', 'centres', 'news', 'events', 'attendance'] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];

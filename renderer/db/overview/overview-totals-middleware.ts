@@ -192,7 +192,8 @@ function addFacts(delta: Delta, facts: RecordFacts | null, sign: 1 | -1): void {
   for (const [fact, n] of facts.counts) entry.counts.set(fact, (entry.counts.get(fact) ?? 0) + sign * n);
 }
 
-async function mutateOrThrow(table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+/** A write that must succeed whole: the first failure aborts the transaction. */
+export async function mutateOrThrow(table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
   const res = await table.mutate(req);
   if (res.numFailures > 0) throw Object.values(res.failures)[0] ?? new Error(`${table.name}: write failed`);
   return res;

@@ -1,6 +1,8 @@
 import type { NewsStatus } from '../../../shared/domain/news';
-import { matchesAllTokens, searchQueryTokens } from '../../../shared/thai/search-tokens';
+import Dexie from 'dexie';
+import { searchQueryTokens } from '../../../shared/thai/search-tokens';
 import type { DeskDatabase } from '../database';
+import { NEWS_INDEX_TABLE, NEWS_WRITTEN_KEY, postingIds, type PostingRow } from '../news-index/news-postings';
 import { newsSearchCache } from './news-search-cache';
 import { NEWS_LIVE_TOKEN } from './news-search-text';
 
@@ -27,31 +29,25 @@ type IndexName = 'status' | 'category' | 'authorId';
 export const MIN_PREFIX_LENGTH = 2;
 
 /**
- * When the rarest query word is on at most this many items, those items' own tokens are checked
- * instead of reading the key sets of the other (common) words, which can each hold 10,000 keys.
- */
-const VERIFY_IN_ROWS_LIMIT = 300;
-
-/**
  * The ids of the live news matching the filters, in order. Works on index keys only, never on
  * whole records, so 10,000 items with long bodies search fast; the list then reads just the rows
  * on screen. Key sets are cached until the news table changes (see NewsSearchCache).
  */
 export async function searchNewsIds(db: DeskDatabase, filters: NewsFilters): Promise<string[]> {
   const cache = newsSearchCache(db);
-  // A read of the whole table on every run: a live query that found everything in the cache still
-  // observes the table, so any write to news runs it again (after the cache has been emptied).
-  await db.news.count();
+  // One read on every run, of a key every news write marks as changed (news-index-middleware): a live
+  // query that found everything in the cache still runs again after any write to news.
+  await db.table(NEWS_INDEX_TABLE).get(NEWS_WRITTEN_KEY);
   const keySet = (key: string, load: () => Promise<string[]>) => cache.get(key, async () => new Set(await load()));
   const anyOf = async (index: IndexName, values: readonly string[]) => {
     const sets = await Promise.all(values.map((v) => keySet(`${index}=${v}`, () => db.news.where(index).equals(v).primaryKeys())));
     return sets.length === 1 ? sets[0]! : new Set(sets.flatMap((s) => [...s]));
   };
 
-  const live = keySet('live', () => db.news.where('searchTokens').equals(NEWS_LIVE_TOKEN).primaryKeys());
+  const live = cache.get('live', () => postingsOf(db, NEWS_LIVE_TOKEN, false));
   const sets: Promise<Set<string>>[] = [live];
   const tokens = searchQueryTokens(filters.query ?? '');
-  if (tokens.length > 0) sets.push(tokenMatches(db, tokens, (await live).size));
+  if (tokens.length > 0) sets.push(tokenMatches(db, tokens));
   if (filters.statuses?.length) sets.push(anyOf('status', filters.statuses));
   if (filters.categories?.length) sets.push(anyOf('category', filters.categories));
   if (filters.authorIds?.length) sets.push(anyOf('authorId', filters.authorIds));
@@ -60,37 +56,39 @@ export async function searchNewsIds(db: DeskDatabase, filters: NewsFilters): Pro
     const to = filters.datelineTo ?? '9999-12-31';
     sets.push(keySet(`dateline=${from}..${to}`, () => db.news.where('dateline').between(from, to, true, true).primaryKeys()));
   }
-  const resolved = (await Promise.all(sets)).sort((a, b) => a.size - b.size);
-  const [smallest, ...rest] = resolved;
-  const matches = new Set([...smallest!].filter((id) => rest.every((s) => s.has(id))));
-  return orderIds(db, matches, filters.sort ?? 'updated_desc');
+  return orderIds(db, intersect(await Promise.all(sets)), filters.sort ?? 'updated_desc');
 }
 
 /** The live ids holding every query word (the last one as a prefix once it is long enough). */
-async function tokenMatches(db: DeskDatabase, tokens: readonly string[], liveCount: number): Promise<Set<string>> {
+async function tokenMatches(db: DeskDatabase, tokens: readonly string[]): Promise<Set<string>> {
   const cache = newsSearchCache(db);
   const last = tokens.length - 1;
   const lastIsPrefix = [...tokens[last]!].length >= MIN_PREFIX_LENGTH;
-  const plans = tokens.map((token, i) => {
-    const prefix = i === last && lastIsPrefix;
-    const where = () => (prefix ? db.news.where('searchTokens').startsWith(token) : db.news.where('searchTokens').equals(token));
-    // A prefix count counts index entries (one item may hold several words with that start): an upper bound.
-    return { key: `${prefix ? 'prefix' : 'token'}=${token}`, prefix, where, count: cache.get(`count:${prefix ? 'prefix' : 'token'}=${token}`, () => where().count()) };
-  });
-  const counts = await Promise.all(plans.map((p) => p.count));
-  if (counts.some((c) => c === 0)) return new Set();
-  const rarest = counts.indexOf(Math.min(...counts));
-  const keysOf = (i: number) => cache.get(plans[i]!.key, async () => new Set(await plans[i]!.where().primaryKeys()));
-  if (tokens.length > 1 && counts[rarest]! <= VERIFY_IN_ROWS_LIMIT) {
-    const candidates = [...(await keysOf(rarest))];
-    const rows = await db.news.bulkGet(candidates);
-    return new Set(rows.filter((r) => r && matchesAllTokens(r.searchTokens ?? [], tokens, { prefixLast: lastIsPrefix })).map((r) => r!.id));
-  }
-  // An exact word every live item holds narrows nothing: its key set is not worth reading.
-  const needed = plans.map((_, i) => i).filter((i) => plans[i]!.prefix || counts[i]! < liveCount);
-  if (needed.length === 0) return cache.get('live', async () => new Set(await db.news.where('searchTokens').equals(NEWS_LIVE_TOKEN).primaryKeys()));
-  const sets = (await Promise.all(needed.map(keysOf))).sort((a, b) => a.size - b.size);
-  const [smallest, ...rest] = sets;
+  const sets = await Promise.all(
+    tokens.map((token, i) => {
+      const prefix = i === last && lastIsPrefix;
+      return cache.get(`${prefix ? 'prefix' : 'token'}=${token}`, () => postingsOf(db, token, prefix));
+    }),
+  );
+  return intersect(sets);
+}
+
+/**
+ * The ids of the items holding a token — or, as a prefix, any token that starts with it: one range
+ * read of the token index (news-index/news-postings.ts), a handful of rows per word.
+ */
+async function postingsOf(db: DeskDatabase, token: string, prefix: boolean): Promise<Set<string>> {
+  const upper = prefix ? `${token}\uffff` : token;
+  const rows = await db.table<PostingRow, [string, number]>(NEWS_INDEX_TABLE).where('[token+part]').between([token, Dexie.minKey], [upper, Dexie.maxKey], true, true).toArray();
+  const ids = new Set<string>();
+  for (const row of rows) for (const id of postingIds(row)) ids.add(id);
+  return ids;
+}
+
+/** The ids in every set, walking the smallest. */
+function intersect(sets: readonly Set<string>[]): Set<string> {
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  if (rest.length === 0) return smallest!;
   return new Set([...smallest!].filter((id) => rest.every((set) => set.has(id))));
 }
 

@@ -170,13 +170,13 @@ describe('import', () => {
   it('writes every row in one transaction, creating the centre of a tambon that has none', async () => {
     const repo = new RosterImportRepository(data.db, data.writer);
     const progress: number[] = [];
-    const result = await repo.importPeople(Array.from({ length: 250 }, (_, i) => imported(i)), SCOPE, COORDINATOR, { fileName: 'a.xlsx', tambonName: () => 'เวียง', onProgress: (p) => progress.push(p.done) });
-    expect(result).toEqual({ imported: 250, centresCreated: 2 });
-    expect(progress).toEqual([100, 200, 250]);
-    expect(await people.countLive()).toBe(250);
+    const result = await repo.importPeople(Array.from({ length: 2_500 }, (_, i) => imported(i)), SCOPE, COORDINATOR, { fileName: 'a.xlsx', tambonName: () => 'เวียง', onProgress: (p) => progress.push(p.done) });
+    expect(result).toEqual({ imported: 2_500, centresCreated: 2 });
+    expect(progress).toEqual([1_000, 2_000, 2_500]);
+    expect(await people.countLive()).toBe(2_500);
     const counts = await placeCounts(data.db, '5701', 6);
-    expect(counts.byChild.get('570101')).toMatchObject({ centres: 1, members: 125 });
-    expect(counts.total).toMatchObject({ centres: 2, members: 250, completeCentres: 0 });
+    expect(counts.byChild.get('570101')).toMatchObject({ centres: 1, members: 1_250 });
+    expect(counts.total).toMatchObject({ centres: 2, members: 2_500, completeCentres: 0 });
   });
 
   it('writes nothing when a row fails part-way', async () => {

@@ -20,7 +20,7 @@ export interface ImportResult {
 }
 
 /** Rows per bulk write: progress moves between chunks, and one chunk stays a modest request. */
-const IMPORT_CHUNK = 100;
+const IMPORT_CHUNK = 1_000;
 
 /** The syncState row (local, never synced) with the column mappings this device's users chose. */
 const COLUMN_MEMORY_KEY = 'roster.import.columns';
