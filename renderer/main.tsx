@@ -1,3 +1,5 @@
+// First: the first screen's chunk is requested before the rest of the app's code runs.
+import { firstScreen } from './app/screens/first-screen';
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/600.css';
 import '@fontsource/sarabun/700.css';
@@ -26,14 +28,10 @@ import { LockGate } from './features/lock/lock-gate';
 import { wipedAt } from './features/lock/device-wipe';
 import { setWipeDatabase } from './features/lock/start-wipe';
 import { useSession } from './app/session-store';
-import { useNavigation } from './app/navigation-store';
-import { loadScreen } from './app/screens/screen-modules';
 import { registerPrecache } from './app/screens/precache-registration';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  // The first screen's chunk is fetched beside the keys and the database opening, not after them.
-  const firstScreen = loadScreen(useNavigation.getState().route).catch(() => undefined);
   try {
     const [info, settings] = await Promise.all([desk.appInfo(), desk.getSettings()]);
     const store = localBackupStoreFor(info.ok ? info.value.shell : undefined);

@@ -32,8 +32,9 @@ export function ScreenOutlet({ route }: { route: Route }) {
       <div className="notice" role="alert" data-testid="screen-failed">
         <p>{t('screen.failed')}</p>
         <p className="muted">{failed.message}</p>
-        <button className="button"
+        <button
           type="button"
+          className="button"
           onClick={() => {
             setFailed(undefined);
             setAttempt((n) => n + 1);
