@@ -12,6 +12,7 @@ import type { DeskError, DeskResult } from '../../shared/ipc/desk-result';
 import { documentMimeOf } from '../../shared/roster/document-type';
 import type { DeskDatabase } from '../db/database';
 import { sha256Hex } from '../db/sha256-hex';
+import { blobWithBytes } from '../db/at-rest/blob-bytes';
 import type { SyncProblem } from './sync-status';
 
 export type BlobTransfer = Pick<DeskApi, 'blobStatus' | 'blobUpload' | 'blobDownload'>;
@@ -194,8 +195,11 @@ export class BlobSync {
     if (received !== total) throw new BlobFailure('bad-response', 'corrupt-download', TH.corrupt);
     // The type its bytes tell, not the record's (another device wrote that): a page shown from this Blob
     // must never be HTML (issue 18).
-    const data = new Blob(parts, { type: (parts[0] && documentMimeOf(parts[0])) ?? 'application/octet-stream' });
-    if ((await sha256Hex(await data.arrayBuffer())) !== sha256) throw new BlobFailure('internal', 'corrupt-download', TH.corrupt);
+    const bytes = new Uint8Array(received);
+    parts.reduce((at, part) => (bytes.set(part, at), at + part.byteLength), 0);
+    // blobWithBytes: the at-rest middleware seals the bytes inside the transaction below (db/at-rest/blob-bytes.ts).
+    const data = blobWithBytes(bytes, (parts[0] && documentMimeOf(parts[0])) ?? 'application/octet-stream');
+    if ((await sha256Hex(bytes)) !== sha256) throw new BlobFailure('internal', 'corrupt-download', TH.corrupt);
     await this.db.transaction('rw', this.db.blobs, async () => {
       // A photo this device stored itself meanwhile keeps its own row (and its uploaded flag).
       if (!(await this.db.blobs.get(sha256))) await this.db.blobs.put({ sha256, data, size: received, uploaded: true });

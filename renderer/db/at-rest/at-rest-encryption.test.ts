@@ -54,6 +54,25 @@ async function sealedDesk(keys = newKeys()): Promise<DeskData> {
   return data;
 }
 
+const ACTOR = { userId: 'local', displayName: 'เครื่องทดสอบ', role: 'coordinator', districtCode: null } as const;
+
+/** A JPEG's first bytes (FF D8 FF), then some. */
+const jpegBytes = () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 200 }, (_, i) => i)]);
+
+async function rawRows(name: string, store: string): Promise<Record<string, unknown>[]> {
+  const raw = new Dexie(name, { indexedDB, IDBKeyRange });
+  await raw.open();
+  const rows = (await raw.table(store).toArray()) as Record<string, unknown>[];
+  raw.close();
+  return rows;
+}
+
+function expectSealedBytes(data: unknown): void {
+  expect(data).toBeInstanceOf(Uint8Array);
+  expect([...(data as Uint8Array).subarray(0, 3)]).not.toEqual([0xff, 0xd8, 0xff]);
+  expect(Buffer.from(data as Uint8Array).includes(Buffer.from(jpegBytes().subarray(0, 40)))).toBe(false);
+}
+
 describe('encryption at rest of personal data', () => {
   it('stores no ID, phone, e-mail or LINE id of the example data in clear: records, outbox, conflicts, refused changes', async () => {
     const data = await sealedDesk();
@@ -100,6 +119,23 @@ describe('encryption at rest of personal data', () => {
     expect((await people.duplicatesOf(twin.id)).map((p) => p.id)).toContain(someone.id);
   });
 
+  it('stores photo bytes sealed (no JPEG in clear), reads them back as the same Blob, and keeps the clear bytes’ hash as the name', async () => {
+    const data = await sealedDesk();
+    const [person] = await data.db.members.toArray();
+    const people = new PeopleRepository(data.db, data.writer);
+    const bytes = jpegBytes();
+    const updated = await people.setPhoto(person!.id, { fileName: 'p.jpg', mimeType: 'image/jpeg', bytes, width: 1, height: 1 }, ACTOR);
+    const photo = await people.photoOf(updated);
+    expect(photo?.type).toBe('image/jpeg');
+    expect(new Uint8Array(await photo!.arrayBuffer())).toEqual(bytes);
+    const sha256 = (await data.db.attachments.get(updated.photoAttachmentId!))!.sha256;
+    await data.db.blobs.update(sha256, { uploaded: true });
+    const [stored] = await rawRows(data.db.name, 'blobs');
+    expect(stored!.sha256).toBe(sha256);
+    expectSealedBytes(stored!.data);
+    expect((await data.db.blobs.get(sha256))?.uploaded).toBe(true);
+  });
+
   it('refuses a tampered value, and neither writes nor opens personal data while locked', async () => {
     let keys: FieldKeys | null = newKeys();
     const db = createTestDatabase();
@@ -127,6 +163,9 @@ describe('encryption at rest of personal data', () => {
     const db = createTestDatabase();
     const data = await openDeskData(db);
     await loadSampleData(data, pages, author, scope);
+    const [withPhoto] = await db.members.toArray();
+    await new PeopleRepository(db, data.writer).setPhoto(withPhoto!.id, { fileName: 'p.jpg', mimeType: 'image/jpeg', bytes: jpegBytes(), width: 1, height: 1 }, ACTOR);
+    expect((await rawRows(db.name, 'blobs'))[0]!.data).toBeInstanceOf(Blob);
     const values = await personalValues(data);
     const before = { members: await db.members.toArray(), partners: await db.partners.toArray(), outbox: await db.outbox.toArray() };
     expect(await rawDump(db.name)).toContain(values[0]);
@@ -149,6 +188,8 @@ describe('encryption at rest of personal data', () => {
     expect(await reopened.members.toArray()).toEqual(before.members.map((m) => ({ ...m, searchTokens: expect.any(Array) as unknown })));
     expect(await reopened.partners.toArray()).toEqual(before.partners);
     expect(await reopened.outbox.toArray()).toEqual(before.outbox);
+    expectSealedBytes((await rawRows(db.name, 'blobs'))[0]!.data);
+    expect(new Uint8Array(await (await reopened.blobs.toArray())[0]!.data.arrayBuffer())).toEqual(jpegBytes());
     // Search by digits works on the sealed rows.
     const someone = before.members.find((m) => m.nationalId)!;
     const reopenedData = await openDeskData(reopened);

@@ -2,7 +2,9 @@
 // The additional data of every sealed value names its store, its row and its field, so a value moved elsewhere
 // does not open. Records open lazily: a field is decrypted when it is read (a screenful of a 100,000-person list
 // never decrypts the phones it does not show); the small copies (outbox, conflicts, refused changes) at once.
+import { openSync, sealSync } from '../../security/crypto-envelope-sync';
 import { isSealedValue, openField, sealField, type FieldKeys } from '../../security/field-cipher';
+import { blobWithBytes, knownBytesOf } from './blob-bytes';
 import { holdsValue, personalFieldsOf, REJECTED_STATE_KEY } from './personal-fields';
 
 export class AtRestLockedError extends Error {
@@ -147,7 +149,46 @@ const syncStateSealer: RowSealer = {
     (row.value as RejectedEntry[]).some((entry) => personalFieldsOf(entry.table).some((field) => isClear(entry.changes?.[field]))),
 };
 
+/**
+ * Photo and document bytes (db.blobs): stored as the envelope's bytes with `sealed` (key id, type) beside them;
+ * read back as a Blob of the clear bytes, so every reader (photos shown, uploads, backups) is unchanged. A Blob
+ * whose bytes are not known synchronously (blob-bytes.ts) is stored as it is and sealed later (seal-existing-rows).
+ * The row's key stays the SHA-256 of the clear bytes: sync and the server see no difference.
+ */
+const blobSealer: RowSealer = {
+  seal(keys, row) {
+    const bytes = row.data instanceof Blob ? knownBytesOf(row.data) : undefined;
+    if (!bytes) return row;
+    const key = keys.keys.get(keys.currentKeyId)!;
+    const envelope = sealSync(key, bytes, `provincedesk/blob/${String(row.sha256)}`);
+    return { ...row, data: envelope, sealed: { keyId: keys.currentKeyId, type: (row.data as Blob).type } };
+  },
+  open(keys, row) {
+    const sealed = row.sealed as { keyId: string; type: string } | undefined;
+    const stored = row.data;
+    if (!sealed || !(stored instanceof Uint8Array)) return row;
+    delete row.sealed;
+    const settle = (value: unknown) => Object.defineProperty(row, 'data', { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(row, 'data', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!keys) throw new AtRestLockedError();
+        const key = keys.keys.get(sealed.keyId);
+        if (!key) throw new RangeError(`data key ${sealed.keyId} is not on this device`);
+        const blob = blobWithBytes(openSync(key, stored, `provincedesk/blob/${String(row.sha256)}`), sealed.type);
+        settle(blob);
+        return blob;
+      },
+      set: settle,
+    });
+    return row;
+  },
+  holdsClear: (row) => row.data instanceof Blob,
+};
+
 export const ROW_SEALERS: Readonly<Record<string, RowSealer>> = {
+  blobs: blobSealer,
   members: recordSealer('members'),
   partners: recordSealer('partners'),
   outbox: outboxSealer,

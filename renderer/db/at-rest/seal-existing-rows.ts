@@ -6,11 +6,12 @@
 import type { Table } from 'dexie';
 import type { DeskDatabase } from '../database';
 import { STORED_IN_CLEAR } from './at-rest-middleware';
+import { rememberBytes } from './blob-bytes';
 import { hasClearDigitTokens } from './personal-fields';
 import { AtRestLockedError } from './row-sealers';
 
 export const SEALING_STATE_KEY = 'atRestSealing';
-const STORES = ['members', 'partners', 'outbox', 'conflicts', 'syncState'] as const;
+const STORES = ['members', 'partners', 'outbox', 'conflicts', 'syncState', 'blobs'] as const;
 type SealedStore = (typeof STORES)[number];
 
 export interface SealingState {
@@ -61,11 +62,24 @@ export async function sealExistingRows(db: DeskDatabase, options: SealOptions = 
   return true;
 }
 
+type Row = Record<string | symbol, unknown>;
+
 async function sealBatch(db: DeskDatabase, state: SealingState, batchSize: number): Promise<SealingState> {
-  const table = db.table(state.store) as Table<Record<string | symbol, unknown>, string | number>;
+  const table = db.table(state.store) as Table<Row, string | number>;
+  const batchOf = () => (state.after === null ? table.orderBy(':id') : table.where(':id').above(state.after)).limit(batchSize).toArray();
+  const isClear = (row: Row) => row[STORED_IN_CLEAR] === true || (state.store === 'members' && hasClearDigitTokens(row.searchTokens));
+  // Stored Blobs: their bytes are read before the transaction (reading a Blob would let it commit).
+  const readBlobs = new Map<unknown, Blob>();
+  if (state.store === 'blobs') {
+    for (const row of (await batchOf()).filter(isClear)) {
+      if (!(row.data instanceof Blob)) continue;
+      rememberBytes(row.data, new Uint8Array(await row.data.arrayBuffer()));
+      readBlobs.set(row.sha256, row.data);
+    }
+  }
   return db.transaction('rw', table, db.syncState, async () => {
-    const rows = await (state.after === null ? table.orderBy(':id') : table.where(':id').above(state.after)).limit(batchSize).toArray();
-    const clear = rows.filter((row) => row[STORED_IN_CLEAR] === true || (state.store === 'members' && hasClearDigitTokens(row.searchTokens)));
+    const rows = await batchOf();
+    const clear = rows.filter(isClear).map((row) => (readBlobs.has(row.sha256) ? { ...row, data: readBlobs.get(row.sha256) } : row));
     if (clear.length > 0) await table.bulkPut(clear);
     const next: SealingState =
       rows.length < batchSize ? nextStore(state, rows.length) : { ...state, after: primaryKeyOf(table, rows[rows.length - 1]!), seen: state.seen + rows.length };
@@ -80,6 +94,6 @@ function nextStore(state: SealingState, seenNow: number): SealingState {
   return following ? { done: false, store: following, after: null, seen } : { done: true, store: state.store, after: null, seen };
 }
 
-function primaryKeyOf(table: Table<Record<string | symbol, unknown>, string | number>, row: Record<string | symbol, unknown>): string | number {
+function primaryKeyOf(table: Table<Row, string | number>, row: Row): string | number {
   return row[table.schema.primKey.keyPath as string] as string | number;
 }

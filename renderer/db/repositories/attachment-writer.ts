@@ -6,6 +6,7 @@ import type { LocalRecord } from '../local-record';
 import type { RecordWriter } from '../record-writer';
 import { newRecordIdentity } from './record-envelope';
 import { sha256Hex } from '../sha256-hex';
+import { blobWithBytes } from '../at-rest/blob-bytes';
 
 export interface AttachmentFile {
   fileName: string;
@@ -38,7 +39,8 @@ export const fileHash = (bytes: Uint8Array): Promise<string> => sha256Hex(bytes)
  */
 export async function keepBlob(db: DeskDatabase, sha256: string, bytes: Uint8Array, mimeType: string): Promise<void> {
   const existing = await db.blobs.get(sha256);
-  if (!existing) await db.blobs.put({ sha256, data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }), size: bytes.byteLength, uploaded: false });
+  // blobWithBytes: the at-rest middleware seals the bytes inside this transaction (at-rest/blob-bytes.ts).
+  if (!existing) await db.blobs.put({ sha256, data: blobWithBytes(bytes, mimeType), size: bytes.byteLength, uploaded: false });
   else await offerBlobAgain(db, sha256);
 }
 
