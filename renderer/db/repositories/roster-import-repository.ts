@@ -19,9 +19,6 @@ export interface ImportResult {
   centresCreated: number;
 }
 
-/** Rows per bulk write: progress moves between chunks, and one chunk stays a modest request. */
-const IMPORT_CHUNK = 1_000;
-
 /** The syncState row (local, never synced) with the column mappings this device's users chose. */
 const COLUMN_MEMORY_KEY = 'roster.import.columns';
 
@@ -107,12 +104,8 @@ export class RosterImportRepository {
           erasedAt: null,
         });
       }
-      // Bulk writes in chunks: one request per chunk instead of several per row, with progress between.
-      for (let done = 0; done < records.length; done += IMPORT_CHUNK) {
-        const chunk = records.slice(done, done + IMPORT_CHUNK);
-        await this.writer.createMany('members', chunk);
-        options.onProgress?.({ done: done + chunk.length, total: records.length });
-      }
+      // Bulk writes in chunks (createMany), progress between them.
+      await this.writer.createMany('members', records, (done) => options.onProgress?.({ done, total: records.length }));
       await this.audit.record(
         { action: 'import', memberId: null, provinceCode: scope.provinceCode, districtCode: scope.districtCode, count: people.length, detail: options.fileName.slice(0, 200), fields: [] },
         actor,
