@@ -38,9 +38,13 @@ export function loadScreen(route: Route): Promise<ComponentType> {
   return pending;
 }
 
+// Not at once: the first screen's own reads wait on IndexedDB (the window looks idle meanwhile), and the
+// other screens' code — megabytes to compile on an office laptop — would take the thread before its first paint.
+const PREFETCH_AFTER_MS = 5000;
+
 /**
- * After the first screen is up, the other screens' chunks are fetched one by one while the window is idle,
- * so a later switch is instant and the browser shell's cache holds them before the link may drop.
+ * A while after the first screen is up, the other screens' chunks are fetched one by one while the window is
+ * idle, so a later switch is instant.
  */
 export function prefetchOtherScreens(first: Route, routes: readonly Route[]): () => void {
   const queue = routes.filter((r) => r !== first);
@@ -54,8 +58,9 @@ export function prefetchOtherScreens(first: Route, routes: readonly Route[]): ()
       () => idle(next),
     );
   };
-  idle(next);
+  const timer = setTimeout(() => idle(next), PREFETCH_AFTER_MS);
   return () => {
     cancelled = true;
+    clearTimeout(timer);
   };
 }
