@@ -38,24 +38,34 @@ export function loadScreen(route: Route): Promise<ComponentType> {
   return pending;
 }
 
+// Not at once: the first screen's own reads wait on IndexedDB (the window looks idle meanwhile), and the
+// other screens' code — megabytes to compile on an office laptop — would take the thread before its first
+// paint, or from a report being made. So: a while after the start, and only when the window is really idle.
+const PREFETCH_AFTER_MS = 5000;
+const IDLE_ENOUGH_MS = 45;
+
 /**
- * After the first screen is up, the other screens' chunks are fetched one by one while the window is idle,
- * so a later switch is instant and the browser shell's cache holds them before the link may drop.
+ * A while after the first screen is up, the other screens' chunks are fetched one by one when the window has
+ * nothing to do, so a later switch is instant.
  */
 export function prefetchOtherScreens(first: Route, routes: readonly Route[]): () => void {
   const queue = routes.filter((r) => r !== first);
   let cancelled = false;
-  const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
+  const whenIdle = (work: () => void) => {
+    if (typeof requestIdleCallback !== 'function') return void setTimeout(work, 500);
+    requestIdleCallback((deadline) => (deadline.timeRemaining() >= IDLE_ENOUGH_MS ? work() : whenIdle(work)));
+  };
   const next = () => {
     const route = queue.shift();
     if (cancelled || !route) return;
     loadScreen(route).then(
-      () => idle(next),
-      () => idle(next),
+      () => whenIdle(next),
+      () => whenIdle(next),
     );
   };
-  idle(next);
+  const timer = setTimeout(() => whenIdle(next), PREFETCH_AFTER_MS);
   return () => {
     cancelled = true;
+    clearTimeout(timer);
   };
 }
