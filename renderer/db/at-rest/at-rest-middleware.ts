@@ -97,7 +97,10 @@ function sealingTable(table: DBCoreTable, sealer: RowSealer, provider: () => AtR
 function openingCursor(cursor: DBCoreCursor, open: (value: unknown) => unknown): DBCoreCursor {
   let raw: unknown;
   let opened: unknown;
+  // key and primaryKey are getters of IDBCursor.prototype in a browser: read on the cursor itself, not the wrapper.
   return Object.create(cursor, {
+    key: { get: () => cursor.key as unknown },
+    primaryKey: { get: () => cursor.primaryKey as unknown },
     value: {
       get() {
         const current: unknown = cursor.value;
