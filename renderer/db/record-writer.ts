@@ -88,9 +88,11 @@ export class RecordWriter {
    * `CREATE_MANY_CHUNK` records — for imports, where a request per record per store is what makes
    * 20,000 rows slow. All or none: one invalid record writes nothing. Each chunk is checked and
    * prepared (stamps, search tokens, outbox entry) while the previous chunk's writes are in flight,
-   * so the window's work overlaps the database's (issue 13). `onProgress` hears of each chunk written.
+   * so the window's work overlaps the database's (issue 13). `onProgress` hears of each chunk written;
+   * an aborted `signal` stops before the next chunk and rolls back everything (the user's cancel).
    */
-  async createMany<T extends SyncedTable>(table: T, records: readonly RecordOf<T>[], onProgress?: (done: number) => void): Promise<void> {
+  async createMany<T extends SyncedTable>(table: T, records: readonly RecordOf<T>[], options: { onProgress?: (done: number) => void; signal?: AbortSignal } = {}): Promise<void> {
+    const { onProgress, signal } = options;
     if (records.length === 0) return;
     await this.db.transaction('rw', [this.db.table(table), this.db.outbox, this.db.syncState], async () => {
       const createdAt = this.now().toISOString();
@@ -99,6 +101,7 @@ export class RecordWriter {
         const chunk = records.slice(at, at + CREATE_MANY_CHUNK).map((record) => this.validate(table, record));
         const { rows, entries } = this.prepareCreated(table, chunk, createdAt);
         await writing;
+        signal?.throwIfAborted();
         if (at > 0) onProgress?.(at);
         // No read before: new ids are new, and an id that exists fails the add (and the transaction) by itself.
         const added = this.db.recordTable(table).bulkAdd(rows).catch((error: unknown) => {
@@ -110,6 +113,7 @@ export class RecordWriter {
         writing.catch(() => undefined);
       }
       await writing;
+      signal?.throwIfAborted();
       onProgress?.(records.length);
       await saveDeviceClock(this.db, this.clock);
     });

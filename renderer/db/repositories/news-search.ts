@@ -79,7 +79,10 @@ async function tokenMatches(db: DeskDatabase, tokens: readonly string[]): Promis
  */
 async function postingsOf(db: DeskDatabase, token: string, prefix: boolean): Promise<Set<string>> {
   const upper = prefix ? `${token}\uffff` : token;
-  const rows = await db.table<PostingRow, [string, number]>(NEWS_INDEX_TABLE).where('[token+part]').between([token, Dexie.minKey], [upper, Dexie.maxKey], true, true).toArray();
+  const index = db.table<PostingRow, [string, number]>(NEWS_INDEX_TABLE);
+  // An explicit transaction keeps this read out of Dexie's liveQuery cache, which never hears of the
+  // middleware's writes below it and would answer with the lists as they were.
+  const rows = await db.transaction('r', index, () => index.where('[token+part]').between([token, Dexie.minKey], [upper, Dexie.maxKey], true, true).toArray());
   const ids = new Set<string>();
   for (const row of rows) for (const id of postingIds(row)) ids.add(id);
   return ids;

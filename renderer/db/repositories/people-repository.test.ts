@@ -188,6 +188,22 @@ describe('import', () => {
     expect(await data.db.centres.count()).toBe(0);
     expect(await data.db.outbox.count()).toBe(0);
   });
+
+  it('writes nothing when the user cancels after some chunks were written', async () => {
+    const repo = new RosterImportRepository(data.db, data.writer);
+    const cancel = new AbortController();
+    const progress: number[] = [];
+    const rows = Array.from({ length: 2_500 }, (_, i) => imported(i));
+    const run = repo.importPeople(rows, SCOPE, COORDINATOR, { fileName: 'a.xlsx', signal: cancel.signal, onProgress: (p) => {
+      progress.push(p.done);
+      cancel.abort();
+    } });
+    await expect(run).rejects.toThrow();
+    expect(progress).toEqual([1_000]);
+    expect(await data.db.members.count()).toBe(0);
+    expect(await data.db.centres.count()).toBe(0);
+    expect(await data.db.outbox.count()).toBe(0);
+  });
 });
 
 describe('import within what the user may write (issue 17)', () => {

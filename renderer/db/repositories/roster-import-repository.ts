@@ -71,7 +71,7 @@ export class RosterImportRepository {
     people: readonly ImportedPerson[],
     scope: WorkScope,
     actor: RosterActor,
-    options: { fileName: string; tambonName?: (code: string) => string; onProgress?: (p: ImportProgress) => void },
+    options: { fileName: string; tambonName?: (code: string) => string; onProgress?: (p: ImportProgress) => void; signal?: AbortSignal },
   ): Promise<ImportResult> {
     const { db } = this;
     // Validation refused these rows already; this is the last guard before the write (the server
@@ -104,8 +104,8 @@ export class RosterImportRepository {
           erasedAt: null,
         });
       }
-      // Bulk writes in chunks (createMany), progress between them.
-      await this.writer.createMany('members', records, (done) => options.onProgress?.({ done, total: records.length }));
+      // Bulk writes in chunks (createMany), progress between them; a cancel rolls all of it back.
+      await this.writer.createMany('members', records, { onProgress: (done) => options.onProgress?.({ done, total: records.length }), signal: options.signal });
       await this.audit.record(
         { action: 'import', memberId: null, provinceCode: scope.provinceCode, districtCode: scope.districtCode, count: people.length, detail: options.fileName.slice(0, 200), fields: [] },
         actor,

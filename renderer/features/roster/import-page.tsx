@@ -23,7 +23,7 @@ type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; fileName: string }
   | { kind: 'preview'; fileName: string; workbook: WorkbookData; existing: ExistingPeople; memory: ColumnMemory }
-  | { kind: 'importing'; fileName: string; done: number; total: number }
+  | { kind: 'importing'; fileName: string; done: number; total: number; cancel: AbortController }
   | { kind: 'done'; fileName: string; result: ImportResult; skipped: number[] }
   | { kind: 'failed'; message: string };
 
@@ -67,13 +67,17 @@ export function ImportPage() {
           {stage.message}
         </p>
       )}
-      {stage.kind === 'preview' && <ImportPreview key={stage.fileName} stage={stage} onImporting={(done, total) => setStage({ kind: 'importing', fileName: stage.fileName, done, total })} onDone={(result, skipped) => setStage({ kind: 'done', fileName: stage.fileName, result, skipped })} onFailed={(message) => setStage({ kind: 'failed', message })} />}
+      {stage.kind === 'preview' && <ImportPreview key={stage.fileName} stage={stage} onImporting={(done, total, cancel) => setStage({ kind: 'importing', fileName: stage.fileName, done, total, cancel })} onDone={(result, skipped) => setStage({ kind: 'done', fileName: stage.fileName, result, skipped })} onFailed={(message) => setStage({ kind: 'failed', message })} />}
       {stage.kind === 'importing' && (
         <div role="status" className="roster-progress">
           <label>
             {t('roster.import.progress', { done: stage.done, total: stage.total })}
             <progress max={stage.total} value={stage.done} />
           </label>
+          {/* One transaction: a cancel rolls back the chunks already written. */}
+          <button type="button" className="button secondary" onClick={() => stage.cancel.abort()}>
+            {t('roster.import.cancel')}
+          </button>
         </div>
       )}
       {stage.kind === 'done' && <ImportReport {...stage} />}
@@ -81,7 +85,7 @@ export function ImportPage() {
   );
 }
 
-function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extract<Stage, { kind: 'preview' }>; onImporting(done: number, total: number): void; onDone(result: ImportResult, skipped: number[]): void; onFailed(message: string): void }) {
+function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extract<Stage, { kind: 'preview' }>; onImporting(done: number, total: number, cancel: AbortController): void; onDone(result: ImportResult, skipped: number[]): void; onFailed(message: string): void }) {
   const t = useTranslate();
   const geography = useThaiGeography();
   const scope = useSession((s) => s.scope);
@@ -114,14 +118,15 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
     if (!rows || !summary) return;
     if (mode === 'all-or-nothing' && summary.withErrors > 0) return;
     const people = rows.flatMap((r) => (r.person ? [r.person] : []));
-    onImporting(0, people.length);
+    const cancel = new AbortController();
+    onImporting(0, people.length, cancel);
     try {
-      const result = await imports.importPeople(people, scope, actor, { fileName: stage.fileName, tambonName: (c) => geography?.tambon(c)?.nameTh ?? c, onProgress: (p) => onImporting(p.done, p.total) });
+      const result = await imports.importPeople(people, scope, actor, { fileName: stage.fileName, tambonName: (c) => geography?.tambon(c)?.nameTh ?? c, onProgress: (p) => onImporting(p.done, p.total, cancel), signal: cancel.signal });
       // The next file with these headings maps the same way, the user's changes included.
       await imports.rememberColumns(columnMemoryOf(sheet.headers, mapping));
       onDone(result, rows.filter((r) => !r.person).map((r) => r.rowNumber));
     } catch (error) {
-      onFailed(t('roster.import.failed', { message: errorMessage(error, t) }));
+      onFailed(cancel.signal.aborted ? t('roster.import.cancelled') : t('roster.import.failed', { message: errorMessage(error, t) }));
     }
   };
 
