@@ -27,7 +27,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 const log = (message: string) => console.error(`[bench scale] ${message}`);
 
 function startServerProcess(url: string, schema: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/support/server-process.ts'), url, schema, String(WORKERS)], { cwd: root });
+  // BENCH_SCALE_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
+  const nodeArgs = (process.env.BENCH_SCALE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'bench/support/server-process.ts'), url, schema, String(WORKERS)], { cwd: root });
   child.stderr.pipe(process.stderr);
   return new Promise((resolve, reject) => {
     let out = '';

@@ -155,19 +155,23 @@ export async function loginAndRegisterDevice(
 
 /** The device behind a bearer token, or undefined if unknown, revoked, or its user is disabled. */
 export async function authenticateToken(sql: SqlClient, token: string): Promise<AuthenticatedDevice | undefined> {
-  const { rows } = await sql.query<UserRow & { device_id: string; device_name: string; synced_scope: string | null }>(
-    `SELECT ${USER_COLUMNS}, d.id AS device_id, d.name AS device_name, d.synced_scope
+  const { rows } = await sql.query<UserRow & { device_id: string; device_name: string; synced_scope: string | null; seen_due: boolean }>(
+    `SELECT ${USER_COLUMNS}, d.id AS device_id, d.name AS device_name, d.synced_scope,
+            (d.last_seen_at IS NULL OR d.last_seen_at < now() - interval '1 minute') AS seen_due
        FROM devices d JOIN users u ON u.id = d.user_id LEFT JOIN offices o ON o.id = u.office_id
       WHERE d.token_hash = $1 AND d.revoked_at IS NULL AND u.disabled_at IS NULL`,
     [hashDeviceToken(token)],
   );
   const row = rows[0];
   if (row === undefined) return undefined;
-  // Throttled so that a busy device does not write a row on every request.
-  await sql.query(
-    `UPDATE devices SET last_seen_at = now() WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`,
-    [row.device_id],
-  );
+  // Written at most once a minute, and only then a second round trip: a busy device does not write a row
+  // (or wait for one more query) on every request.
+  if (row.seen_due) {
+    await sql.query(
+      `UPDATE devices SET last_seen_at = now() WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`,
+      [row.device_id],
+    );
+  }
   return {
     deviceId: row.device_id,
     deviceName: row.device_name,

@@ -300,6 +300,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX unlock_recovery_device ON unlock_recovery (device_id)
     `,
   },
+  {
+    version: 14,
+    name: 'conflicts-province-seq',
+    sql: `
+      -- A coordinator's pull reads the province's conflicts after its cursor: without this every pull sorted
+      -- the province's conflicts (issue 11), as records_province_seq (v4) saves it for records.
+      CREATE INDEX conflicts_province_seq ON conflicts (province_code, seq)
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -8,6 +8,12 @@ export interface PgClientOptions {
   max?: number;
 }
 
+/**
+ * Connections per server process. Ten left pulls queueing behind pushes at 50 devices (issue 11); a push
+ * now holds the sequence lock only briefly, so more connections mean more work in parallel, not more waiting.
+ */
+const DEFAULT_POOL_SIZE = 24;
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** A PostgreSQL server through a pg.Pool: one pooled connection per transaction, one more for LISTEN. */
@@ -27,7 +33,7 @@ export async function openPgClient(options: PgClientOptions): Promise<SqlClient>
       await setup.end();
     }
   }
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10, options: connectionOptions });
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? DEFAULT_POOL_SIZE, options: connectionOptions });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
 

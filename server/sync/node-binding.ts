@@ -12,19 +12,18 @@ import type { SqlQueryable } from '../store/sql-client';
  * device may use it too when it is the same user's (their own sign-ins and PCs), or when the owner has been
  * revoked (signed out, a lost laptop, a disabled user): the node is then bound to it. Otherwise the whole
  * push is refused with `409 node-in-use`, and nothing of it is written: the device keeps its outbox, and
- * an administrator revokes the other device (revoke-device) for it to sync again. Runs after the push took
- * the change-sequence lock, so two first pushes of one node never both bind it.
+ * an administrator revokes the other device (revoke-device) for it to sync again. A node not yet bound to
+ * this device is locked (an advisory lock per node, till the push commits) and read again, so two first
+ * pushes of one node never both bind it.
  */
 export async function bindStampNodes(tx: SqlQueryable, device: AuthenticatedDevice, mutations: readonly Mutation[]): Promise<void> {
   const nodes = [...new Set(mutations.flatMap((m) => Object.values(m.changes).map((c) => parseStamp(c.stamp).node)))];
   if (nodes.length === 0) return;
-  const { rows } = await tx.query<{ node: string; device_id: string; user_id: string; revoked: boolean; name: string | null }>(
-    `SELECT n.node, n.device_id, n.user_id, (d.id IS NULL OR d.revoked_at IS NOT NULL) AS revoked, d.name
-       FROM device_nodes n LEFT JOIN devices d ON d.id = n.device_id
-      WHERE n.node = ANY($1::text[])`,
-    [nodes],
-  );
-  const owners = new Map(rows.map((r) => [r.node, r]));
+  let owners = await ownersOf(tx, nodes);
+  // The common case, a device's own node, needs no lock: only this device's pushes (serialised) rebind it.
+  if (nodes.every((node) => owners.get(node)?.device_id === device.deviceId)) return;
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('provincedesk-node:' || current_schema() || ':' || n)) FROM (SELECT n FROM unnest($1::text[]) AS n ORDER BY n) AS sorted`, [nodes]);
+  owners = await ownersOf(tx, nodes);
   for (const node of nodes) {
     const owner = owners.get(node);
     if (owner === undefined) {
@@ -43,4 +42,22 @@ export async function bindStampNodes(tx: SqlQueryable, device: AuthenticatedDevi
       );
     }
   }
+}
+
+interface NodeOwner {
+  node: string;
+  device_id: string;
+  user_id: string;
+  revoked: boolean;
+  name: string | null;
+}
+
+async function ownersOf(tx: SqlQueryable, nodes: readonly string[]): Promise<Map<string, NodeOwner>> {
+  const { rows } = await tx.query<NodeOwner>(
+    `SELECT n.node, n.device_id, n.user_id, (d.id IS NULL OR d.revoked_at IS NOT NULL) AS revoked, d.name
+       FROM device_nodes n LEFT JOIN devices d ON d.id = n.device_id
+      WHERE n.node = ANY($1::text[])`,
+    [nodes],
+  );
+  return new Map(rows.map((r) => [r.node, r]));
 }

@@ -1,5 +1,5 @@
-import { encodeRecordStamps, type PulledRecord, type PullResponse } from '../../shared/sync/protocol';
-import { APPEND_ONLY_TABLES, type SyncedTable } from '../../shared/domain/synced-tables';
+import { encodeRecordStamps, type PullResponse } from '../../shared/sync/protocol';
+import { APPEND_ONLY_TABLES } from '../../shared/domain/synced-tables';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { readableSql, syncedViewKey } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
@@ -8,6 +8,7 @@ import { toNumber } from '../store/sql-client';
 import { CONFLICT_SELECT, conflictToWire, type ConflictDbRow } from './conflict-rows';
 import { readSyncState, startEpochAfterUnmarkedRestore } from './server-epoch';
 import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
+import { canExportFullIds, type Viewer } from '../../shared/roster/reveal-policy';
 
 function refetch(reason: 'restored' | 'pruned' | 'scope'): ApiError {
   return new ApiError(409, 'refetch', undefined, { reason });
@@ -19,8 +20,38 @@ interface PulledDbRow {
   province_code: string;
   district_code: string | null;
   seq: unknown;
-  vals: Record<string, unknown>;
+  /** The stored JSON text of the values, passed through to the page untouched (see pageRecordsJson). */
+  vals: string;
   stamps: Record<string, string>;
+}
+
+/** A page as pullChanges answers it: the records already as JSON text (an array's items, comma-separated). */
+export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { recordsJson: string };
+
+/**
+ * The page's records as JSON text. The values are the database's own text of the stored JSONB, never
+ * parsed here: parsing 2,000 records' values to objects and serialising them again was most of the
+ * server's work for a pull (issue 11). Only a person whose data this viewer may not see in full is parsed,
+ * for redaction (PDPA): coordinators and admins see everyone's (reveal-policy.ts), so never for them.
+ */
+function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): string {
+  const seesAll = canExportFullIds(viewer);
+  const parts: string[] = [];
+  for (const row of rows) {
+    let values = row.vals;
+    if (row.table_name === 'members' && !seesAll) {
+      const stored = JSON.parse(row.vals) as Record<string, unknown>;
+      const shown = redactPersonForViewer(stored, row.district_code, viewer);
+      if (shown !== stored) values = JSON.stringify(shown);
+    }
+    const { stamps, fieldStamps } = encodeRecordStamps(row.stamps);
+    parts.push(
+      `{"table":${JSON.stringify(row.table_name)},"id":${JSON.stringify(row.id)},"provinceCode":${JSON.stringify(row.province_code)},` +
+        `"districtCode":${JSON.stringify(row.district_code)},"seq":${toNumber(row.seq)},"values":${values},"stamps":${JSON.stringify(stamps)}` +
+        `${fieldStamps === undefined ? '' : `,"fieldStamps":${JSON.stringify(fieldStamps)}`}}`,
+    );
+  }
+  return parts.join(',');
 }
 
 /**
@@ -32,7 +63,7 @@ export async function pullChanges(
   device: AuthenticatedDevice,
   query: { cursor: number; limit: number; epoch?: string },
   log?: { warn(message: string): void },
-): Promise<Omit<PullResponse, 'serverTime'>> {
+): Promise<PullPage> {
   const { sql } = store;
   const { lastSeq, minValidSeq, serverId, epoch } = await readSyncState(sql);
   const key = syncedViewKey(device.scope, device.user.role);
@@ -57,7 +88,7 @@ export async function pullChanges(
   await store.statistics.refreshIfStale();
   const scope = readableSql(device.scope, 'r', 4);
   const { rows } = await sql.query<PulledDbRow>(
-    `SELECT r.table_name, r.id, r.province_code, r.district_code, r.seq, r.vals, r.stamps
+    `SELECT r.table_name, r.id, r.province_code, r.district_code, r.seq, r.vals::text AS vals, r.stamps
        FROM records r
       WHERE r.seq > $1 AND r.seq <= $2 AND ${scope.sql}
       ORDER BY r.seq
@@ -69,16 +100,7 @@ export async function pullChanges(
   const cursor = hasMore ? toNumber(page[page.length - 1]?.seq) : Math.max(lastSeq, query.cursor);
 
   // Personal data by role (PDPA): what the user may not see never reaches the device. The stamps stay.
-  const viewer = { role: device.user.role, districtCode: device.user.districtCode };
-  const records: PulledRecord[] = page.map((row) => ({
-    table: row.table_name as SyncedTable,
-    id: row.id,
-    provinceCode: row.province_code,
-    districtCode: row.district_code,
-    seq: toNumber(row.seq),
-    values: row.table_name === 'members' ? redactPersonForViewer(row.vals, row.district_code, viewer) : row.vals,
-    ...encodeRecordStamps(row.stamps),
-  }));
+  const recordsJson = pageRecordsJson(page, { role: device.user.role, districtCode: device.user.districtCode });
 
   let conflicts: PullResponse['conflicts'] = [];
   if (device.user.role === 'coordinator' || device.user.role === 'admin') {
@@ -89,7 +111,7 @@ export async function pullChanges(
     );
     conflicts = result.rows.map(conflictToWire);
   }
-  return { records, conflicts, cursor, hasMore, lastSeq, serverId, epoch };
+  return { recordsJson, conflicts, cursor, hasMore, lastSeq, serverId, epoch };
 }
 
 /** Raises min_valid_seq and drops what it makes unreachable: old tombstones and resolved conflicts. */

@@ -8,7 +8,7 @@ import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { ApiError } from '../http/api-error';
 import { notifyChanges, type ChangedScope } from '../live/change-hub';
 import type { Store } from '../store/open-store';
-import type { SqlQueryable } from '../store/sql-client';
+import { toNumber, type SqlQueryable } from '../store/sql-client';
 import { snapshotPublished } from '../feed/published-snapshots';
 import { actorValues } from './append-only-rules';
 import { blankPhotosOfErased, closeConflictsOfErased, isErasure, visitsOfErased } from './erasure-cleanup';
@@ -95,143 +95,206 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, items
   }
 }
 
+/** What a push will write, worked out from the records as read (prepareBatch) and written under the lock. */
+interface PreparedBatch {
+  records: Map<string, StoredRecord>;
+  /** The seq of each record as read (absent: no such record then). */
+  readSeqs: Map<string, number>;
+  dirty: Set<StoredRecord>;
+  published: Set<StoredRecord>;
+  erased: Set<StoredRecord>;
+  conflicts: PendingConflict[];
+  newlyApplied: string[];
+  results: MutationResult[];
+}
+
+/**
+ * A push in one transaction, holding the change-sequence lock only for its last step (issue 11: held for the
+ * whole push, it made every push in the country wait for the one before; 114 of 193 ms of a push at 50
+ * devices). The device's own lock keeps its pushes in order and its duplicates recognised; the merge is
+ * worked out from the records as read, and once the sequence lock is taken, a record that changed
+ * meanwhile (another device's push, a conflict resolved, a reveal, a prune) makes the merge run again
+ * under the lock, as every push did before.
+ */
 async function applyBatch(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<MutationResult[]> {
+  return store.sql.transaction(async (tx) => {
+    await lockDevicePushes(tx, device.deviceId);
+    let batch = await prepareBatch(tx, device, items, options);
+    const lastSeq = await lockChangeSequence(tx);
+    if (await changedSince(tx, items, batch.readSeqs)) batch = await prepareBatch(tx, device, items, options);
+    return finishBatch(tx, store, device, batch, lastSeq, options);
+  });
+}
+
+/** Reads what the batch touches and merges it in memory; writes nothing but the binding of new stamp nodes. */
+async function prepareBatch(tx: SqlQueryable, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<PreparedBatch> {
   const author: Author = [device.user.id, device.deviceId];
   const mutations = items.flatMap((item) => ('mutation' in item ? [item.mutation] : []));
+  const applied = await alreadyApplied(tx, device.deviceId, items.map((item) => ('mutation' in item ? item.mutation.id : item.refused.id)));
+  await bindStampNodes(tx, device, mutations.filter((m) => !applied.has(m.id)));
+  const records = await loadRecords(tx, keysOf(items));
+  const readSeqs = new Map([...records].map(([key, record]) => [key, record.seq]));
+  const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
+  const dirty = new Set<StoredRecord>();
+  /** News items this batch published: the feed keeps their words as they are now. */
+  const published = new Set<StoredRecord>();
+  /** People this batch erased (PDPA): their photos' names and their conflict rows are blanked too. */
+  const erased = new Set<StoredRecord>();
+  const conflicts: PendingConflict[] = [];
+  const newlyApplied: string[] = [];
+  const results: MutationResult[] = [];
+  const markApplied = (id: string) => {
+    applied.add(id);
+    newlyApplied.push(id);
+    results.push({ id, status: 'applied' });
+  };
 
-  return store.sql.transaction(async (tx) => {
-    let lastSeq = await lockChangeSequence(tx);
-    const applied = await alreadyApplied(tx, device.deviceId, items.map((item) => ('mutation' in item ? item.mutation.id : item.refused.id)));
-    await bindStampNodes(tx, device, mutations.filter((m) => !applied.has(m.id)));
-    const records = await loadRecords(tx, [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/') as [string, string]));
-    const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
-    const dirty = new Set<StoredRecord>();
-    /** News items this batch published: the feed keeps their words as they are now. */
-    const published = new Set<StoredRecord>();
-    /** People this batch erased (PDPA): their photos' names and their conflict rows are blanked too. */
-    const erased = new Set<StoredRecord>();
-    const conflicts: PendingConflict[] = [];
-    const newlyApplied: string[] = [];
-    let closedConflicts = false;
-    const results: MutationResult[] = [];
-    const markApplied = (id: string) => {
-      applied.add(id);
-      newlyApplied.push(id);
-      results.push({ id, status: 'applied' });
-    };
-
-    for (const item of items) {
-      if (!('mutation' in item)) {
-        results.push(applied.has(item.refused.id) ? { id: item.refused.id, status: 'duplicate' } : item.refused);
-        continue;
-      }
-      const { mutation } = item;
-      // An id `prune` has forgotten (--keep-mutations-days) is not found here, so a late resend is applied
-      // again. Its stamps are already stored, so no value and no seq change: equal stamps are 'same' in
-      // applyFieldWrites and never concurrent in detectConflicts. The exception: a field a later stamp
-      // has since overwritten with a different value. The resend's prev is older than the stored stamp,
-      // so it reads as concurrent and a conflict row is stored (winner: the current value, which stays;
-      // loser: the resend's old value). That row is spurious: the overwrite was sequential, or got its
-      // own conflict row when it happened. The checks below judge the resend against the record as it
-      // is now (news workflow, scope), and a record whose tombstone was pruned comes back with the
-      // resend's fields. docs/sync-protocol.md, "Retention".
-      if (applied.has(mutation.id)) {
-        results.push({ id: mutation.id, status: 'duplicate' });
-        continue;
-      }
-      const key = recordKey(mutation.table, mutation.recordId);
-      const current = records.get(key);
-      const verdict = judgeMutation(mutation, { device, current, pruned: pruned.has(key) });
-      if (verdict === 'replay') {
-        markApplied(mutation.id);
-        continue;
-      }
-      if (verdict !== 'write') {
-        results.push(verdict);
-        continue;
-      }
-
-      const statusBefore = current?.values.status;
-      const erasedBefore = current?.values.erasedAt;
-      const changes = mutation.changes as Record<string, FieldChange>;
-      const writes: Record<string, FieldWrite> = {};
-      for (const [field, change] of Object.entries(changes)) writes[field] = { value: change.value, stamp: change.stamp };
-      const found = detectConflicts(current, changes).filter((c) => !BOOKKEEPING_FIELDS.includes(c.field));
-      const merged = applyFieldWrites(current, writes);
-      const record: StoredRecord = current ?? {
-        table: mutation.table,
-        id: mutation.recordId,
-        provinceCode: mutation.provinceCode,
-        districtCode: mutation.districtCode,
-        seq: 0,
-        values: {},
-        stamps: {},
-        authors: {},
-      };
-      const authors = { ...record.authors };
-      let changed = current === undefined;
-      for (const field of merged.accepted) {
-        if (record.stamps[field] !== merged.record.stamps[field]) {
-          authors[field] = author;
-          changed = true;
-        }
-      }
-      for (const conflict of found) {
-        const existingAuthor = record.authors[conflict.field];
-        const incomingStamp = changes[conflict.field]?.stamp;
-        const authorOf = (stamp: string) => (stamp === incomingStamp ? author : existingAuthor);
-        conflicts.push({
-          record,
-          field: conflict.field,
-          winner: { value: conflict.winner.value, stamp: conflict.winner.stamp, author: authorOf(conflict.winner.stamp) },
-          loser: { value: conflict.loser.value, stamp: conflict.loser.stamp, author: authorOf(conflict.loser.stamp) },
-        });
-      }
-      if (changed) {
-        record.values = merged.record.values;
-        record.stamps = merged.record.stamps;
-        record.authors = authors;
-      }
-      // A new history record names who acted as the token says, not as the device wrote it.
-      if (current === undefined && writeAsServer(record, actorValues(mutation.table, device), author, options.clock)) changed = true;
-      if (changed) {
-        records.set(key, record);
-        dirty.add(record);
-      }
-      if (mutation.table === 'news' && record.values.status === 'published' && statusBefore !== 'published') published.add(record);
-      if (isErasure(mutation.table, erasedBefore, record)) erased.add(record);
+  for (const item of items) {
+    if (!('mutation' in item)) {
+      results.push(applied.has(item.refused.id) ? { id: item.refused.id, status: 'duplicate' } : item.refused);
+      continue;
+    }
+    const { mutation } = item;
+    // An id `prune` has forgotten (--keep-mutations-days) is not found here, so a late resend is applied
+    // again. Its stamps are already stored, so no value and no seq change: equal stamps are 'same' in
+    // applyFieldWrites and never concurrent in detectConflicts. The exception: a field a later stamp
+    // has since overwritten with a different value. The resend's prev is older than the stored stamp,
+    // so it reads as concurrent and a conflict row is stored (winner: the current value, which stays;
+    // loser: the resend's old value). That row is spurious: the overwrite was sequential, or got its
+    // own conflict row when it happened. The checks below judge the resend against the record as it
+    // is now (news workflow, scope), and a record whose tombstone was pruned comes back with the
+    // resend's fields. docs/sync-protocol.md, "Retention".
+    if (applied.has(mutation.id)) {
+      results.push({ id: mutation.id, status: 'duplicate' });
+      continue;
+    }
+    const key = recordKey(mutation.table, mutation.recordId);
+    const current = records.get(key);
+    const verdict = judgeMutation(mutation, { device, current, pruned: pruned.has(key) });
+    if (verdict === 'replay') {
       markApplied(mutation.id);
+      continue;
+    }
+    if (verdict !== 'write') {
+      results.push(verdict);
+      continue;
     }
 
-    const erasedIds = [...erased].map((r) => r.id);
-    const photosOfErased = await blankPhotosOfErased(tx, erasedIds, records, author, options.clock);
-    for (const photo of photosOfErased.changed) dirty.add(photo);
-    for (const record of dirty) record.seq = ++lastSeq;
-    await saveRecords(tx, [...dirty]);
-    await snapshotPublished(tx, [...published]);
-    store.statistics.noteWrites(dirty.size);
-    // An erasure is final: what it overwrote concurrently is not kept as a conflict.
-    const kept = conflicts.filter((c) => !erased.has(c.record));
-    for (const conflict of kept) await insertConflict(tx, conflict, ++lastSeq);
-    if (erased.size > 0) {
-      const visits = await visitsOfErased(tx, erasedIds, records);
-      const closedUpTo = await closeConflictsOfErased(tx, [...erased, ...photosOfErased.photos, ...visits], device.user.id, lastSeq);
-      if (closedUpTo > lastSeq) closedConflicts = true;
-      lastSeq = closedUpTo;
+    const statusBefore = current?.values.status;
+    const erasedBefore = current?.values.erasedAt;
+    const changes = mutation.changes as Record<string, FieldChange>;
+    const writes: Record<string, FieldWrite> = {};
+    for (const [field, change] of Object.entries(changes)) writes[field] = { value: change.value, stamp: change.stamp };
+    const found = detectConflicts(current, changes).filter((c) => !BOOKKEEPING_FIELDS.includes(c.field));
+    const merged = applyFieldWrites(current, writes);
+    const record: StoredRecord = current ?? {
+      table: mutation.table,
+      id: mutation.recordId,
+      provinceCode: mutation.provinceCode,
+      districtCode: mutation.districtCode,
+      seq: 0,
+      values: {},
+      stamps: {},
+      authors: {},
+    };
+    const authors = { ...record.authors };
+    let changed = current === undefined;
+    for (const field of merged.accepted) {
+      if (record.stamps[field] !== merged.record.stamps[field]) {
+        authors[field] = author;
+        changed = true;
+      }
     }
-    if (newlyApplied.length > 0) {
-      await tx.query(
-        `INSERT INTO applied_mutations (device_id, mutation_id) SELECT $1, m FROM jsonb_array_elements_text($2::jsonb) AS m`,
-        [device.deviceId, JSON.stringify(newlyApplied)],
-      );
+    for (const conflict of found) {
+      const existingAuthor = record.authors[conflict.field];
+      const incomingStamp = changes[conflict.field]?.stamp;
+      const authorOf = (stamp: string) => (stamp === incomingStamp ? author : existingAuthor);
+      conflicts.push({
+        record,
+        field: conflict.field,
+        winner: { value: conflict.winner.value, stamp: conflict.winner.stamp, author: authorOf(conflict.winner.stamp) },
+        loser: { value: conflict.loser.value, stamp: conflict.loser.stamp, author: authorOf(conflict.loser.stamp) },
+      });
     }
-    if (dirty.size > 0 || kept.length > 0 || closedConflicts) {
-      await storeChangeSequence(tx, lastSeq);
-      const scopes: ChangedScope[] = [...dirty, ...kept.map((c) => c.record)].map((r) => ({ provinceCode: r.provinceCode, districtCode: r.districtCode }));
-      await notifyChanges(tx, store.notifyChannel, scopes);
+    if (changed) {
+      record.values = merged.record.values;
+      record.stamps = merged.record.stamps;
+      record.authors = authors;
     }
-    return results;
-  });
+    // A new history record names who acted as the token says, not as the device wrote it.
+    if (current === undefined && writeAsServer(record, actorValues(mutation.table, device), author, options.clock)) changed = true;
+    if (changed) {
+      records.set(key, record);
+      dirty.add(record);
+    }
+    if (mutation.table === 'news' && record.values.status === 'published' && statusBefore !== 'published') published.add(record);
+    if (isErasure(mutation.table, erasedBefore, record)) erased.add(record);
+    markApplied(mutation.id);
+  }
+
+  return { records, readSeqs, dirty, published, erased, conflicts, newlyApplied, results };
+}
+
+/** The writes, under the change-sequence lock: seqs, records, conflicts, the applied ids, the poke. */
+async function finishBatch(tx: SqlQueryable, store: Store, device: AuthenticatedDevice, batch: PreparedBatch, lockedSeq: number, options: PushOptions): Promise<MutationResult[]> {
+  const author: Author = [device.user.id, device.deviceId];
+  const { records, dirty, published, erased, conflicts, newlyApplied, results } = batch;
+  let lastSeq = lockedSeq;
+  let closedConflicts = false;
+  const erasedIds = [...erased].map((r) => r.id);
+  const photosOfErased = await blankPhotosOfErased(tx, erasedIds, records, author, options.clock);
+  for (const photo of photosOfErased.changed) dirty.add(photo);
+  for (const record of dirty) record.seq = ++lastSeq;
+  await saveRecords(tx, [...dirty]);
+  await snapshotPublished(tx, [...published]);
+  store.statistics.noteWrites(dirty.size);
+  // An erasure is final: what it overwrote concurrently is not kept as a conflict.
+  const kept = conflicts.filter((c) => !erased.has(c.record));
+  await insertConflicts(tx, kept.map((conflict) => ({ conflict, seq: ++lastSeq })));
+  if (erased.size > 0) {
+    const visits = await visitsOfErased(tx, erasedIds, records);
+    const closedUpTo = await closeConflictsOfErased(tx, [...erased, ...photosOfErased.photos, ...visits], device.user.id, lastSeq);
+    if (closedUpTo > lastSeq) closedConflicts = true;
+    lastSeq = closedUpTo;
+  }
+  if (newlyApplied.length > 0) {
+    await tx.query(
+      `INSERT INTO applied_mutations (device_id, mutation_id) SELECT $1, m FROM jsonb_array_elements_text($2::jsonb) AS m`,
+      [device.deviceId, JSON.stringify(newlyApplied)],
+    );
+  }
+  if (dirty.size > 0 || kept.length > 0 || closedConflicts) {
+    await storeChangeSequence(tx, lastSeq);
+    const scopes: ChangedScope[] = [...dirty, ...kept.map((c) => c.record)].map((r) => ({ provinceCode: r.provinceCode, districtCode: r.districtCode }));
+    await notifyChanges(tx, store.notifyChannel, scopes);
+  }
+  return results;
+}
+
+/**
+ * Serialises the pushes of one device (a retry racing the request it retries, or a device's pushes
+ * spread over several server processes): its applied ids are then read after its previous push committed.
+ */
+async function lockDevicePushes(tx: SqlQueryable, deviceId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('provincedesk-push:' || current_schema() || ':' || $1))`, [deviceId]);
+}
+
+function keysOf(items: readonly PushItem[]): Array<[string, string]> {
+  const keys = new Map<string, [string, string]>();
+  for (const item of items) if ('mutation' in item) keys.set(recordKey(item.mutation.table, item.mutation.recordId), [item.mutation.table, item.mutation.recordId]);
+  return [...keys.values()];
+}
+
+/** Whether any record the batch touches was written, created or pruned since prepareBatch read it. */
+async function changedSince(tx: SqlQueryable, items: readonly PushItem[], readSeqs: ReadonlyMap<string, number>): Promise<boolean> {
+  const keys = keysOf(items);
+  if (keys.length === 0) return false;
+  const { rows } = await tx.query<{ table_name: string; id: string; seq: unknown }>(
+    `SELECT table_name, id, seq FROM records WHERE (table_name, id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements($1::jsonb) AS k)`,
+    [JSON.stringify(keys)],
+  );
+  if (rows.length !== readSeqs.size) return true;
+  return rows.some((row) => readSeqs.get(recordKey(row.table_name, row.id)) !== toNumber(row.seq));
 }
 
 /** Keys (`table/id`) of records among these that prune deleted. */
@@ -253,29 +316,35 @@ async function alreadyApplied(tx: SqlQueryable, deviceId: string, ids: readonly 
   return new Set(rows.map((r) => r.mutation_id));
 }
 
-async function insertConflict(tx: SqlQueryable, conflict: PendingConflict, seq: number): Promise<void> {
-  const { record, winner, loser } = conflict;
+/** The batch's conflict rows in one statement (one round trip under the sequence lock, however many). */
+async function insertConflicts(tx: SqlQueryable, rows: ReadonlyArray<{ conflict: PendingConflict; seq: number }>): Promise<void> {
+  if (rows.length === 0) return;
+  const wire = rows.map(({ conflict: { record, field, winner, loser }, seq }) => ({
+    id: uuidv7(),
+    table_name: record.table,
+    record_id: record.id,
+    province_code: record.provinceCode,
+    district_code: record.districtCode,
+    field,
+    seq,
+    winner_value: winner.value ?? null,
+    winner_stamp: winner.stamp,
+    winner_user: winner.author?.[0] ?? null,
+    winner_device: winner.author?.[1] ?? null,
+    loser_value: loser.value ?? null,
+    loser_stamp: loser.stamp,
+    loser_user: loser.author?.[0] ?? null,
+    loser_device: loser.author?.[1] ?? null,
+  }));
   await tx.query(
     `INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq,
                             winner_value, winner_stamp, winner_user, winner_device,
                             loser_value, loser_stamp, loser_user, loser_device)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12::jsonb, $13, $14, $15)`,
-    [
-      uuidv7(),
-      record.table,
-      record.id,
-      record.provinceCode,
-      record.districtCode,
-      conflict.field,
-      seq,
-      JSON.stringify(winner.value ?? null),
-      winner.stamp,
-      winner.author?.[0] ?? null,
-      winner.author?.[1] ?? null,
-      JSON.stringify(loser.value ?? null),
-      loser.stamp,
-      loser.author?.[0] ?? null,
-      loser.author?.[1] ?? null,
-    ],
+     SELECT c.id, c.table_name, c.record_id, c.province_code, c.district_code, c.field, c.seq,
+            coalesce(c.winner_value, 'null'::jsonb), c.winner_stamp, c.winner_user, c.winner_device,
+            coalesce(c.loser_value, 'null'::jsonb), c.loser_stamp, c.loser_user, c.loser_device
+       FROM jsonb_to_recordset($1::jsonb) AS c(id text, table_name text, record_id text, province_code text, district_code text, field text, seq bigint,
+            winner_value jsonb, winner_stamp text, winner_user text, winner_device text, loser_value jsonb, loser_stamp text, loser_user text, loser_device text)`,
+    [JSON.stringify(wire)],
   );
 }
