@@ -9,6 +9,20 @@ import { nameSearchToken } from '../../shared/roster/person-name-key';
 import { normaliseThaiText } from '../../shared/thai/search-tokens';
 import type { Member } from '../../shared/domain/member';
 import { benchPerson, type BenchQuery } from './people-fixture';
+import { Keyring } from '../../renderer/security/keyring';
+
+/**
+ * The app's database with the app's own keys (the browser shell's keyring, no lock set): people are sealed at
+ * rest as the app seals them (issue 14), so seeding, search and the screens measure encryption on.
+ */
+async function appDatabase(): Promise<DeskDatabase> {
+  const keyring = await Keyring.load();
+  const keys = (await keyring.openWithoutLock()).atRest;
+  keyring.close();
+  const db = new DeskDatabase(DEFAULT_DATABASE_NAME);
+  db.atRestKeys = () => keys;
+  return db;
+}
 
 /** Rows per bulk write while seeding: large enough to be quick, small enough to keep memory flat. */
 const SEED_CHUNK = 5000;
@@ -17,7 +31,7 @@ const SCREEN_LIMIT = 101;
 
 /** Stores `count` people in the app's database as a pull would (stamped, derived fields, no outbox). */
 async function seedPeople(count: number, tambonCodes: string[], provinceCode: string): Promise<{ ms: number; live: number }> {
-  const data = await openDeskData(new DeskDatabase(DEFAULT_DATABASE_NAME));
+  const data = await openDeskData(await appDatabase());
   const started = performance.now();
   for (let from = 0; from < count; from += SEED_CHUNK) {
     const stamp = data.clock.tick();
@@ -40,7 +54,7 @@ async function seedPeople(count: number, tambonCodes: string[], provinceCode: st
  * see the same machine.
  */
 async function searchTimes(queries: BenchQuery[], warmUp: string[]): Promise<{ search: number[]; raw: number[]; hits: number[] }> {
-  const db = new DeskDatabase(DEFAULT_DATABASE_NAME);
+  const db = await appDatabase();
   await db.open();
   for (const q of warmUp) await searchPeople(db, q, SCREEN_LIMIT);
   const search: number[] = [];
@@ -66,9 +80,10 @@ async function searchTimes(queries: BenchQuery[], warmUp: string[]): Promise<{ s
  * written with one bulkPut into a fresh database of the same schema (timed).
  */
 async function rawBulkPutOfImported(): Promise<{ records: number; ms: number }> {
-  const app = new DeskDatabase(DEFAULT_DATABASE_NAME);
+  // Read through the app's keys (values in clear), written unsealed: the baseline includes no encryption.
+  const app = await appDatabase();
   await app.open();
-  const rows = await app.members.toArray();
+  const rows = (await app.members.toArray()).map((row) => ({ ...row }));
   app.close();
   const name = `bench-raw-${Date.now()}`;
   const fresh = new DeskDatabase(name);

@@ -8,6 +8,9 @@ import { pngImage } from './support/news-test-images';
 import { E2E_UNLOCK_PIN, sendExampleDataAndOpenAPerson, signInThroughUi } from './support/sync-desk';
 import { test } from './support/sync-server';
 
+// A sign-in, the example data sent to the server and a photo: longer than one screen's test on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 const EXAMPLE_PEOPLE = [...samplePeople(0, 9), ...samplePeople(1, 9), ...samplePeople(2, 7)];
 
 /** Every store of the device's database as stored: byte arrays as hex, and a Blob (bytes in clear) marked. */
