@@ -155,8 +155,17 @@ const syncStateSealer: RowSealer = {
  * whose bytes are not known synchronously (blob-bytes.ts) is stored as it is and sealed later (seal-existing-rows).
  * The row's key stays the SHA-256 of the clear bytes: sync and the server see no difference.
  */
+/** Rows read whose bytes were never opened: written back (`update(sha256, { uploaded: true })`), they keep their envelope. */
+const unopenedBlobs = new WeakMap<Row, { data: Uint8Array; sealed: unknown }>();
+
 const blobSealer: RowSealer = {
   seal(keys, row) {
+    const unopened = unopenedBlobs.get(row);
+    if (unopened) {
+      const out: Row = {};
+      for (const field of Object.keys(row)) if (field !== 'data') out[field] = row[field];
+      return { ...out, ...unopened };
+    }
     const bytes = row.data instanceof Blob ? knownBytesOf(row.data) : undefined;
     if (!bytes) return row;
     const key = keys.keys.get(keys.currentKeyId)!;
@@ -168,7 +177,11 @@ const blobSealer: RowSealer = {
     const stored = row.data;
     if (!sealed || !(stored instanceof Uint8Array)) return row;
     delete row.sealed;
-    const settle = (value: unknown) => Object.defineProperty(row, 'data', { value, writable: true, enumerable: true, configurable: true });
+    unopenedBlobs.set(row, { data: stored, sealed });
+    const settle = (value: unknown) => {
+      unopenedBlobs.delete(row);
+      Object.defineProperty(row, 'data', { value, writable: true, enumerable: true, configurable: true });
+    };
     Object.defineProperty(row, 'data', {
       enumerable: true,
       configurable: true,
