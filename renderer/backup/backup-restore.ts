@@ -5,6 +5,7 @@ import { DeskDatabase } from '../db/database';
 import { DEVICE_KEY } from '../db/device-clock';
 import { ARRIVALS_TABLE, DERIVED_LOCAL_TABLES } from '../db/overview/overview-facts';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../db/schema-versions';
+import { SEALING_STATE_KEY } from '../db/at-rest/seal-existing-rows';
 import { PULL_STATE_KEY } from '../sync/sync-records';
 import { BackupError } from './backup-error';
 import { schemaVersionsUpTo, type InspectedBackup } from './backup-inspect';
@@ -130,6 +131,9 @@ async function replaceAllTables(live: DeskDatabase, source: DeskDatabase, report
       // values, and the devices disagreeing for good. Another computer's backup gives this one a new id.
       await live.syncState.put({ key: DEVICE_KEY, value: deviceId });
       if (foreign) await live.syncState.delete(PULL_STATE_KEY);
+      // Photo bytes come back from the backup as plain Blobs, which the at-rest layer cannot seal inside this
+      // transaction (it has no bytes to hand): the resumable sealing pass runs again after the next unlock.
+      await live.syncState.delete(SEALING_STATE_KEY);
       // Rows restored from another PC's backup carry its stamps: not news that arrived by sync.
       await live.table(ARRIVALS_TABLE).clear();
     });
