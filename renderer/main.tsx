@@ -1,4 +1,5 @@
 // First: the first screen's chunk is requested before the rest of the app's code runs.
+import { installRecordTestHook } from './app/record-test-hook';
 import { firstScreen } from './app/screens/first-screen';
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/600.css';
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
     db.atRestKeys = () => currentKeys()?.atRest ?? null;
     const data = await openDeskData(db);
     setWipeDatabase(data.db);
+    installRecordTestHook(data.db);
     await sealAfterUnlock(data.db, (progress) =>
       root.render(
         <StrictMode>

@@ -50,11 +50,17 @@ export async function syncNow(page: Page): Promise<void> {
   await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', '0');
 }
 
-/** A record as stored in this device's IndexedDB (read directly: independent of which screen is open). */
+/**
+ * A record as this device stores it, independent of which screen is open: through the app's data layer (the
+ * browser shell's test hook), which opens the personal fields sealed at rest; directly from IndexedDB before
+ * the app has opened its data.
+ */
 export function readRecord(page: Page, table: string, id: string): Promise<Record<string, unknown> | undefined> {
   return page.evaluate(
     ([tableName, key]) =>
-      new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+      window.__provincedeskReadRecord
+        ? (window.__provincedeskReadRecord(tableName, key) as Promise<Record<string, unknown> | undefined>)
+        : new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
         const open = indexedDB.open('provincedesk');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
