@@ -28,10 +28,11 @@ export async function searchPeople(db: DeskDatabase, query: string, limit: numbe
   if (words.length === 0 || limit <= 0) return [];
   if (words.length === 1 && !/^\d+$/.test(words[0]!)) return searchOneName(db, words[0]!, limit);
 
-  let candidates = await idsForWord(db, words[0]!);
-  for (const word of words.slice(1)) {
+  // Every word's ids at once (each a key-range read); the intersection is usually a screenful or less.
+  const [first, ...rest] = await Promise.all(words.map((word) => idsForWord(db, word)));
+  let candidates = first!;
+  for (const ids of rest) {
     if (candidates.size === 0) return [];
-    const ids = await idsForWord(db, word);
     candidates = new Set([...candidates].filter((id) => ids.has(id)));
   }
   return livePeople(db, [...candidates].slice(0, Math.max(limit * 4, 400)), limit);
@@ -39,11 +40,30 @@ export async function searchPeople(db: DeskDatabase, query: string, limit: numbe
 
 async function searchOneName(db: DeskDatabase, word: string, limit: number): Promise<Person[]> {
   const key = givenNamePrefixKey(word);
-  const byGivenName = key ? await db.members.where('sortKey').startsWith(key).limit(limit).toArray() : [];
+  // The given-name range and the other matches side by side; the others are read as rows straight from the
+  // index range (one read), not as ids fetched one by one afterwards.
+  const [byGivenName, others] = await Promise.all([
+    key ? db.members.where('sortKey').startsWith(key).limit(limit).toArray() : Promise.resolve([]),
+    rowsForWord(db, word, limit * 2),
+  ]);
   if (byGivenName.length >= limit) return byGivenName;
   const taken = new Set(byGivenName.map((p) => p.id));
-  const others = [...(await idsForWord(db, word))].filter((id) => !taken.has(id));
-  return [...byGivenName, ...(await livePeople(db, others.slice(0, (limit - byGivenName.length) * 2), limit - byGivenName.length))];
+  const rest = others.filter((p) => !taken.has(p.id) && !p.deleted).slice(0, (limit - byGivenName.length) * 2);
+  return [...byGivenName, ...rest.sort(comparePersonNames).slice(0, limit - byGivenName.length)];
+}
+
+/** Up to `count` distinct people (deleted ones included) with a name token starting with `word`, in index order. */
+async function rowsForWord(db: DeskDatabase, word: string, count: number): Promise<Person[]> {
+  const byId = new Map<string, Person>();
+  for (const prefix of [nameSearchToken(word), word]) {
+    // Enough entries for `count` people even if every one of them has several tokens with this prefix.
+    for (const row of await db.members.where('searchTokens').startsWith(prefix).limit(count + byId.size).toArray()) {
+      if (byId.size >= count) break;
+      if (!byId.has(row.id)) byId.set(row.id, row);
+    }
+    if (byId.size >= count) break;
+  }
+  return [...byId.values()];
 }
 
 /** The live people among `ids`, in Thai name order, at most `limit`. */
@@ -59,7 +79,9 @@ async function idsForWord(db: DeskDatabase, word: string): Promise<Set<string>> 
     const lookup = digitLookup(db, word);
     if ('exact' in lookup) {
       if (lookup.exact.length === 0) return ids;
-      for (const key of await db.members.where('searchTokens').anyOf(lookup.exact).limit(SCAN_LIMIT).primaryKeys()) ids.add(key);
+      // One key-range read per token, side by side: anyOf walks a cursor, one round trip per step.
+      const found = await Promise.all(lookup.exact.map((token) => db.members.where('searchTokens').equals(token).limit(SCAN_LIMIT).primaryKeys()));
+      for (const key of found.flat()) ids.add(key);
       return ids;
     }
   }
