@@ -68,10 +68,12 @@ export async function gatherPerformanceReport(data: DeskData, request: ReportReq
     overview.pendingChanges(),
     overview.lastSyncAt(),
   ]);
-  // Every check-in of the period's activities in one indexed read, not one per activity.
+  // Every check-in of the period's activities: one key-range read per activity, all in one transaction and
+  // side by side (anyOf would walk one cursor a step per round trip: seconds for a year's 2,000 activities).
   const ids = [...new Set(occurrences.map((o) => o.event.id))];
   const checkIns = new Map<string, { group: string; day: string }[]>();
-  for (const a of await data.db.attendance.where('eventId').anyOf(ids).toArray()) {
+  const rows = await data.db.transaction('r', data.db.attendance, () => Promise.all(ids.map((id) => data.db.attendance.where('eventId').equals(id).toArray())));
+  for (const a of rows.flat()) {
     if (a.deleted) continue;
     const list = checkIns.get(a.eventId) ?? [];
     list.push({ group: a.group, day: localDateKey(new Date(a.checkedInAt)) });
