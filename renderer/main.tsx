@@ -30,6 +30,7 @@ import { wipedAt } from './features/lock/device-wipe';
 import { setWipeDatabase } from './features/lock/start-wipe';
 import { useSession } from './app/session-store';
 import { registerPrecache } from './app/screens/precache-registration';
+import { markStart } from './app/start-marks';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
@@ -38,6 +39,7 @@ async function start(): Promise<void> {
     const store = localBackupStoreFor(info.ok ? info.value.shell : undefined);
     const appVersion = info.ok ? info.value.version : '0.0.0';
     const t = createTranslate(settings.ok ? settings.value.language : 'th');
+    markStart('settings');
     startSessionBridge(settings, info);
     // The keys first (issue 14): with an unlock password set, the app opens on the unlock screen, and nothing
     // of the data is read before it is unlocked.
@@ -49,6 +51,7 @@ async function start(): Promise<void> {
       useAppLock.getState().setKeyring(keyring, 'open');
       appUnlocked(await keyring.openWithoutLock());
     }
+    markStart('keys');
     if (wipedAt(window.localStorage)) useAppLock.setState({ wipe: 'wiped' });
     // Known before the first paint: a signed-in device without an unlock password is asked to set one.
     const session = await desk.getSession();
@@ -59,14 +62,17 @@ async function start(): Promise<void> {
       </StrictMode>,
     );
     await whenUnlocked();
+    markStart('unlocked');
     // Before openDeskData: an older stored schema is exported as it is (encrypted with the device's key), then
     // Dexie upgrades it.
     const migration = await backupBeforeMigration({ name: DEFAULT_DATABASE_NAME, store, appVersion, encryption: deviceBackupEncryption() });
     if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
     // Personal data is sealed at rest with the unlocked keys (issue 14, renderer/db/at-rest/); locked, it stays shut.
+    markStart('migration-checked');
     const db = new DeskDatabase();
     db.atRestKeys = () => currentKeys()?.atRest ?? null;
     const data = await openDeskData(db);
+    markStart('data-open');
     setWipeDatabase(data.db);
     installRecordTestHook(data.db);
     await sealAfterUnlock(data.db, (progress) =>
@@ -78,10 +84,12 @@ async function start(): Promise<void> {
         </StrictMode>,
       ),
     );
+    markStart('sealed');
     // Typing a page torn down could not save (a reload, a closed tab) goes into its record before any editor opens.
     await replayUnsavedEdits(window.localStorage, data.writer).catch((error: unknown) => console.warn('unsaved edits not replayed', error));
     // Its code here, the first screen renders in the first frame (a chunk that failed says so on the screen).
     await firstScreen;
+    markStart('first-screen-code');
     root.render(
       <StrictMode>
         <LockGate>

@@ -7,7 +7,8 @@
 //   first_screen_empty_ms  baseline, same run: the same with an empty database
 //   main_chunk_kb          the entry script the page starts with (kB of 1,000 bytes, as Vite reports them)
 // Notes: the scripts fetched before the first screen (the entry and its module preloads), when the data
-// layer was open (body[data-ready]) and the first contentful paint.
+// layer was open (body[data-ready]), the first contentful paint, and the median moment of each of the app's
+// start marks (renderer/app/start-marks.ts): where a cold start's time goes.
 // Env: PROVINCEDESK_BENCH_PORT (4188), PROVINCEDESK_RENDERER_OUT (pd-bench-startup in the temp folder),
 // PROVINCEDESK_BENCH_SKIP_BUILD=1 to reuse a build.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,8 @@ interface StartSample {
   firstScreen: number;
   ready: number;
   fcp: number;
+  /** The app's own start marks (renderer/app/start-marks.ts), ms since navigation start. */
+  marks: Record<string, number>;
 }
 
 async function launch(profile: string, baseURL: string, bench: BenchPage<SeedProvinceApi>): Promise<BrowserContext> {
@@ -62,7 +65,8 @@ async function coldStart(profile: string, baseURL: string, bench: BenchPage<Seed
     await page.waitForFunction(() => typeof (window as unknown as { __firstScreenMs?: number }).__firstScreenMs === 'number', undefined, { timeout: 60_000 });
     return await page.evaluate(() => {
       const w = window as unknown as { __firstScreenMs: number; __readyMs: number; __fcpMs?: number };
-      return { firstScreen: w.__firstScreenMs, ready: w.__readyMs, fcp: w.__fcpMs ?? Number.NaN };
+      const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('pd:')).map((m) => [m.name.slice(3), m.startTime]));
+      return { firstScreen: w.__firstScreenMs, ready: w.__readyMs, fcp: w.__fcpMs ?? Number.NaN, marks };
     });
   } finally {
     await context.close();
@@ -81,6 +85,13 @@ async function startsOf(profile: string, baseURL: string, bench: BenchPage<SeedP
   const samples: StartSample[] = [];
   for (let i = 0; i < ROUNDS; i++) samples.push(await coldStart(profile, baseURL, bench));
   return samples;
+}
+
+/** The median moment of each start mark over the rounds, in start order. */
+function medianMarks(samples: StartSample[]): Record<string, number> {
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s.marks)))];
+  const at = names.map((name) => [name, Math.round(median(samples.map((s) => s.marks[name]).filter((v): v is number => v !== undefined)))] as const);
+  return Object.fromEntries(at.sort((a, b) => a[1] - b[1]));
 }
 
 /** The entry script and the scripts index.html preloads with it, in kB. */
@@ -113,6 +124,7 @@ try {
   notes.samples = { withData: withData.map((s) => Math.round(s.firstScreen)), empty: empty.map((s) => Math.round(s.firstScreen)) };
   notes.dataLayerOpenMs = Math.round(median(withData.map((s) => s.ready)));
   notes.firstContentfulPaintMs = Math.round(median(withData.map((s) => s.fcp)));
+  notes.startMarksMs = { withData: medianMarks(withData), empty: medianMarks(empty) };
   notes.initialScripts = { kB: sizes.initialKb, files: sizes.initialScripts };
 } finally {
   server.close();

@@ -7,6 +7,7 @@ import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
 import { useThaiAmphoes } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
+import { markStart } from '../../app/start-marks';
 import { applyRosterTestRole } from '../roster/roster-test-hook';
 import { LoadSampleButton } from '../sample-data/load-sample-button';
 import { AmphoeCoveragePage } from './amphoe-coverage-page';
@@ -92,6 +93,8 @@ function Figures() {
 
   const figures = useLiveQuery(() => overview.figures(scope, chosen), [overview, scope, chosen]);
   const loaded = geography !== null && figures !== undefined;
+  if (figures !== undefined) markStart('overview-figures-read');
+  if (geography !== null) markStart('overview-amphoes-loaded');
   const current = fiscalYearOf(new Date());
   const fiscalYear = figures?.fiscalYear ?? chosen ?? current;
   const options = [...new Set([current, fiscalYear, ...(figures?.years ?? [])])].sort((x, y) => y - x);

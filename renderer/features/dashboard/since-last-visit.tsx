@@ -6,6 +6,7 @@ import { useNavigation } from '../../app/navigation-store';
 import { useSession } from '../../app/session-store';
 import { useThaiAmphoes } from '../../app/use-thai-geography';
 import { useTranslate } from '../../app/use-translate';
+import { markStart } from '../../app/start-marks';
 import type { MessageKey } from '../../app/i18n/translate';
 import { ARRIVAL_KINDS, type ArrivalKind, type ArrivalRow } from '../../db/overview/arrivals';
 import type { SeenMark } from '../../db/overview/overview-repository';
@@ -84,6 +85,7 @@ export function SinceLastVisit() {
     const conflicts = (await overview.openConflicts(scope)).filter((c) => c.createdAt >= since);
     return { since, groups: groupByKind(arrivals), refused: refused.length, conflicts: conflicts.length };
   }, [overview, scope, mark]);
+  if (view !== undefined) markStart('since-last-visit-read');
 
   const open = async (row: ArrivalRow) => {
     if (row.kind === 'news-submitted' || row.kind === 'news-published') {

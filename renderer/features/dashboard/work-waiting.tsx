@@ -5,6 +5,7 @@ import { useDateFormat } from '../../app/use-date-format';
 import { useNavigation } from '../../app/navigation-store';
 import { useSession } from '../../app/session-store';
 import { useTranslate } from '../../app/use-translate';
+import { markStart } from '../../app/start-marks';
 import { useCalendarView } from '../calendar/calendar-view-store';
 import { useNewsList } from '../news/news-list-store';
 import { useOverviewRepository, useOverviewScope } from './use-overview';
@@ -47,6 +48,7 @@ export function WorkWaiting() {
     }
     return { inReview, sentBack, conflicts, refused, photos, missing };
   }, [overview, data.events, scope, userId, reviews]);
+  if (work !== undefined) markStart('work-waiting-read');
 
   if (!work) return <p className="muted">{t('common.loading')}</p>;
   const nothing = work.inReview + work.sentBack.length + work.conflicts + work.refused + work.photos + work.missing.length === 0;
