@@ -102,13 +102,15 @@ export function reportDocumentXml(doc: ReportDocument, options: RenderOptions): 
     '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderDefault"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/>' +
     `<w:pgSz w:w="${size.width}" w:h="${size.height}" w:orient="portrait"/>` +
     `<w:pgMar w:top="${margin.top}" w:right="${margin.right}" w:bottom="${margin.bottom}" w:left="${margin.left}" w:header="708" w:footer="708" w:gutter="0"/>` +
+    // Page numbers in Thai digits when asked, as the section's number format (Word and LibreOffice both read it).
+    (options.thaiDigits ? '<w:pgNumType w:fmt="thaiNumbers"/>' : '') +
     '<w:titlePg/></w:sectPr>';
   return `${XML_HEAD}<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body.join('')}${section}</w:body></w:document>`;
 }
 
-/** The page number, "- ๒ -" with Thai digits when asked (Word's ThaiArabic number format). */
+/** The page number, "- ๒ -" (its digits are the section's page number format). */
 function pageNumberHeader(options: RenderOptions): string {
-  const field = options.thaiDigits ? ' PAGE \\* ThaiArabic ' : ' PAGE ';
+  const field = ' PAGE ';
   const size = `<w:rPr><w:sz w:val="${SIZE_16PT}"/><w:szCs w:val="${SIZE_16PT}"/></w:rPr>`;
   const part = (inner: string) => `<w:r>${size}${inner}</w:r>`;
   const runs =
