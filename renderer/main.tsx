@@ -31,6 +31,10 @@ import { setWipeDatabase } from './features/lock/start-wipe';
 import { useSession } from './app/session-store';
 import { registerPrecache } from './app/screens/precache-registration';
 import { markStart } from './app/start-marks';
+import { afterStart } from './app/after-start';
+
+/** The day's backup starts this long after the first screen (at the first idle moment after that). */
+const BACKUP_AFTER_START_MS = 3000;
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
@@ -102,14 +106,15 @@ async function start(): Promise<void> {
     document.body.dataset.ready = 'true';
     // After the first screen: the precache fetches the whole build once, and must not compete with it.
     registerPrecache(info.ok ? info.value.shell : undefined);
-    // The daily (or weekly) local backup, in the background once the app is up; then the bytes of
+    // The daily (or weekly) local backup, in the background once the first screen is up and the window idle
+    // (it reads every table: beside the first screen's reads it held its figures back); then the bytes of
     // files removed more than a week ago leave the PC (a backup taken before still has them).
-    void runScheduledBackup({ db: data.db, store, schedule: settings.ok ? settings.value.backupSchedule : 'daily', appVersion, encryption: deviceBackupEncryption() })
+    afterStart(BACKUP_AFTER_START_MS, () => void runScheduledBackup({ db: data.db, store, schedule: settings.ok ? settings.value.backupSchedule : 'daily', appVersion, encryption: deviceBackupEncryption() })
       .then((result) => {
         if (result && !result.ok) useNotices.getState().show(t('backup.auto.failed', { message: result.error.message }), 'error');
       })
       .then(() => sweepUnusedBlobs(data.db, Date.now()))
-      .catch((error: unknown) => console.warn('blob sweep failed', error));
+      .catch((error: unknown) => console.warn('blob sweep failed', error)));
   } catch (error) {
     // IndexedDB can be unavailable (private mode, a full disk): say so instead of a blank window.
     root.render(

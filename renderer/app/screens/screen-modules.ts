@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Route } from '../navigation-store';
+import { afterStart, whenIdle } from '../after-start';
 
 /**
  * One chunk per screen (issue 13): the first script carries the shell only, and each screen's code
@@ -38,11 +39,8 @@ export function loadScreen(route: Route): Promise<ComponentType> {
   return pending;
 }
 
-// Not at once: the first screen's own reads wait on IndexedDB (the window looks idle meanwhile), and the
-// other screens' code — megabytes to compile on an office laptop — would take the thread before its first
-// paint, or from a report being made. So: a while after the start, and only when the window is really idle.
+// Not at once (after-start.ts): a while after the start, and only when the window is really idle.
 const PREFETCH_AFTER_MS = 5000;
-const IDLE_ENOUGH_MS = 45;
 
 /**
  * A while after the first screen is up, the other screens' chunks are fetched one by one when the window has
@@ -51,10 +49,6 @@ const IDLE_ENOUGH_MS = 45;
 export function prefetchOtherScreens(first: Route, routes: readonly Route[]): () => void {
   const queue = routes.filter((r) => r !== first);
   let cancelled = false;
-  const whenIdle = (work: () => void) => {
-    if (typeof requestIdleCallback !== 'function') return void setTimeout(work, 500);
-    requestIdleCallback((deadline) => (deadline.timeRemaining() >= IDLE_ENOUGH_MS ? work() : whenIdle(work)));
-  };
   const next = () => {
     const route = queue.shift();
     if (cancelled || !route) return;
@@ -63,9 +57,9 @@ export function prefetchOtherScreens(first: Route, routes: readonly Route[]): ()
       () => whenIdle(next),
     );
   };
-  const timer = setTimeout(() => whenIdle(next), PREFETCH_AFTER_MS);
+  const cancelStart = afterStart(PREFETCH_AFTER_MS, next);
   return () => {
     cancelled = true;
-    clearTimeout(timer);
+    cancelStart();
   };
 }
