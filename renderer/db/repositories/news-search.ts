@@ -44,8 +44,9 @@ export async function searchNewsIds(db: DeskDatabase, filters: NewsFilters): Pro
     return sets.length === 1 ? sets[0]! : new Set(sets.flatMap((s) => [...s]));
   };
 
-  const live = cache.get('live', () => postingsOf(db, NEWS_LIVE_TOKEN, false));
-  const sets: Promise<Set<string>>[] = [live];
+  // Every search narrows by the live items: kept as a Set.
+  const live = cache.get('live', async () => new Set(await postingsOf(db, NEWS_LIVE_TOKEN, false)));
+  const sets: Promise<IdList>[] = [live];
   const tokens = searchQueryTokens(filters.query ?? '');
   if (tokens.length > 0) sets.push(tokenMatches(db, tokens));
   if (filters.statuses?.length) sets.push(anyOf('status', filters.statuses));
@@ -59,8 +60,16 @@ export async function searchNewsIds(db: DeskDatabase, filters: NewsFilters): Pro
   return orderIds(db, intersect(await Promise.all(sets)), filters.sort ?? 'updated_desc');
 }
 
+/**
+ * Ids as a Set (an index's keys, read once and cached) or as the array a posting list splits into: a common
+ * word's 10,000 ids. Those are only walked, never made a Set, unless they are the fewest (intersect).
+ */
+type IdList = ReadonlySet<string> | readonly string[];
+
+const sizeOf = (list: IdList) => (list instanceof Set ? list.size : (list as readonly string[]).length);
+
 /** The live ids holding every query word (the last one as a prefix once it is long enough). */
-async function tokenMatches(db: DeskDatabase, tokens: readonly string[]): Promise<Set<string>> {
+async function tokenMatches(db: DeskDatabase, tokens: readonly string[]): Promise<IdList> {
   const cache = newsSearchCache(db);
   const last = tokens.length - 1;
   const lastIsPrefix = [...tokens[last]!].length >= MIN_PREFIX_LENGTH;
@@ -77,25 +86,38 @@ async function tokenMatches(db: DeskDatabase, tokens: readonly string[]): Promis
  * The ids of the items holding a token — or, as a prefix, any token that starts with it: one range
  * read of the token index (news-index/news-postings.ts), a handful of rows per word.
  */
-async function postingsOf(db: DeskDatabase, token: string, prefix: boolean): Promise<Set<string>> {
+async function postingsOf(db: DeskDatabase, token: string, prefix: boolean): Promise<string[]> {
   const upper = prefix ? `${token}\uffff` : token;
   const index = db.table<PostingRow, [string, number]>(NEWS_INDEX_TABLE);
   // An explicit transaction keeps this read out of Dexie's liveQuery cache, which never hears of the
   // middleware's writes below it and would answer with the lists as they were.
   const rows = await db.transaction('r', index, () => index.where('[token+part]').between([token, Dexie.minKey], [upper, Dexie.maxKey], true, true).toArray());
-  const ids = new Set<string>();
-  for (const row of rows) for (const id of postingIds(row)) ids.add(id);
+  // One array, ids repeated where a prefix's tokens share an item: building a Set of 10,000 fresh strings
+  // cost more than the read (intersect makes one only of the fewest).
+  return rows.length === 1 ? postingIds(rows[0]) : rows.flatMap(postingIds);
+}
+
+/**
+ * The ids in every list: a Set of the fewest, narrowed by each other list in turn — a Set by looking its
+ * members up, an array by walking it (lookups of its ids in the few, cheaper than a Set of its many).
+ */
+function intersect(lists: readonly IdList[]): Set<string> {
+  const [fewest, ...rest] = [...lists].sort((a, b) => sizeOf(a) - sizeOf(b));
+  let ids: Set<string> = fewest instanceof Set ? (fewest as Set<string>) : new Set(fewest);
+  for (const list of rest) {
+    if (ids.size === 0) break;
+    const next = new Set<string>();
+    if (list instanceof Set) {
+      for (const id of ids) if (list.has(id)) next.add(id);
+    } else {
+      for (const id of list as readonly string[]) if (ids.has(id)) next.add(id);
+    }
+    ids = next;
+  }
   return ids;
 }
 
-/** The ids in every set, walking the smallest. */
-function intersect(sets: readonly Set<string>[]): Set<string> {
-  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-  if (rest.length === 0) return smallest!;
-  return new Set([...smallest!].filter((id) => rest.every((set) => set.has(id))));
-}
-
-async function orderIds(db: DeskDatabase, ids: Set<string>, sort: NewsSort): Promise<string[]> {
+async function orderIds(db: DeskDatabase, ids: ReadonlySet<string>, sort: NewsSort): Promise<string[]> {
   if (ids.size === 0) return [];
   const cache = newsSearchCache(db);
   const byUpdated = await cache.get('order=updated', () => db.news.orderBy('updatedAt').reverse().primaryKeys());
