@@ -21,6 +21,7 @@ import { median, round } from '../roster/stats';
 import { startAppServer } from '../support/app-server';
 import { benchPage, type BenchPage } from '../support/bench-page';
 import { placesOf, SEEDED_PROVINCE, seedProvince, waitForDailyBackup, type SeedProvinceApi } from '../support/seeded-province';
+import { medianMarks, readStartMarks, type StartMarks } from '../support/start-marks';
 import { reportFiscalYear } from './overview-fixture';
 
 interface OverviewBenchApi extends SeedProvinceApi {
@@ -78,9 +79,10 @@ async function newPage(browser: Browser, baseURL: string, bench: BenchPage<Overv
   return { context, page };
 }
 
-async function firstPaints(page: Page, expectBars: boolean): Promise<{ samples: number[]; charts: number[] }> {
+async function firstPaints(page: Page, expectBars: boolean): Promise<{ samples: number[]; charts: number[]; marks: StartMarks }> {
   const samples: number[] = [];
   const charts: number[] = [];
+  const marks: StartMarks[] = [];
   // The probe reads the flag from the tab's sessionStorage, which stays through the loads below.
   await page.goto(`/?round=${++loadRound}#/settings`);
   await page.evaluate((want) => sessionStorage.setItem('benchExpectBars', want ? 'yes' : 'no'), expectBars);
@@ -90,8 +92,9 @@ async function firstPaints(page: Page, expectBars: boolean): Promise<{ samples: 
     await page.waitForFunction(() => typeof (window as unknown as { __overviewChartsMs?: number }).__overviewChartsMs === 'number', undefined, { timeout: 60_000 });
     samples.push(await page.evaluate(() => (window as unknown as { __overviewPaintMs: number }).__overviewPaintMs));
     charts.push(await page.evaluate(() => (window as unknown as { __overviewChartsMs: number }).__overviewChartsMs));
+    marks.push(await readStartMarks(page));
   }
-  return { samples, charts };
+  return { samples, charts, marks: medianMarks(marks) };
 }
 
 async function docxTimes(page: Page, fiscalYear: number): Promise<{ samples: number[]; bytes: number; activityRows: number; newsRows: number }> {
@@ -165,6 +168,7 @@ try {
     const paintMs = median(paints.samples);
     const baselineMs = median(baseline.samples);
     notes.paintSamples = { withData: paints.samples.map(Math.round), empty: baseline.samples.map(Math.round) };
+    notes.startMarksMs = { withData: paints.marks, empty: baseline.marks };
     notes.chartsDrawn = { withDataMs: Math.round(median(paints.charts)), emptyMs: Math.round(median(baseline.charts)), samples: paints.charts.map(Math.round) };
     metrics.push({ name: 'overview_first_paint_ms', value: Math.round(paintMs), unit: 'ms', target: '< 300' });
     metrics.push({ name: 'overview_empty_first_paint_ms', value: Math.round(baselineMs), unit: 'ms' });

@@ -20,6 +20,7 @@ import { median, round } from '../roster/stats';
 import { startAppServer } from '../support/app-server';
 import { benchPage, type BenchPage } from '../support/bench-page';
 import { seedProvince, waitForDailyBackup, type SeedProvinceApi } from '../support/seeded-province';
+import { medianMarks, readStartMarks, type StartMarks } from '../support/start-marks';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const ROUNDS = 5;
@@ -45,7 +46,7 @@ interface StartSample {
   ready: number;
   fcp: number;
   /** The app's own start marks (renderer/app/start-marks.ts), ms since navigation start. */
-  marks: Record<string, number>;
+  marks: StartMarks;
 }
 
 async function launch(profile: string, baseURL: string, bench: BenchPage<SeedProvinceApi>): Promise<BrowserContext> {
@@ -63,11 +64,11 @@ async function coldStart(profile: string, baseURL: string, bench: BenchPage<Seed
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.goto('/#/dashboard');
     await page.waitForFunction(() => typeof (window as unknown as { __firstScreenMs?: number }).__firstScreenMs === 'number', undefined, { timeout: 60_000 });
-    return await page.evaluate(() => {
+    const sample = await page.evaluate(() => {
       const w = window as unknown as { __firstScreenMs: number; __readyMs: number; __fcpMs?: number };
-      const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('pd:')).map((m) => [m.name.slice(3), m.startTime]));
-      return { firstScreen: w.__firstScreenMs, ready: w.__readyMs, fcp: w.__fcpMs ?? Number.NaN, marks };
+      return { firstScreen: w.__firstScreenMs, ready: w.__readyMs, fcp: w.__fcpMs ?? Number.NaN };
     });
+    return { ...sample, marks: await readStartMarks(page) };
   } finally {
     await context.close();
   }
@@ -85,13 +86,6 @@ async function startsOf(profile: string, baseURL: string, bench: BenchPage<SeedP
   const samples: StartSample[] = [];
   for (let i = 0; i < ROUNDS; i++) samples.push(await coldStart(profile, baseURL, bench));
   return samples;
-}
-
-/** The median moment of each start mark over the rounds, in start order. */
-function medianMarks(samples: StartSample[]): Record<string, number> {
-  const names = [...new Set(samples.flatMap((s) => Object.keys(s.marks)))];
-  const at = names.map((name) => [name, Math.round(median(samples.map((s) => s.marks[name]).filter((v): v is number => v !== undefined)))] as const);
-  return Object.fromEntries(at.sort((a, b) => a[1] - b[1]));
 }
 
 /** The entry script and the scripts index.html preloads with it, in kB. */
@@ -124,7 +118,7 @@ try {
   notes.samples = { withData: withData.map((s) => Math.round(s.firstScreen)), empty: empty.map((s) => Math.round(s.firstScreen)) };
   notes.dataLayerOpenMs = Math.round(median(withData.map((s) => s.ready)));
   notes.firstContentfulPaintMs = Math.round(median(withData.map((s) => s.fcp)));
-  notes.startMarksMs = { withData: medianMarks(withData), empty: medianMarks(empty) };
+  notes.startMarksMs = { withData: medianMarks(withData.map((s) => s.marks)), empty: medianMarks(empty.map((s) => s.marks)) };
   notes.initialScripts = { kB: sizes.initialKb, files: sizes.initialScripts };
 } finally {
   server.close();
