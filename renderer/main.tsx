@@ -39,6 +39,10 @@ const BACKUP_AFTER_START_MS = 3000;
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   try {
+    // The keyring's database and the session are read beside the settings: a start waits for the slowest, not the sum.
+    const keyringLoading = deskSealer(desk).then((sealer) => Keyring.load({ sealer }));
+    keyringLoading.catch(() => undefined);
+    const sessionLoading = desk.getSession();
     const [info, settings] = await Promise.all([desk.appInfo(), desk.getSettings()]);
     const store = localBackupStoreFor(info.ok ? info.value.shell : undefined);
     const appVersion = info.ok ? info.value.version : '0.0.0';
@@ -47,7 +51,7 @@ async function start(): Promise<void> {
     startSessionBridge(settings, info);
     // The keys first (issue 14): with an unlock password set, the app opens on the unlock screen, and nothing
     // of the data is read before it is unlocked.
-    const keyring = await Keyring.load({ sealer: await deskSealer(desk) });
+    const keyring = await keyringLoading;
     if (keyring.lockSet) {
       document.body.dataset.locked = 'true';
       useAppLock.getState().setKeyring(keyring, 'locked');
@@ -58,7 +62,7 @@ async function start(): Promise<void> {
     markStart('keys');
     if (wipedAt(window.localStorage)) useAppLock.setState({ wipe: 'wiped' });
     // Known before the first paint: a signed-in device without an unlock password is asked to set one.
-    const session = await desk.getSession();
+    const session = await sessionLoading;
     if (session.ok && session.value) useSession.getState().setSyncSession(session.value);
     root.render(
       <StrictMode>

@@ -120,11 +120,14 @@ export class Keyring {
     const db = new KeyringDatabase(options.name ?? KEYRING_DATABASE_NAME, options.indexedDB);
     const sealer = options.sealer ?? UNBOUND_SEALER;
     const now = options.now ?? Date.now;
+    // Every start but the first finds it: one read, no read-write transaction (its commit waits on the disk).
+    const stored = await db.keyring.get(ROW_KEY);
+    if (stored) return new Keyring(db, sealer, now, stored);
     // Made before the transaction (WebCrypto would let it commit early); kept only if there is none yet.
-    const candidate = (await db.keyring.get(ROW_KEY)) ? null : await newKeyring(sealer, now);
+    const candidate = await newKeyring(sealer, now);
     const row = await db.transaction('rw', db.keyring, async () => {
       const found = await db.keyring.get(ROW_KEY);
-      if (found || !candidate) return found ?? candidate!;
+      if (found) return found;
       await db.keyring.put(candidate);
       return candidate;
     });
