@@ -4,6 +4,7 @@ import type { BlobRow, ConflictRow, LocalRecord, OutboxEntry, SyncStateRow } fro
 import type { ArrivalRow } from './overview/arrivals';
 import type { TotalsRow } from './overview/overview-facts';
 import { overviewTotalsMiddleware } from './overview/overview-totals-middleware';
+import { totalsGenerationMiddleware } from './overview/totals-generation';
 import { atRestMiddleware, type AtRestKeyProvider } from './at-rest/at-rest-middleware';
 import { newsIndexMiddleware } from './news-index/news-index-middleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
@@ -39,6 +40,7 @@ export class DeskDatabase extends Dexie {
       if (v.upgrade) version.upgrade(v.upgrade);
     }
     this.use(overviewTotalsMiddleware({ localNode: () => this.localNodeId }));
+    this.use(totalsGenerationMiddleware());
     this.use(atRestMiddleware(() => this.atRestKeys));
     this.use(newsIndexMiddleware());
   }

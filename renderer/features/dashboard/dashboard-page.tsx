@@ -1,8 +1,10 @@
 import './dashboard.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { loadThaiAmphoes } from '../../../shared/geography/thai-geography';
+import { localDateKey } from '../../../shared/calendar/calendar-dates';
 import { fiscalYearOf } from '../../../shared/thai/fiscal-year';
+import { currentTotalsGeneration, totalsGeneration } from '../../db/overview/totals-generation';
 import { useDeskData } from '../../app/desk-data-context';
 import { useNavigation } from '../../app/navigation-store';
 import { useThaiAmphoes } from '../../app/use-thai-geography';
@@ -18,6 +20,7 @@ import { SinceLastVisit } from './since-last-visit';
 import { useOverviewView } from './overview-view-store';
 import { useOverviewRepository, useOverviewScope } from './use-overview';
 import { WorkWaiting } from './work-waiting';
+import { readFiguresSnapshot, writeFiguresSnapshot, type FiguresContext } from './figures-snapshot';
 
 // The chart library is a seventh of the app's code: kept out of the first script, fetched as the app
 // starts, beside the database opening, so the overview (the first screen) does not wait for it.
@@ -91,8 +94,28 @@ function Figures() {
   const chosen = useOverviewView((s) => s.fiscalYear);
   const setFiscalYear = useOverviewView((s) => s.setFiscalYear);
 
-  const figures = useLiveQuery(() => overview.figures(scope, chosen), [overview, scope, chosen]);
+  // The figures as last counted are painted at once while the totals are unchanged since (figures-snapshot.ts);
+  // the count itself follows and is kept for the next start.
+  const { db, identity } = useDeskData();
+  const context = useMemo<FiguresContext>(() => ({ databaseName: db.name, nodeId: identity.nodeId, scope, chosenFiscalYear: chosen, day: localDateKey(new Date()) }), [db, identity, scope, chosen]);
+  const saved = useMemo(() => readFiguresSnapshot(context, totalsGeneration(context.databaseName)), [context]);
+  // With figures from the last count on the screen, the count (the same numbers, read again) waits for their
+  // first frame: its 93 totals rows would otherwise be read and counted in that frame's time.
+  const savedPainted = useAfterPaint(saved !== null && geography !== null);
+  const countNow = saved === null || savedPainted;
+  const counted = useLiveQuery(async () => {
+    if (!countNow) return undefined;
+    const generation = currentTotalsGeneration(context.databaseName);
+    return { figures: await overview.figures(context.scope, context.chosenFiscalYear), generation, context };
+  }, [overview, context, countNow]);
+  useEffect(() => {
+    if (counted) writeFiguresSnapshot(counted.context, counted.generation, counted.figures);
+  }, [counted]);
+  const figures = counted?.figures ?? saved ?? undefined;
   const loaded = geography !== null && figures !== undefined;
+  // The charts (below the first screenful) are drawn once the figures above them are on the screen: drawn in
+  // the same frame, their bars held the coverage and the totals back.
+  const chartsNow = useAfterPaint(loaded);
   if (figures !== undefined) markStart('overview-figures-read');
   if (geography !== null) markStart('overview-amphoes-loaded');
   const current = fiscalYearOf(new Date());
@@ -123,9 +146,13 @@ function Figures() {
             <p className="overview-totals" data-testid="activity-totals">
               {t('overview.activity.totals', { activities: figures.activities.total, expected: figures.activities.reachTotal.expected, actual: figures.activities.reachTotal.actual, news: figures.news.total })}
             </p>
-            <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-              <OverviewCharts fiscalYear={fiscalYear} activities={figures.activities} news={figures.news} />
-            </Suspense>
+            {chartsNow ? (
+              <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+                <OverviewCharts fiscalYear={fiscalYear} activities={figures.activities} news={figures.news} />
+              </Suspense>
+            ) : (
+              <p className="muted">{t('common.loading')}</p>
+            )}
           </>
         ) : (
           <p>{t('common.loading')}</p>
@@ -133,4 +160,22 @@ function Figures() {
       </section>
     </div>
   );
+}
+
+/** False until the frame after `ready` became true has been painted. */
+function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer = 0;
+    // A task queued from a frame callback runs after that frame is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
 }
