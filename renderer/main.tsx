@@ -14,7 +14,7 @@ import { openDeskData } from './db/desk-data';
 import { replayUnsavedEdits } from './app/unsaved-edits';
 import { sweepUnusedBlobs } from './db/repositories/blob-cleanup';
 import { DEFAULT_DATABASE_NAME, DeskDatabase } from './db/database';
-import { backupBeforeMigration, runScheduledBackup } from './backup/auto-backup';
+import { backupBeforeMigration, runScheduledBackup, schemaUpgradeWaits } from './backup/auto-backup';
 import { desk } from './bridge/desk-bridge';
 import { useNotices } from './app/notice-store';
 import { createTranslate } from './app/i18n/translate';
@@ -43,6 +43,16 @@ async function start(): Promise<void> {
     const keyringLoading = deskSealer(desk).then((sealer) => Keyring.load({ sealer }));
     keyringLoading.catch(() => undefined);
     const sessionLoading = desk.getSession();
+    // The data layer opens beside the keys too, when no schema upgrade waits (nearly every start): opening reads
+    // no personal value (those stay sealed until unlocked). With an upgrade waiting, the stored database is first
+    // exported as it is, after the unlock (below). A wiped device opens nothing.
+    const openData = () => {
+      const db = new DeskDatabase();
+      db.atRestKeys = () => currentKeys()?.atRest ?? null;
+      return openDeskData(db);
+    };
+    const earlyData = wipedAt(window.localStorage) ? null : schemaUpgradeWaits(DEFAULT_DATABASE_NAME).then((waits) => (waits ? null : openData()));
+    earlyData?.catch(() => undefined);
     const [info, settings] = await Promise.all([desk.appInfo(), desk.getSettings()]);
     const store = localBackupStoreFor(info.ok ? info.value.shell : undefined);
     const appVersion = info.ok ? info.value.version : '0.0.0';
@@ -71,15 +81,16 @@ async function start(): Promise<void> {
     );
     await whenUnlocked();
     markStart('unlocked');
-    // Before openDeskData: an older stored schema is exported as it is (encrypted with the device's key), then
-    // Dexie upgrades it.
-    const migration = await backupBeforeMigration({ name: DEFAULT_DATABASE_NAME, store, appVersion, encryption: deviceBackupEncryption() });
-    if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
     // Personal data is sealed at rest with the unlocked keys (issue 14, renderer/db/at-rest/); locked, it stays shut.
-    markStart('migration-checked');
-    const db = new DeskDatabase();
-    db.atRestKeys = () => currentKeys()?.atRest ?? null;
-    const data = await openDeskData(db);
+    let data = earlyData ? await earlyData : null;
+    if (!data) {
+      // Before openDeskData: an older stored schema is exported as it is (encrypted with the device's key), then
+      // Dexie upgrades it.
+      const migration = await backupBeforeMigration({ name: DEFAULT_DATABASE_NAME, store, appVersion, encryption: deviceBackupEncryption() });
+      if (migration.state === 'failed') useNotices.getState().show(t('backup.auto.migrationFailed', { message: migration.message }), 'error');
+      markStart('migration-checked');
+      data = await openData();
+    }
     markStart('data-open');
     setWipeDatabase(data.db);
     installRecordTestHook(data.db);

@@ -64,6 +64,19 @@ export async function runScheduledBackup(options: ScheduledBackupOptions): Promi
   }
 }
 
+/** The schema version of a stored database, without opening (and so creating) it; null when there is none. */
+async function storedSchemaVersion(name: string, factory: IDBFactory = globalThis.indexedDB): Promise<number | null> {
+  const stored = (await factory.databases()).find((d) => d.name === name);
+  return stored?.version ? Math.round(stored.version / 10) : null;
+}
+
+const upgradeWaits = (storedVersion: number | null): storedVersion is number => storedVersion !== null && storedVersion > 0 && storedVersion < CURRENT_SCHEMA_VERSION;
+
+/** Whether opening the database would upgrade a stored older schema (then backupBeforeMigration comes first). */
+export async function schemaUpgradeWaits(name: string, factory?: IDBFactory): Promise<boolean> {
+  return upgradeWaits(await storedSchemaVersion(name, factory));
+}
+
 export interface MigrationBackupOptions {
   /** The app's database name (DEFAULT_DATABASE_NAME). */
   name: string;
@@ -87,10 +100,8 @@ export type MigrationBackupOutcome =
  * without creating) anything; Dexie stores version × 10.
  */
 export async function backupBeforeMigration(options: MigrationBackupOptions): Promise<MigrationBackupOutcome> {
-  const factory = options.indexedDB ?? globalThis.indexedDB;
-  const stored = (await factory.databases()).find((d) => d.name === options.name);
-  const storedVersion = stored?.version ? Math.round(stored.version / 10) : null;
-  if (storedVersion === null || storedVersion <= 0 || storedVersion >= CURRENT_SCHEMA_VERSION) return { state: 'not-needed', storedVersion };
+  const storedVersion = await storedSchemaVersion(options.name, options.indexedDB);
+  if (!upgradeWaits(storedVersion)) return { state: 'not-needed', storedVersion };
   const createDatabase = options.createDatabase ?? ((name, versions) => new DeskDatabase(name, undefined, versions));
   // Declared up to the stored version only: opening it runs no upgrade.
   const old = createDatabase(options.name, SCHEMA_VERSIONS.filter((v) => v.version <= storedVersion));
