@@ -51,7 +51,8 @@ async function start(): Promise<void> {
       db.atRestKeys = () => currentKeys()?.atRest ?? null;
       return openDeskData(db);
     };
-    const earlyData = wipedAt(window.localStorage) ? null : schemaUpgradeWaits(DEFAULT_DATABASE_NAME).then((waits) => (waits ? null : openData()));
+    const wiped = Boolean(wipedAt(window.localStorage));
+    const earlyData = wiped ? null : schemaUpgradeWaits(DEFAULT_DATABASE_NAME).then((waits) => (waits ? null : openData()));
     earlyData?.catch(() => undefined);
     const [info, settings] = await Promise.all([desk.appInfo(), desk.getSettings()]);
     const store = localBackupStoreFor(info.ok ? info.value.shell : undefined);
@@ -70,7 +71,7 @@ async function start(): Promise<void> {
       appUnlocked(await keyring.openWithoutLock());
     }
     markStart('keys');
-    if (wipedAt(window.localStorage)) useAppLock.setState({ wipe: 'wiped' });
+    if (wiped) useAppLock.setState({ wipe: 'wiped' });
     // Known before the first paint: a signed-in device without an unlock password is asked to set one.
     const session = await sessionLoading;
     if (session.ok && session.value) useSession.getState().setSyncSession(session.value);

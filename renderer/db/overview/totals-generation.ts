@@ -6,20 +6,13 @@
 // commits: a count read after it sees the write (or an aborted one's unchanged data).
 import type { DBCore, Middleware } from 'dexie';
 import { TOTALS_TABLE } from './overview-facts';
+import { browserStorage } from '../browser-storage';
 
 const KEY_PREFIX = 'provincedesk.totalsGeneration:';
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The mark of a database's totals now (null: never marked, or no localStorage here). */
 export function totalsGeneration(databaseName: string): string | null {
-  return storage()?.getItem(KEY_PREFIX + databaseName) ?? null;
+  return browserStorage()?.getItem(KEY_PREFIX + databaseName) ?? null;
 }
 
 /** The mark now, made first if there is none yet (a database from before the marks): a count to be kept needs one. */
@@ -32,10 +25,10 @@ export function currentTotalsGeneration(databaseName: string): string | null {
 export function markTotalsChanged(databaseName: string): void {
   const next = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
   try {
-    storage()?.setItem(KEY_PREFIX + databaseName, next);
+    browserStorage()?.setItem(KEY_PREFIX + databaseName, next);
   } catch {
     // A full or missing localStorage: then no figures are shown from a snapshot (none validates).
-    storage()?.removeItem(KEY_PREFIX + databaseName);
+    browserStorage()?.removeItem(KEY_PREFIX + databaseName);
   }
 }
 

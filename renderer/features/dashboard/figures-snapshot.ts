@@ -3,8 +3,8 @@
 // db/overview/totals-generation.ts is the same), for the same database and device, scope, chosen year and day —
 // otherwise the screen waits for the count as before. The live count then replaces them (the same numbers).
 // Counts only, nothing personal: the number of people per amphoe and tambon, activities and news per month.
-import type { OverviewFigures } from '../../db/overview/overview-repository';
-import type { OverviewScope } from '../../db/overview/overview-repository';
+import type { OverviewFigures, OverviewScope } from '../../db/overview/overview-repository';
+import { browserStorage } from '../../db/browser-storage';
 
 const KEY_PREFIX = 'provincedesk.overviewFigures:';
 
@@ -26,24 +26,16 @@ interface Stored {
 /** Raised whenever OverviewFigures changes shape: a snapshot of another shape is never shown. */
 const SHAPE = 1;
 
-export const contextKey = (c: FiguresContext) => JSON.stringify([SHAPE, c.nodeId, c.scope.provinceCode, c.scope.districtCode, c.chosenFiscalYear, c.day]);
+const contextKey = (c: FiguresContext) => JSON.stringify([SHAPE, c.nodeId, c.scope.provinceCode, c.scope.districtCode, c.chosenFiscalYear, c.day]);
 
 // Maps (the coverage by amphoe and tambon) travel as tagged entry lists.
 const replacer = (_key: string, value: unknown) => (value instanceof Map ? { $map: [...(value as Map<unknown, unknown>)] } : value);
 const reviver = (_key: string, value: unknown) =>
   value !== null && typeof value === 'object' && Array.isArray((value as { $map?: unknown }).$map) ? new Map((value as { $map: [unknown, unknown][] }).$map) : value;
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The figures counted at `generation` for this context, or null when they may be out of date. */
 export function readFiguresSnapshot(context: FiguresContext, generation: string | null): OverviewFigures | null {
-  const raw = generation === null ? null : (storage()?.getItem(KEY_PREFIX + context.databaseName) ?? null);
+  const raw = generation === null ? null : (browserStorage()?.getItem(KEY_PREFIX + context.databaseName) ?? null);
   if (raw === null) return null;
   try {
     const stored = JSON.parse(raw, reviver) as Stored;
@@ -55,7 +47,7 @@ export function readFiguresSnapshot(context: FiguresContext, generation: string 
 
 /** Keeps figures counted at `generation` (read before the count began: a write since makes them not shown). */
 export function writeFiguresSnapshot(context: FiguresContext, generation: string | null, figures: OverviewFigures): void {
-  const store = storage();
+  const store = browserStorage();
   if (!store) return;
   if (generation === null) return void store.removeItem(KEY_PREFIX + context.databaseName);
   try {
