@@ -9,7 +9,7 @@
 //   list_100k_first_paint_ms     navigation start → first rows painted in the virtualised people list
 //   list_100_first_paint_ms      baseline, same run: the same screen with 100 people
 // Env: PROVINCEDESK_BENCH_PORT (4183), PROVINCEDESK_RENDERER_OUT (pd-bench-dist in the temp folder),
-// PROVINCEDESK_BENCH_SKIP_BUILD=1 to reuse a build, BENCH_ROSTER_PEOPLE / BENCH_ROSTER_QUERIES.
+// PROVINCEDESK_BENCH_SKIP_BUILD=1 to reuse a build, BENCH_ROSTER_PEOPLE / BENCH_ROSTER_QUERIES / BENCH_ROSTER_PARTS.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const PEOPLE = Number(process.env.BENCH_ROSTER_PEOPLE ?? 100_000);
 const QUERIES = Math.max(50, Number(process.env.BENCH_ROSTER_QUERIES ?? 60));
 const SMALL_LIST = 100;
+/** BENCH_ROSTER_PARTS=import (or search) runs one part while working on it; the figures of a full run need both. */
+const PARTS = new Set((process.env.BENCH_ROSTER_PARTS ?? 'import,search').split(','));
 const PAINT_ROUNDS = 5;
 const PROVINCE = '57';
 const log = (message: string) => console.error(`[bench roster] ${message}`);
@@ -142,8 +144,8 @@ try {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const bench = { browser, baseURL: server.baseURL, script };
-    await importMetrics(bench);
-    await searchAndListMetrics(bench, tambons);
+    if (PARTS.has('import')) await importMetrics(bench);
+    if (PARTS.has('search')) await searchAndListMetrics(bench, tambons);
   } finally {
     await browser.close();
   }

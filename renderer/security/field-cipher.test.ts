@@ -1,5 +1,7 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from './crypto-envelope';
+import { randomBytes, toBase64Url } from './crypto-envelope';
 import { digitsQueryTokens, fieldKeysFrom, isSealedValue, nationalIdQueryToken, nationalIdTokens, openField, phoneTokens, sealField } from './field-cipher';
 
 const keysOf = (id = 'k1') => fieldKeysFrom(new Map([[id, randomBytes(32)]]), id, randomBytes(32));
@@ -46,5 +48,14 @@ describe('the field cipher (encryption at rest, issue 14)', () => {
     expect(phoneTokens(searchKey, '0811114567').some((t) => idTokens.includes(t))).toBe(false);
     // Another device's key gives other tokens: a copied index says nothing without the key.
     expect(nationalIdTokens(keysOf().searchKey, '3570001234567')).not.toEqual(idTokens);
+  });
+
+  it('keeps its tokens: HMAC-SHA-256 of the labelled digits, 16 bytes, whatever the number of tokens made before (indexes on devices hold them)', () => {
+    const keys = keysOf();
+    const expected = (text: string) => `#${toBase64Url(hmac(sha256, keys.searchKey, new TextEncoder().encode(text)).subarray(0, 16))}`;
+    for (let i = 0; i < 3; i++) {
+      expect(nationalIdTokens(keys.searchKey, '3570001234567')).toEqual([expected('id:3570001234567'), expected('id4:4567')]);
+      expect(phoneTokens(keys.searchKey, '081-234-5678')[0]).toBe(expected('tel4:5678'));
+    }
   });
 });

@@ -64,8 +64,13 @@ export function isSearchToken(token: unknown): boolean {
   return typeof token === 'string' && token.startsWith('#');
 }
 
+/** HMAC keyed once per search key (its inner and outer hash states), cloned per token: half the hashing of hmac(). */
+const keyedHmacs = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>();
+
 function token(searchKey: Uint8Array, text: string): string {
-  return `#${toBase64Url(hmac(sha256, searchKey, encoder.encode(text)).subarray(0, TOKEN_BYTES))}`;
+  let keyed = keyedHmacs.get(searchKey);
+  if (!keyed) keyedHmacs.set(searchKey, (keyed = hmac.create(sha256, searchKey)));
+  return `#${toBase64Url(keyed.clone().update(encoder.encode(text)).digest().subarray(0, TOKEN_BYTES))}`;
 }
 
 /** Tokens of a national ID: the whole number and its last four digits (only the four when that is all there is). */
