@@ -1,6 +1,6 @@
 import type { RecordOf, SyncedTable } from '../../shared/domain/synced-tables';
 import { tokenizeForSearch } from '../../shared/thai/search-tokens';
-import { memberSearchText } from './repositories/member-search-text';
+import { memberSearchTokens } from './repositories/member-search-text';
 import { memberSortKeyOf } from './repositories/member-sort-key';
 import { newsSearchText } from './repositories/news-search-text';
 
@@ -24,7 +24,7 @@ export function deriveLocalFields<T extends SyncedTable>(table: T, record: Recor
       return { searchTokens: tokenizeForSearch(newsSearchText(record as RecordOf<'news'>)) };
     case 'members': {
       const member = record as RecordOf<'members'>;
-      const searchTokens = tokenizeForSearch(memberSearchText(member));
+      const searchTokens = memberSearchTokens(member);
       const sortKey = memberSortKeyOf(member);
       return sortKey === undefined ? { searchTokens } : { searchTokens, sortKey };
     }

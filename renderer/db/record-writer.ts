@@ -4,6 +4,7 @@ import { SYNCED_TABLE_SCHEMAS, type RecordOf, type SyncedTable } from '../../sha
 import { canonicalJson } from '../../shared/sync/canonical-json';
 import type { HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
 import { withStorableText } from '../../shared/sync/storable-json';
+import { sealAhead } from './at-rest/seal-ahead';
 import type { DeskDatabase } from './database';
 import { saveDeviceClock, type DeviceIdentity } from './device-clock';
 import type { LocalRecord, OutboxEntry } from './local-record';
@@ -119,7 +120,7 @@ export class RecordWriter {
     });
   }
 
-  /** The stored rows and outbox entries of new records, every field stamped. */
+  /** The stored rows and outbox entries of new records, every field stamped, personal values sealed at rest. */
   private prepareCreated<T extends SyncedTable>(table: T, records: readonly RecordOf<T>[], createdAt: string): { rows: LocalRecord<T>[]; entries: OutboxEntry[] } {
     const rows: LocalRecord<T>[] = [];
     const entries: OutboxEntry[] = [];
@@ -135,7 +136,8 @@ export class RecordWriter {
       rows.push({ ...record, ...deriveLocalFields(table, record), _stamps: stamps } as LocalRecord<T>);
       entries.push({ table, recordId: record.id, provinceCode: record.provinceCode, districtCode: record.districtCode, changes, createdAt, sentAt: null });
     }
-    return { rows, entries };
+    // Sealed here, not in the write request: this runs while the previous chunk is still being written.
+    return { rows: sealAhead(this.db.atRestKeys, table, rows), entries: sealAhead(this.db.atRestKeys, 'outbox', entries) };
   }
 
   async update<T extends SyncedTable>(table: T, id: string, patch: Partial<RecordOf<T>>, options: WriteOptions = {}): Promise<LocalRecord<T>> {

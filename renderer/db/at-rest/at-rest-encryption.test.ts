@@ -15,6 +15,7 @@ import { randomBytes } from '../../security/crypto-envelope';
 import { fieldKeysFrom, type FieldKeys } from '../../security/field-cipher';
 import { openDeskData, type DeskData } from '../desk-data';
 import { PeopleRepository } from '../repositories/people-repository';
+import { RosterImportRepository } from '../repositories/roster-import-repository';
 import { createTestDatabase } from '../test-database';
 import { AtRestLockedError } from './row-sealers';
 import { sealExistingRows, sealingState } from './seal-existing-rows';
@@ -117,6 +118,27 @@ describe('encryption at rest of personal data', () => {
       scope,
     );
     expect((await people.duplicatesOf(twin.id)).map((p) => p.id)).toContain(someone.id);
+  });
+
+  it('an import seals its people and their queued changes ahead of the write, as a single write would, and finds them', async () => {
+    const data = await sealedDesk();
+    const people = Array.from({ length: 1_200 }, (_, i) => ({ title: 'นาย', firstName: `นำเข้า${i}`, lastName: 'ทดสอบ', nationalId: null, phone: `08${String(10_000_000 + i * 37).slice(-8)}`, lineId: `line.${i}`, email: '', village: null, role: 'กรรมการ', sector: '', tambonCode: '570101', termStart: null, termEnd: null, privacyNoticeOn: null }));
+    people[7]!.nationalId = '3570009990017' as never;
+    await new RosterImportRepository(data.db, data.writer).importPeople(people, scope, ACTOR, { fileName: 'a.xlsx' });
+
+    const dump = await rawDump(data.db.name);
+    for (const value of ['3570009990017', '"0017"', people[0]!.phone, people[1_199]!.phone, 'line.5']) expect(dump).not.toContain(value);
+    expect(dump).toContain('นำเข้า1199');
+    const stored = (await rawRows(data.db.name, 'members')).find((row) => row.firstName === 'นำเข้า7')!;
+    expect((stored.searchTokens as string[]).filter((t) => t.startsWith('#'))).toHaveLength(2 + 1 + 5);
+
+    const repo = new PeopleRepository(data.db, data.writer);
+    const found = async (query: string) => (await repo.search(query)).map((p) => p.firstName);
+    expect(await found('3570009990017')).toEqual(['นำเข้า7']);
+    expect(await found(people[1_199]!.phone)).toEqual(['นำเข้า1199']);
+    const queued = await data.db.outbox.where('[table+recordId]').equals(['members', (await data.db.members.where('lastName').equals('ทดสอบ').first())!.id]).toArray();
+    expect(queued[0]!.changes.phone?.value).toMatch(/^08\d{8}$/);
+    expect(queued[0]!.changes.lineId?.value).toMatch(/^line\.\d+$/);
   });
 
   it('stores photo bytes sealed (no JPEG in clear), reads them back as the same Blob, and keeps the clear bytes’ hash as the name', async () => {

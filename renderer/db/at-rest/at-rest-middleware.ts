@@ -3,15 +3,16 @@
 // overview totals), so everything above it — repositories, the sync agent, the overview's counters, Dexie's
 // liveQuery cache, backups — sees values in clear, and IndexedDB holds them sealed (row-sealers.ts):
 // - writes (add/put) of people, partners, outbox entries, conflicts and the refused-changes row are sealed,
-//   and a person's phone and ID digits in the searchTokens index are replaced by keyed tokens;
+//   and a person's phone and ID digits in the searchTokens index are replaced by keyed tokens (rows a bulk write
+//   sealed ahead, seal-ahead.ts, pass as they are);
 // - reads (get, getMany, query, openCursor) open them: records lazily, field by field, when read.
 // AES-GCM and HMAC run synchronously (@noble): an IndexedDB transaction commits at the first await of anything
 // else, WebCrypto included. Without a key provider (unit tests of other layers, the benches' baselines) it
 // passes everything through; with one but locked, personal values neither go in nor come out.
 import { RangeSet, type DBCore, type DBCoreCursor, type DBCoreTable, type DBCoreTransaction, type Middleware, type ObservabilitySet } from 'dexie';
 import type { FieldKeys } from '../../security/field-cipher';
-import { sealedMemberTokens } from './personal-fields';
 import { AtRestLockedError, ROW_SEALERS, type RowSealer } from './row-sealers';
+import { isSealedAhead, sealRow } from './seal-ahead';
 
 /** The keys of the unlocked app, or null while it is locked. */
 export type AtRestKeyProvider = () => FieldKeys | null;
@@ -60,11 +61,8 @@ function sealingTable(table: DBCoreTable, sealer: RowSealer, provider: () => AtR
       if (!keys) return Promise.reject(new AtRestLockedError());
       const tokens: string[] = [];
       const values = req.values.map((value: Row) => {
-        const sealed = sealer.seal(keys, value as Record<string, unknown>);
-        if (isMembers && Array.isArray(value.searchTokens)) {
-          sealed.searchTokens = sealedMemberTokens(keys.searchKey, value.searchTokens, value);
-          tokens.push(...(sealed.searchTokens as string[]).filter((t) => t.startsWith('#')));
-        }
+        const sealed = isSealedAhead(value) ? (value as Record<string, unknown>) : sealRow(keys, sealer, table.name, value as Record<string, unknown>);
+        if (isMembers && Array.isArray(sealed.searchTokens)) tokens.push(...(sealed.searchTokens as string[]).filter((t) => t.startsWith('#')));
         return sealed;
       });
       if (tokens.length > 0) markMutated(req.trans, `idb://${databaseName}/members/searchTokens`, tokens);

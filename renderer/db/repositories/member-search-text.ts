@@ -1,5 +1,6 @@
 import { isRedacted } from '../../../shared/domain/redacted-value';
 import { nameSearchToken } from '../../../shared/roster/person-name-key';
+import { tokenizeForSearch } from '../../../shared/thai/search-tokens';
 
 /** Phone suffixes from this many digits up are indexed, so "5678" finds 081-234-5678. */
 const MIN_PHONE_SUFFIX = 4;
@@ -11,8 +12,14 @@ const ID_DIGITS_SEARCHABLE = 4;
  * search), the phone and its suffixes, and the last digits of the ID. A deleted record (merged away
  * or erased) has none: it must not be found.
  */
-export function memberSearchText(row: { deleted?: unknown; firstName?: unknown; lastName?: unknown; phone?: unknown; nationalId?: unknown }): string {
-  if (row.deleted === true) return '';
+export function memberSearchText(row: SearchableMember): string {
+  return memberSearchParts(row).join(' ');
+}
+
+type SearchableMember = { deleted?: unknown; firstName?: unknown; lastName?: unknown; phone?: unknown; nationalId?: unknown };
+
+function memberSearchParts(row: SearchableMember): string[] {
+  if (row.deleted === true) return [];
   const parts: string[] = [];
   for (const name of [row.firstName, row.lastName]) {
     if (typeof name === 'string' && name.trim()) parts.push(name, nameSearchToken(name));
@@ -28,5 +35,30 @@ export function memberSearchText(row: { deleted?: unknown; firstName?: unknown; 
     const shown = row.nationalId.replace(/\D/g, '');
     if (shown.length === ID_DIGITS_SEARCHABLE) parts.push(shown);
   }
-  return parts.join(' ');
+  return parts;
+}
+
+/** Parts tokenized before: names repeat across a province, and ICU segmentation is most of a person's tokens' cost. */
+const tokensOfPart = new Map<string, string[]>();
+const TOKENS_OF_PART_LIMIT = 20_000;
+const DIGITS = /^\d+$/;
+
+function partTokens(part: string): string[] {
+  if (DIGITS.test(part)) return [part];
+  let tokens = tokensOfPart.get(part);
+  if (!tokens) {
+    if (tokensOfPart.size >= TOKENS_OF_PART_LIMIT) tokensOfPart.clear();
+    tokensOfPart.set(part, (tokens = tokenizeForSearch(part)));
+  }
+  return tokens;
+}
+
+/**
+ * A person's search tokens: the tokens of memberSearchText, part by part (words never cross the spaces
+ * between its parts, so the union is the same), each distinct part segmented once.
+ */
+export function memberSearchTokens(row: SearchableMember): string[] {
+  const tokens = new Set<string>();
+  for (const part of memberSearchParts(row)) for (const token of partTokens(part)) tokens.add(token);
+  return [...tokens];
 }
