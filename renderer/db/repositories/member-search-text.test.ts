@@ -10,6 +10,8 @@ describe('a person’s search tokens', () => {
       { firstName: 'จ.ส.อ.สมศักดิ์', lastName: 'ศส.ปชต.', phone: '0812345678', nationalId: null },
       { firstName: 'น้ำฝน', lastName: 'นํ้าใจ', phone: redactedValue(), nationalId: redactedValue('x-xxxx-xxxxx-45-67') },
       { firstName: 'Somchai', lastName: 'ใจดี ๒', phone: '', nationalId: '12' },
+      { firstName: 'ทด', lastName: 'สอบ', phone: ' 081 234-5678 ', nationalId: '1-2345-67890-12-3' },
+      { firstName: 'ทด', lastName: 'สอบ', phone: '-0812345678-', nationalId: null },
       { firstName: 'สมชาย', lastName: 'ใจดีมีสุข', phone: '089-999-0000', nationalId: '1100000000001' },
     ];
     for (const row of [...rows, ...rows]) expect(new Set(memberSearchTokens(row))).toEqual(new Set(tokenizeForSearch(memberSearchText(row))));

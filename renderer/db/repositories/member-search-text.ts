@@ -41,10 +41,11 @@ function memberSearchParts(row: SearchableMember): string[] {
 /** Parts tokenized before: names repeat across a province, and ICU segmentation is most of a person's tokens' cost. */
 const tokensOfPart = new Map<string, string[]>();
 const TOKENS_OF_PART_LIMIT = 20_000;
-const DIGITS = /^\d+$/;
+/** A phone or ID as typed ("081-234-5678"): ICU makes each run of digits a word and nothing else. */
+const DIGIT_GROUPS = /^[\d\s-]+$/;
 
 function partTokens(part: string): string[] {
-  if (DIGITS.test(part)) return [part];
+  if (DIGIT_GROUPS.test(part)) return part.split(/[\s-]+/).filter((group) => group !== '');
   let tokens = tokensOfPart.get(part);
   if (!tokens) {
     if (tokensOfPart.size >= TOKENS_OF_PART_LIMIT) tokensOfPart.clear();
