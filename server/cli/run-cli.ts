@@ -18,11 +18,14 @@ import { dropExpiredRateLimits } from '../http/sql-rate-limit-store';
 import { pruneHistory } from '../sync/pull-service';
 import { markRestored } from '../sync/server-epoch';
 import { publishUpdate } from '../updates/update-files';
+import { isPoolWorker, reportListening, runWorkerPool } from './worker-pool';
 
 
 const USAGE = `usage: npm run server -- <command> [options]
 
   serve          [--port 8787] [--host 127.0.0.1] [--data DIR] [--demo]   (default command)
+                 [--workers N]: N server processes on one port, sharing the PostgreSQL of DATABASE_URL (one
+                 per core; the embedded store serves one process). A worker that stops is started again
                  --demo: on first run create demo accounts (Chiang Rai, one user per role); loopback only, and only
                  in the embedded store with no users of its own (--force-demo: also with DATABASE_URL or other users)
                  [--allow-origin ORIGIN ...]: web origins allowed to call the API (the browser shell)
@@ -80,6 +83,7 @@ const OPTIONS = {
   'allow-origin': { type: 'string', multiple: true },
   'trust-proxy': { type: 'string', multiple: true },
   'public-url': { type: 'string' },
+  workers: { type: 'string' },
   from: { type: 'string' },
   updates: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -157,7 +161,14 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
     const [ip = '', prefix] = address.split('/');
     if (!isIP(ip) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) throw new UsageError(`bad --trust-proxy ${address}: an IP address, or a network such as 10.0.0.0/8`);
   }
-  if (values.demo === true) {
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`bad --workers ${values.workers}: a whole number from 1 to 64`);
+  const pool = workers > 1 && !isPoolWorker();
+  if (pool && storeOptionsFromEnv(values.data, cli.env).kind !== 'postgres') {
+    throw new UsageError('--workers needs DATABASE_URL: several processes share one PostgreSQL, while the embedded store (--data) is opened by one process only');
+  }
+  // Workers skip what the primary did before starting them.
+  if (values.demo === true && !isPoolWorker()) {
     // A known password is only acceptable on a server nobody else can reach, and in a store that holds no
     // one's real data (issue 18: --demo added a demo admin to a production database).
     if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new UsageError('--demo only with a loopback --host');
@@ -171,6 +182,10 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
       await ensureDemoAccounts(store.sql);
     });
   }
+  if (pool) {
+    runWorkerPool(workers, cli.out, cli.err);
+    return;
+  }
   const server = await startServer({
     store: storeOptionsFromEnv(values.data, cli.env),
     port,
@@ -181,9 +196,10 @@ async function serve(cli: CliEnvironment, values: Values): Promise<void> {
     trustProxy,
     logger: { level: cli.env.LOG_LEVEL ?? 'info' },
   });
+  if (isPoolWorker()) reportListening(server.url);
   // The end-to-end harness and the fault test wait for this line.
-  cli.out(`ProvinceDesk server listening on ${server.url}`);
-  if (values.demo === true) cli.out(demoAccountsNotice(server.url));
+  else cli.out(`ProvinceDesk server listening on ${server.url}`);
+  if (values.demo === true && !isPoolWorker()) cli.out(demoAccountsNotice(server.url));
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };
