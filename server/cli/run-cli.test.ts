@@ -161,6 +161,18 @@ describe.each(testBackends())('server CLI ($name)', (backend) => {
   });
 });
 
+describe('serve --workers', () => {
+  it('needs PostgreSQL for several processes and a whole number from 1 to 64', async () => {
+    const run = async (...argv: string[]) => {
+      const err: string[] = [];
+      const code = await runCli(argv, { env: {}, out: () => undefined, err: (line) => err.push(line) });
+      return { code, err: err.join('\n') };
+    };
+    expect(await run('serve', '--port', '0', '--workers', '2')).toMatchObject({ code: 1, err: expect.stringMatching(/^--workers needs DATABASE_URL/) });
+    for (const bad of ['0', '1.5', 'many', '65']) expect((await run('serve', '--port', '0', '--workers', bad)).err).toMatch(new RegExp(`^bad --workers ${bad}`));
+  });
+});
+
 describe('server CLI on a PGlite folder', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'provincedesk-cli-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
