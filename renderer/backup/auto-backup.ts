@@ -48,13 +48,20 @@ export interface ScheduledBackupOptions {
   encryption?: BackupEncryption | null;
 }
 
-/** Takes the scheduled backup when it is due; null when it was not. Never throws: a failed backup is reported, the app goes on. */
+/** Takes the scheduled backup when it is due; null when it was not (or its code cannot be fetched now). Never throws: a failed backup is reported, the app goes on. */
 export async function runScheduledBackup(options: ScheduledBackupOptions): Promise<DeskResult<LocalBackupInfo> | null> {
   const now = options.now ?? (() => new Date());
   const started = now();
   if (!isBackupDue(options.schedule, await lastAutoBackupAt(options.db), started)) return null;
+  let exportBackup: Awaited<ReturnType<typeof loadExport>>['exportBackup'];
   try {
-    const { exportBackup } = await loadExport();
+    ({ exportBackup } = await loadExport());
+  } catch {
+    // Its code could not be fetched: the browser shell gone offline before its service worker kept the file.
+    // Nothing failed that the user must hear of: the backup stays due and a later start takes it.
+    return null;
+  }
+  try {
     const { file } = await exportBackup(options.db, { appVersion: options.appVersion, now, encryption: options.encryption });
     const written = await options.store.writeLocalBackup({ data: file, reason: 'daily' });
     if (written.ok) await options.db.table('syncState').put({ key: LAST_AUTO_BACKUP_KEY, value: { at: started.toISOString(), name: written.value.name } });

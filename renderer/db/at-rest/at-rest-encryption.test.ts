@@ -181,6 +181,23 @@ describe('encryption at rest of personal data', () => {
     await expect(data.db.members.put({ ...person!, nationalId: null })).rejects.toThrow(AtRestLockedError);
   });
 
+  it('opens a new device’s database while its keys are still being read (start-up), writing only what holds no personal value', async () => {
+    let keys: FieldKeys | null = null;
+    const db = createTestDatabase();
+    db.atRestKeys = () => keys;
+    // The first start writes the device's identity while the keyring is still loading (renderer/main.tsx).
+    const data = await openDeskData(db);
+    expect(data.identity.deviceId).toBeTruthy();
+    await data.db.outbox.add({ table: 'news', recordId: 'n1', provinceCode: '57', districtCode: null, changes: { title: { value: 'ข่าว', stamp: 's', prev: null } }, createdAt: '', sentAt: null });
+    expect(await data.db.outbox.count()).toBe(1);
+    const person = { id: '0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b', provinceCode: '57', districtCode: '5701', tambonCode: '570101', centreId: null, title: 'นาย', firstName: 'ล็อก', lastName: 'อยู่', nationalId: null, phone: '0812345678', lineId: '', email: '', village: null, role: 'กรรมการ', sector: '', termStart: null, termEnd: null, trainings: [], photoAttachmentId: null, privacyNoticeOn: null, mergedIntoId: null, mergedFromIds: [], erasedAt: null, deleted: false, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z' };
+    await expect(data.writer.createMany('members', [person as never])).rejects.toThrow(AtRestLockedError);
+    expect(await data.db.members.count()).toBe(0);
+    keys = newKeys();
+    await data.writer.createMany('members', [person as never]);
+    expect((await rawRows(db.name, 'members'))[0]!.phone).not.toContain('0812345678');
+  });
+
   it('seals rows written before encryption at rest, resumably: stopped half way and resumed, nothing lost, outbox intact', async () => {
     const db = createTestDatabase();
     const data = await openDeskData(db);

@@ -8,7 +8,8 @@
 // - reads (get, getMany, query, openCursor) open them: records lazily, field by field, when read.
 // AES-GCM and HMAC run synchronously (@noble): an IndexedDB transaction commits at the first await of anything
 // else, WebCrypto included. Without a key provider (unit tests of other layers, the benches' baselines) it
-// passes everything through; with one but locked, personal values neither go in nor come out.
+// passes everything through; with one but locked, personal values neither go in nor come out (rows without any
+// are written as they are).
 import { RangeSet, type DBCore, type DBCoreCursor, type DBCoreTable, type DBCoreTransaction, type Middleware, type ObservabilitySet } from 'dexie';
 import type { FieldKeys } from '../../security/field-cipher';
 import { AtRestLockedError, ROW_SEALERS, type RowSealer } from './row-sealers';
@@ -58,7 +59,9 @@ function sealingTable(table: DBCoreTable, sealer: RowSealer, provider: () => AtR
     mutate(req) {
       const { on, keys } = keysNow();
       if (!on || (req.type !== 'add' && req.type !== 'put')) return table.mutate(req);
-      if (!keys) return Promise.reject(new AtRestLockedError());
+      // Locked, a row holding a personal value cannot be written; others can (the device's identity on first start,
+      // a news item's queued change), even while the keys are still being read at start.
+      if (!keys) return req.values.some((value: Row) => sealer.holdsClear(value as Record<string, unknown>)) ? Promise.reject(new AtRestLockedError()) : table.mutate(req);
       const tokens: string[] = [];
       const values = req.values.map((value: Row) => {
         const sealed = isSealedAhead(value) ? (value as Record<string, unknown>) : sealRow(keys, sealer, table.name, value as Record<string, unknown>);

@@ -22,13 +22,17 @@ export function sealRow(keys: FieldKeys, sealer: RowSealer, store: string, row: 
 
 /**
  * `rows` of `store` sealed now, marked so the middleware does not seal them again; as they are when the database
- * has no key provider (encryption at rest off). Throws AtRestLockedError while locked, as the write would.
+ * has no key provider (encryption at rest off), or while locked when none holds a personal value. Throws
+ * AtRestLockedError while locked when one does, as the write would.
  */
 export function sealAhead<R extends object>(keyProvider: (() => FieldKeys | null) | null, store: string, rows: R[]): R[] {
   const sealer = ROW_SEALERS[store];
   if (!keyProvider || !sealer) return rows;
   const keys = keyProvider();
-  if (!keys) throw new AtRestLockedError();
+  if (!keys) {
+    if (rows.some((row) => sealer.holdsClear(row as Row))) throw new AtRestLockedError();
+    return rows;
+  }
   return rows.map((row) => {
     const sealed = sealRow(keys, sealer, store, row as Row);
     sealedAhead.add(sealed);
