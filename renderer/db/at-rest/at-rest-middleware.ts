@@ -10,8 +10,9 @@
 // else, WebCrypto included. Without a key provider (unit tests of other layers, the benches' baselines) it
 // passes everything through; with one but locked, personal values neither go in nor come out (rows without any
 // are written as they are).
-import { RangeSet, type DBCore, type DBCoreCursor, type DBCoreTable, type DBCoreTransaction, type Middleware, type ObservabilitySet } from 'dexie';
+import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
 import type { FieldKeys } from '../../security/field-cipher';
+import { markMutated } from '../mutated-parts';
 import { AtRestLockedError, ROW_SEALERS, type RowSealer } from './row-sealers';
 import { isSealedAhead, sealRow } from './seal-ahead';
 
@@ -68,7 +69,8 @@ function sealingTable(table: DBCoreTable, sealer: RowSealer, provider: () => AtR
         if (isMembers && Array.isArray(sealed.searchTokens)) tokens.push(...(sealed.searchTokens as string[]).filter((t) => t.startsWith('#')));
         return sealed;
       });
-      if (tokens.length > 0) markMutated(req.trans, `idb://${databaseName}/members/searchTokens`, tokens);
+      // The keyed tokens written, which Dexie's observability layer above never saw.
+      if (tokens.length > 0) markMutated(req.trans, databaseName, 'members', tokens, 'searchTokens');
       return table.mutate({ ...req, values });
     },
     // .then on what the layer below returns (Dexie's own promise), never an async function: Dexie's layers above
@@ -113,11 +115,4 @@ function openingCursor(cursor: DBCoreCursor, open: (value: unknown) => unknown):
       },
     },
   }) as DBCoreCursor;
-}
-
-/** What liveQuery must hear about: the keyed tokens written, which Dexie's observability layer above never saw. */
-function markMutated(trans: DBCoreTransaction, part: string, keys: string[]): void {
-  const holder = trans as DBCoreTransaction & { mutatedParts?: ObservabilitySet };
-  const parts = (holder.mutatedParts ??= {});
-  parts[part] = ((parts[part] as RangeSet | undefined) ?? new RangeSet()).addKeys(keys);
 }

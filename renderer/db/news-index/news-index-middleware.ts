@@ -3,7 +3,8 @@
 // kept (overview-totals-middleware.ts). A write only touches the parts of the tokens whose membership
 // changed — an autosave that adds no new word writes nothing here — and a write of many items (a pulled
 // page) reads every touched part once and writes it once.
-import { RangeSet, type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type ObservabilitySet } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { markMutated } from '../mutated-parts';
 import { mutateOrThrow } from '../overview/overview-totals-middleware';
 import { addItemChange, applyToPart, NEWS_INDEX_TABLE, NEWS_WRITTEN_KEY, postingKeyParts, tokensOfRow, type PostingChanges, type PostingRow } from './news-postings';
 
@@ -25,12 +26,7 @@ export function newsIndexMiddleware(): Middleware<DBCore> {
       const tails = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 
       /** Tells live queries that read NEWS_WRITTEN_KEY that news changed (as Dexie's observability layer would). */
-      const markNewsWritten = (trans: DBCoreTransaction) => {
-        const holder = trans as DBCoreTransaction & { mutatedParts?: ObservabilitySet };
-        const parts = (holder.mutatedParts ??= {});
-        const part = `idb://${down.schema.name}/${NEWS_INDEX_TABLE}/`;
-        parts[part] = ((parts[part] as RangeSet | undefined) ?? new RangeSet()).addKey(NEWS_WRITTEN_KEY);
-      };
+      const markNewsWritten = (trans: DBCoreTransaction) => markMutated(trans, down.schema.name, NEWS_INDEX_TABLE, [NEWS_WRITTEN_KEY]);
 
       async function applyChanges(trans: DBCoreTransaction, changes: PostingChanges): Promise<void> {
         if (changes.size === 0) return;

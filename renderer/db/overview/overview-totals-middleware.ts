@@ -10,7 +10,8 @@
 // It sits below Dexie's own layers (level -0.5: under the liveQuery cache and observability, which read
 // Dexie's zone, lost across this code's own awaits), so it tells liveQuery itself which totals and
 // arrival rows it wrote, through the transaction's mutatedParts as Dexie's observability layer does.
-import { RangeSet, type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type IndexableType, type Middleware, type ObservabilitySet } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, IndexableType, Middleware } from 'dexie';
+import { markMutated as markPartMutated } from '../mutated-parts';
 import { arrivalsOf, collapseArrivals, isRemoteWrite, type ArrivalRow } from './arrivals';
 import { ARRIVALS_TABLE, factKey, factsOf, isTrackedTable, partitionKey, TOTALS_TABLE, type RecordFacts, type TotalsRow, type TrackedTable } from './overview-facts';
 
@@ -47,13 +48,7 @@ export function overviewTotalsMiddleware(options: OverviewTotalsOptions): Middle
       const arrivals = () => down.table(ARRIVALS_TABLE);
 
       /** What liveQuery must hear about, added to the transaction as Dexie's observability layer adds its own. */
-      const markMutated = (trans: DBCoreTransaction, table: string, keys: readonly IndexableType[], index = '') => {
-        const holder = trans as DBCoreTransaction & { mutatedParts?: ObservabilitySet };
-        const parts = (holder.mutatedParts ??= {});
-        const part = `idb://${down.schema.name}/${table}/${index}`;
-        const set = (parts[part] as RangeSet | undefined) ?? new RangeSet();
-        parts[part] = set.addKeys([...keys]);
-      };
+      const markMutated = (trans: DBCoreTransaction, table: string, keys: readonly IndexableType[], index = '') => markPartMutated(trans, down.schema.name, table, keys, index);
 
       const stateOf = (trans: DBCoreTransaction): TransactionState => {
         let state = states.get(trans);
