@@ -1,15 +1,17 @@
 import type { Store } from '../../server/store/open-store';
+import { wireStamps } from '../../server/sync/record-row';
 import type { BenchRecord } from '../sync/fixtures';
 
-/** Writes bench records straight into the store (no push), each with the next seq, 2,000 per statement. */
+/** Writes bench records straight into the store (no push), each with the next seq, 2,000 per statement, stamps
+ * kept in their wire form as a push keeps them. */
 export async function seedRecords(store: Store, records: readonly BenchRecord[]): Promise<void> {
   const { rows } = await store.sql.query<{ last_seq: string | number }>('SELECT last_seq FROM sync_state WHERE id = 1');
   let seq = Number(rows[0]?.last_seq ?? 0);
   for (let i = 0; i < records.length; i += 2000) {
-    const chunk = records.slice(i, i + 2000).map((r) => ({ t: r.table, id: r.id, p: r.provinceCode, d: r.districtCode, s: ++seq, v: r.values, st: r.stamps }));
+    const chunk = records.slice(i, i + 2000).map((r) => ({ t: r.table, id: r.id, p: r.provinceCode, d: r.districtCode, s: ++seq, v: r.values, st: r.stamps, w: wireStamps(r.stamps) }));
     await store.sql.query(
-      `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors)
-       SELECT r ->> 't', r ->> 'id', r ->> 'p', r ->> 'd', (r ->> 's')::bigint, r -> 'v', r -> 'st', '{}'::jsonb FROM jsonb_array_elements($1::jsonb) AS r`,
+      `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, wire_stamps, authors)
+       SELECT r ->> 't', r ->> 'id', r ->> 'p', r ->> 'd', (r ->> 's')::bigint, r -> 'v', r -> 'st', r ->> 'w', '{}'::jsonb FROM jsonb_array_elements($1::jsonb) AS r`,
       [JSON.stringify(chunk)],
     );
   }

@@ -309,6 +309,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conflicts_province_seq ON conflicts (province_code, seq)
     `,
   },
+  {
+    version: 15,
+    name: 'records-wire-stamps',
+    sql: `
+      -- A record's stamps as a pull sends them (encodeRecordStamps: "stamps":[…] and, when its fields'
+      -- stamps differ, ,"fieldStamps":{…}), written with the record: a pull then builds the page's JSON in
+      -- the database, without parsing and encoding every record's stamps again (issue 11).
+      ALTER TABLE records ADD COLUMN wire_stamps text;
+      -- The same encoding in SQL, for rows written before this column (and by any writer that leaves it out).
+      CREATE FUNCTION pd_wire_stamps(stamps jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        WITH fields AS (SELECT key, value #>> '{}' AS stamp, ord FROM jsonb_each(stamps) WITH ORDINALITY AS e(key, value, ord)),
+             distinct_stamps AS (SELECT stamp, (row_number() OVER (ORDER BY min(ord))) - 1 AS idx FROM fields GROUP BY stamp)
+        SELECT '"stamps":' || coalesce((SELECT json_agg(stamp ORDER BY idx) FROM distinct_stamps)::text, '[]')
+               || CASE WHEN (SELECT count(*) FROM distinct_stamps) = 1 THEN ''
+                       ELSE ',"fieldStamps":' || coalesce((SELECT json_object_agg(f.key, d.idx ORDER BY f.ord) FROM fields f JOIN distinct_stamps d USING (stamp))::text, '{}') END
+      $$;
+      UPDATE records SET wire_stamps = pd_wire_stamps(stamps)
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */
@@ -334,10 +353,25 @@ export async function migrate(sql: SqlClient, migrations: readonly Migration[] =
   });
 }
 
-// Extended-protocol queries take one statement each; our migrations have no ';' inside literals or bodies.
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
+/**
+ * Extended-protocol queries take one statement each. A statement ends with ';' at the end of a line,
+ * outside a $$-quoted function body; our migrations have no such ';' inside literals.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  sql.split('$$').forEach((part, i) => {
+    if (i % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const pieces = part.split(/;\s*(?:\n|$)/);
+    current += pieces[0];
+    for (const piece of pieces.slice(1)) {
+      statements.push(current);
+      current = piece;
+    }
+  });
+  statements.push(current);
+  return statements.map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter((s) => s.length > 0);
 }

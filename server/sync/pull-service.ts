@@ -1,4 +1,4 @@
-import { encodeRecordStamps, type PullResponse } from '../../shared/sync/protocol';
+import type { PullResponse } from '../../shared/sync/protocol';
 import { APPEND_ONLY_TABLES } from '../../shared/domain/synced-tables';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { readableSql, syncedViewKey } from '../accounts/scope';
@@ -14,41 +14,49 @@ function refetch(reason: 'restored' | 'pruned' | 'scope'): ApiError {
   return new ApiError(409, 'refetch', undefined, { reason });
 }
 
+/**
+ * A pulled row: `json` is the record as the page sends it, built by the database from the stored JSONB
+ * text and the stored wire stamps; for a person whose data this viewer may not see in full it is null and
+ * the columns come instead, for redaction here.
+ */
 interface PulledDbRow {
-  table_name: string;
-  id: string;
-  province_code: string;
-  district_code: string | null;
   seq: unknown;
-  /** The stored JSON text of the values, passed through to the page untouched (see pageRecordsJson). */
-  vals: string;
-  stamps: Record<string, string>;
+  json: string | null;
+  table_name: string | null;
+  id: string | null;
+  province_code: string | null;
+  district_code: string | null;
+  vals: string | null;
+  wire_stamps: string | null;
 }
 
 /** A page as pullChanges answers it: the records already as JSON text (an array's items, comma-separated). */
 export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { recordsJson: string };
 
+/** One record of a page as JSON text, in the order of PulledRecord's fields. */
+const RECORD_JSON_SQL = `'{"table":' || to_json(r.table_name)::text || ',"id":' || to_json(r.id)::text
+  || ',"provinceCode":' || to_json(r.province_code)::text || ',"districtCode":' || coalesce(to_json(r.district_code)::text, 'null')
+  || ',"seq":' || r.seq::text || ',"values":' || r.vals::text || ',' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) || '}'`;
+
 /**
- * The page's records as JSON text. The values are the database's own text of the stored JSONB, never
- * parsed here: parsing 2,000 records' values to objects and serialising them again was most of the
- * server's work for a pull (issue 11). Only a person whose data this viewer may not see in full is parsed,
- * for redaction (PDPA): coordinators and admins see everyone's (reveal-policy.ts), so never for them.
+ * The page's records as JSON text. The database writes each record's JSON from the stored JSONB text and
+ * the wire stamps kept with it: parsing 2,000 records to objects and serialising them again was most of
+ * the server's work for a pull (issue 11). Only a person whose data this viewer may not see in full is
+ * parsed here, for redaction (PDPA): coordinators and admins see everyone's (reveal-policy.ts).
  */
 function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): string {
-  const seesAll = canExportFullIds(viewer);
   const parts: string[] = [];
   for (const row of rows) {
-    let values = row.vals;
-    if (row.table_name === 'members' && !seesAll) {
-      const stored = JSON.parse(row.vals) as Record<string, unknown>;
-      const shown = redactPersonForViewer(stored, row.district_code, viewer);
-      if (shown !== stored) values = JSON.stringify(shown);
+    if (row.json !== null) {
+      parts.push(row.json);
+      continue;
     }
-    const { stamps, fieldStamps } = encodeRecordStamps(row.stamps);
+    const stored = JSON.parse(row.vals ?? '{}') as Record<string, unknown>;
+    const shown = redactPersonForViewer(stored, row.district_code, viewer);
+    const values = shown === stored ? row.vals : JSON.stringify(shown);
     parts.push(
       `{"table":${JSON.stringify(row.table_name)},"id":${JSON.stringify(row.id)},"provinceCode":${JSON.stringify(row.province_code)},` +
-        `"districtCode":${JSON.stringify(row.district_code)},"seq":${toNumber(row.seq)},"values":${values},"stamps":${JSON.stringify(stamps)}` +
-        `${fieldStamps === undefined ? '' : `,"fieldStamps":${JSON.stringify(fieldStamps)}`}}`,
+        `"districtCode":${JSON.stringify(row.district_code)},"seq":${toNumber(row.seq)},"values":${values},${row.wire_stamps}}`,
     );
   }
   return parts.join(',');
@@ -86,21 +94,27 @@ export async function pullChanges(
   }
 
   await store.statistics.refreshIfStale();
-  const scope = readableSql(device.scope, 'r', 4);
+  const viewer: Viewer = { role: device.user.role, districtCode: device.user.districtCode };
+  // Personal data by role (PDPA): what the user may not see never reaches the device. The stamps stay.
+  const redact = !canExportFullIds(viewer);
+  const scope = readableSql(device.scope, 'r', 5);
   const { rows } = await sql.query<PulledDbRow>(
-    `SELECT r.table_name, r.id, r.province_code, r.district_code, r.seq, r.vals::text AS vals, r.stamps
-       FROM records r
-      WHERE r.seq > $1 AND r.seq <= $2 AND ${scope.sql}
-      ORDER BY r.seq
-      LIMIT $3`,
-    [query.cursor, lastSeq, query.limit + 1, ...scope.params],
+    `SELECT r.seq, CASE WHEN r.redacted THEN NULL ELSE ${RECORD_JSON_SQL} END AS json,
+            CASE WHEN r.redacted THEN r.table_name END AS table_name, CASE WHEN r.redacted THEN r.id END AS id,
+            CASE WHEN r.redacted THEN r.province_code END AS province_code, CASE WHEN r.redacted THEN r.district_code END AS district_code,
+            CASE WHEN r.redacted THEN r.vals::text END AS vals, CASE WHEN r.redacted THEN coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) END AS wire_stamps
+       FROM (SELECT r.*, $4::boolean AND r.table_name = 'members' AS redacted
+               FROM records r
+              WHERE r.seq > $1 AND r.seq <= $2 AND ${scope.sql}
+              ORDER BY r.seq
+              LIMIT $3) r
+      ORDER BY r.seq`,
+    [query.cursor, lastSeq, query.limit + 1, redact, ...scope.params],
   );
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const cursor = hasMore ? toNumber(page[page.length - 1]?.seq) : Math.max(lastSeq, query.cursor);
-
-  // Personal data by role (PDPA): what the user may not see never reaches the device. The stamps stay.
-  const recordsJson = pageRecordsJson(page, { role: device.user.role, districtCode: device.user.districtCode });
+  const recordsJson = pageRecordsJson(page, viewer);
 
   let conflicts: PullResponse['conflicts'] = [];
   if (device.user.role === 'coordinator' || device.user.role === 'admin') {

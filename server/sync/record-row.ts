@@ -1,4 +1,5 @@
 import type { StampedRecord } from '../../shared/sync/field-merge';
+import { encodeRecordStamps } from '../../shared/sync/protocol';
 import type { SqlQueryable } from '../store/sql-client';
 import { toNumber } from '../store/sql-client';
 
@@ -40,6 +41,14 @@ function fromRow(row: RecordDbRow): StoredRecord {
   };
 }
 
+/**
+ * The record's stamps as a pull sends them, kept beside the record (migration 15): `"stamps":[…]` and,
+ * when its fields' stamps differ, `,"fieldStamps":{…}`.
+ */
+export function wireStamps(stamps: Record<string, string>): string {
+  return JSON.stringify(encodeRecordStamps(stamps)).slice(1, -1);
+}
+
 export const RECORD_COLUMNS = 'table_name, id, province_code, district_code, seq, vals, stamps, authors';
 
 export async function loadRecords(tx: SqlQueryable, keys: ReadonlyArray<[string, string]>): Promise<Map<string, StoredRecord>> {
@@ -73,14 +82,16 @@ export async function saveRecords(tx: SqlQueryable, records: readonly StoredReco
       seq: r.seq,
       vals: r.values,
       stamps: r.stamps,
+      wire_stamps: wireStamps(r.stamps),
       authors: r.authors,
     }));
     await tx.query(
-      `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors)
-       SELECT r.table_name, r.id, r.province_code, r.district_code, r.seq, r.vals, r.stamps, r.authors
+      `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, wire_stamps, authors)
+       SELECT r.table_name, r.id, r.province_code, r.district_code, r.seq, r.vals, r.stamps, r.wire_stamps, r.authors
          FROM jsonb_to_recordset($1::jsonb)
-           AS r(table_name text, id text, province_code text, district_code text, seq bigint, vals jsonb, stamps jsonb, authors jsonb)
-       ON CONFLICT (table_name, id) DO UPDATE SET seq = EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, authors = EXCLUDED.authors`,
+           AS r(table_name text, id text, province_code text, district_code text, seq bigint, vals jsonb, stamps jsonb, wire_stamps text, authors jsonb)
+       ON CONFLICT (table_name, id) DO UPDATE
+         SET seq = EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, wire_stamps = EXCLUDED.wire_stamps, authors = EXCLUDED.authors`,
       [JSON.stringify(rows)],
     );
   }
@@ -88,9 +99,10 @@ export async function saveRecords(tx: SqlQueryable, records: readonly StoredReco
 
 export async function saveRecord(tx: SqlQueryable, record: StoredRecord): Promise<void> {
   await tx.query(
-    `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb)
-     ON CONFLICT (table_name, id) DO UPDATE SET seq = EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, authors = EXCLUDED.authors`,
+    `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, wire_stamps, authors)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9::jsonb)
+     ON CONFLICT (table_name, id) DO UPDATE
+       SET seq = EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, wire_stamps = EXCLUDED.wire_stamps, authors = EXCLUDED.authors`,
     [
       record.table,
       record.id,
@@ -99,6 +111,7 @@ export async function saveRecord(tx: SqlQueryable, record: StoredRecord): Promis
       record.seq,
       JSON.stringify(record.values),
       JSON.stringify(record.stamps),
+      wireStamps(record.stamps),
       JSON.stringify(record.authors),
     ],
   );
