@@ -117,7 +117,10 @@ export async function createServer(options: ServerOptions): Promise<ProvinceDesk
     publicUrl: options.publicUrl,
     officeName: (provinceCode) => `สำนักงานคณะกรรมการการเลือกตั้งประจำจังหวัด${geography.province(provinceCode)?.nameTh ?? ''}`,
   });
+  // Changes a writer saved and did not get numbered (it stopped between its commit and the run).
+  store.sequencer.startSweeping((error) => app.log.warn({ err: error }, 'numbering saved changes failed; the next run retries'));
   app.addHook('onClose', async () => {
+    await store.sequencer.stopSweeping();
     await hub.stop();
     if (ownsStore) await store.close();
   });

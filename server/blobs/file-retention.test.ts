@@ -12,7 +12,7 @@ import { cliOn } from '../testing/cli-harness';
 import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { mutation, stampAt, TestClient } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
-import { lockChangeSequence } from '../sync/record-row';
+import { lockRecords, saveRecord } from '../sync/record-row';
 import { dropUnreferencedBlobs } from './file-retention';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -172,15 +172,20 @@ describe.each(testBackends())('prune drops files no live attachment names ($name
     const held = new Promise<void>((resolve) => (release = resolve));
     let locked = () => {};
     const hasLock = new Promise<void>((resolve) => (locked = resolve));
-    // What a push does: the change-sequence lock first, then the record, committed a moment later.
+    // What a push does: the record's lock first, then the record, committed a moment later.
     const push = server.store.sql.transaction(async (tx) => {
-      const seq = (await lockChangeSequence(tx)) + 1;
-      await tx.query(
-        `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors)
-         VALUES ('attachments', $1, '10', NULL, $2, $3::jsonb, '{}'::jsonb, $4::jsonb)`,
-        [newRecordId(), seq, JSON.stringify({ deleted: false, sha256: hash }), JSON.stringify({ sha256: [bkk.editor.id, uploader.deviceId] })],
-      );
-      await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [seq]);
+      const id = newRecordId();
+      await lockRecords(tx, [['attachments', id]]);
+      await saveRecord(tx, {
+        table: 'attachments',
+        id,
+        provinceCode: '10',
+        districtCode: null,
+        seq: null,
+        values: { deleted: false, sha256: hash },
+        stamps: {},
+        authors: { sha256: [bkk.editor.id, uploader.deviceId] },
+      });
       locked();
       await held;
     });

@@ -1,6 +1,6 @@
 import type { SqlClient } from '../store/sql-client';
 import { toNumber } from '../store/sql-client';
-import { lockChangeSequence } from '../sync/record-row';
+import { lockAllRecordWrites } from '../sync/record-row';
 
 /** A blob no live attachment names is kept this long after it was last sent: its record is pushed after it. */
 export const DEFAULT_KEEP_FILES_DAYS = 30;
@@ -10,8 +10,8 @@ export const DEFAULT_KEEP_FILES_DAYS = 30;
  * device has sent, or been told by HEAD it need not send, for `days` days; their pieces go with them
  * (ON DELETE CASCADE) and so do their uploader rows, so nobody can read them any more.
  *
- * Pushes: every record write takes the change-sequence lock first, and the DELETE starts only once this
- * transaction holds it, so it sees every committed write and no write is half done. A push naming one of
+ * Pushes: every record writer holds the shared side of the lock this transaction takes whole (lockRecords),
+ * and the DELETE starts only once it holds it, so it sees every committed write and no write is half done. A push naming one of
  * these blobs either committed before (the blob stays) or waits and commits after (the blob is gone, as
  * for any record pushed after its blob's retention). Uploads: a device sending the bytes again updates
  * last_sent_at under the row lock, which the DELETE waits for and rechecks, or waits for the DELETE and
@@ -19,7 +19,7 @@ export const DEFAULT_KEEP_FILES_DAYS = 30;
  */
 export async function dropUnreferencedBlobs(sql: Pick<SqlClient, 'transaction'>, days: number): Promise<{ blobs: number; bytes: number }> {
   return sql.transaction(async (tx) => {
-    await lockChangeSequence(tx);
+    await lockAllRecordWrites(tx);
     const { rows } = await tx.query<{ blobs: number; bytes: unknown }>(
       `WITH gone AS (
          DELETE FROM blobs b

@@ -9,9 +9,8 @@ import { canRevealNationalId } from '../../shared/roster/reveal-policy';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { canRead } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
-import { notifyChanges } from '../live/change-hub';
 import type { Store } from '../store/open-store';
-import { loadRecord, lockChangeSequence, saveRecord, storeChangeSequence, type Author, type StoredRecord } from '../sync/record-row';
+import { loadRecord, lockRecords, saveRecord, type Author, type StoredRecord } from '../sync/record-row';
 
 export const NOT_ALLOWED_TO_REVEAL = 'บทบาทของคุณไม่มีสิทธิ์ดูเลขประจำตัวประชาชนเต็มของบุคคลนี้';
 
@@ -22,8 +21,9 @@ export async function revealNationalId(
   now: number,
   memberId: string,
 ): Promise<{ nationalId: string | null; auditEntryId: string | null }> {
-  return store.sql.transaction(async (tx) => {
-    let lastSeq = await lockChangeSequence(tx);
+  const revealed = await store.sql.transaction(async (tx) => {
+    // The audit entry is a new record: written under its lock, numbered by the change sequencer after the commit.
+    await lockRecords(tx, []);
     const person = await loadRecord(tx, 'members', memberId);
     // Out of scope answers as missing: a device learns nothing about people elsewhere.
     if (person === undefined || person.values.deleted === true || !canRead(device.scope, person.provinceCode, person.districtCode)) throw new ApiError(404, 'not-found');
@@ -59,14 +59,14 @@ export async function revealNationalId(
       id,
       provinceCode: person.provinceCode,
       districtCode: person.districtCode,
-      seq: ++lastSeq,
+      seq: null,
       values,
       stamps: Object.fromEntries(Object.keys(values).map((f) => [f, stamp])),
       authors: Object.fromEntries(Object.keys(values).map((f) => [f, author])),
     };
     await saveRecord(tx, record);
-    await storeChangeSequence(tx, lastSeq);
-    await notifyChanges(tx, store.notifyChannel, [record]);
     return { nationalId, auditEntryId: id };
   });
+  if (revealed.auditEntryId !== null) await store.sequencer.afterCommit();
+  return revealed;
 }

@@ -328,6 +328,64 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE records SET wire_stamps = pd_wire_stamps(stamps)
     `,
   },
+  {
+    version: 16,
+    name: 'change-sequencer',
+    sql: `
+      -- Writers (push, resolution, reveal) save records and conflict rows with no seq, under row locks
+      -- only; sequence_pending_changes numbers all of them at once under the sync_state lock, in one
+      -- statement, so the country's pushes no longer wait for each other's writes and commits (issue 11).
+      -- A pull sees a change once it is numbered: last_seq and the seqs commit together, as before.
+      ALTER TABLE records ALTER COLUMN seq DROP NOT NULL;
+      ALTER TABLE conflicts ALTER COLUMN seq DROP NOT NULL;
+      -- The order records were saved in (a push's in its mutations' order): they are numbered in it.
+      CREATE SEQUENCE records_write_order;
+      ALTER TABLE records ADD COLUMN write_order bigint;
+      CREATE INDEX records_unsequenced ON records (write_order) WHERE seq IS NULL;
+      CREATE INDEX conflicts_unsequenced ON conflicts (id) WHERE seq IS NULL;
+      -- Returns how many changes it numbered. Rows another transaction is writing are skipped: that
+      -- writer asks for a run after its own commit. A run with nothing to number takes no lock.
+      CREATE FUNCTION sequence_pending_changes(channel text) RETURNS bigint LANGUAGE plpgsql AS $$
+      DECLARE
+        last bigint;
+        numbered_records bigint;
+        numbered_conflicts bigint;
+        record_scopes text[];
+        conflict_scopes text[];
+        payload text;
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM records WHERE seq IS NULL) AND NOT EXISTS (SELECT 1 FROM conflicts WHERE seq IS NULL) THEN
+          RETURN 0;
+        END IF;
+        SELECT last_seq INTO last FROM sync_state WHERE id = 1 FOR UPDATE;
+        WITH pending AS (SELECT table_name, id, write_order FROM records WHERE seq IS NULL ORDER BY write_order FOR UPDATE SKIP LOCKED),
+             numbered AS (SELECT table_name, id, last + row_number() OVER (ORDER BY write_order) AS seq FROM pending),
+             done AS (UPDATE records r SET seq = n.seq FROM numbered n WHERE r.table_name = n.table_name AND r.id = n.id
+                      RETURNING CASE WHEN r.district_code IS NULL THEN r.province_code ELSE r.province_code || ':' || r.district_code END AS scope)
+        SELECT count(*), array_agg(DISTINCT scope) INTO numbered_records, record_scopes FROM done;
+        last := last + numbered_records;
+        WITH pending AS (SELECT id FROM conflicts WHERE seq IS NULL ORDER BY id FOR UPDATE SKIP LOCKED),
+             numbered AS (SELECT id, last + row_number() OVER (ORDER BY id) AS seq FROM pending),
+             done AS (UPDATE conflicts c SET seq = n.seq FROM numbered n WHERE c.id = n.id
+                      RETURNING CASE WHEN c.district_code IS NULL THEN c.province_code ELSE c.province_code || ':' || c.district_code END AS scope)
+        SELECT count(*), array_agg(DISTINCT scope) INTO numbered_conflicts, conflict_scopes FROM done;
+        last := last + numbered_conflicts;
+        IF numbered_records + numbered_conflicts = 0 THEN
+          RETURN 0;
+        END IF;
+        UPDATE sync_state SET last_seq = last WHERE id = 1;
+        -- The poke of change-hub.ts: the changed scopes, or everyone past NOTIFY's payload limit.
+        SELECT coalesce(array_to_json(array_agg(DISTINCT s))::text, '[]') INTO payload
+          FROM unnest(coalesce(record_scopes, '{}') || coalesce(conflict_scopes, '{}')) AS s;
+        IF length(payload) > 7000 THEN
+          payload := '"*"';
+        END IF;
+        PERFORM pg_notify(channel, payload);
+        RETURN numbered_records + numbered_conflicts;
+      END
+      $$
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -4,6 +4,7 @@ import { PlannerStatistics } from './planner-statistics';
 import { openPgClient } from './pg-sql-client';
 import { openPgliteClient } from './pglite-sql-client';
 import type { SqlClient } from './sql-client';
+import { ChangeSequencer } from '../sync/change-sequencer';
 
 /**
  * Where the server keeps its data: a PGlite folder (the embedded default, `.data/server`), PGlite in
@@ -19,6 +20,8 @@ export interface Store {
   statistics: PlannerStatistics;
   /** The LISTEN/NOTIFY channel for change pokes, per schema so test schemas never poke each other. */
   notifyChannel: string;
+  /** Numbers the changes writers saved (change-sequencer.ts); a writer asks after its commit. */
+  sequencer: ChangeSequencer;
   close(): Promise<void>;
 }
 
@@ -43,5 +46,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw error;
   }
   const schema = options.kind === 'postgres' ? (options.schema ?? 'public') : 'public';
-  return { sql, statistics: new PlannerStatistics(sql, options.kind === 'pglite'), notifyChannel: `provincedesk_changes_${schema}`, close: () => sql.close() };
+  const notifyChannel = `provincedesk_changes_${schema}`;
+  const sequencer = new ChangeSequencer(sql, notifyChannel);
+  const close = async () => {
+    await sequencer.stopSweeping();
+    await sql.close();
+  };
+  return { sql, statistics: new PlannerStatistics(sql, options.kind === 'pglite'), notifyChannel, sequencer, close };
 }

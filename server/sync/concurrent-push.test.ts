@@ -6,7 +6,8 @@ import { useClockedServer } from '../testing/clocked-server';
 import { fakeNode, mutation, newsValues, stampAt, type TestClient } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
 
-// Issue 11: a push takes the change-sequence lock only for its writes. Many devices pushing at once must
+// Issue 11: a push writes under its records' locks only and the change sequencer numbers it after the
+// commit. Many devices pushing at once must
 // still lose nothing, keep each device's pushes in order, recognise a retry racing its original, and give
 // every change its own seq, so that a pull in seq order sees everything.
 describe.each(testBackends())('pushes from many devices at once ($name)', (backend) => {

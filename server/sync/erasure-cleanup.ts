@@ -1,6 +1,6 @@
 import type { HybridLogicalClock } from '../../shared/sync/hybrid-logical-clock';
 import type { SqlQueryable } from '../store/sql-client';
-import { loadRecords, recordKey, type Author, type StoredRecord } from './record-row';
+import { loadRecords, lockRecords, recordKey, type Author, type StoredRecord } from './record-row';
 import { writeAsServer } from './server-writes';
 
 // PDPA erasure (shared/roster/erasure-rules.ts) is a synced write that blanks a person's record. What it
@@ -33,6 +33,9 @@ export async function blankPhotosOfErased(
     [memberIds],
   );
   const missing = rows.filter((r) => !inBatch.has(recordKey('attachments', r.id))).map((r): [string, string] => ['attachments', r.id]);
+  // Written below: read under their locks, as the batch's own records are (taken after those, so two
+  // erasures can meet in a deadlock, which PostgreSQL breaks by failing one; its device sends it again).
+  await lockRecords(tx, missing);
   const loaded = await loadRecords(tx, missing);
   const photos = rows.map((r) => inBatch.get(recordKey('attachments', r.id)) ?? loaded.get(recordKey('attachments', r.id))).filter((r) => r !== undefined);
   const changed = photos.filter((photo) => {
@@ -69,33 +72,26 @@ export function erasedRefusal(table: string, changes: Record<string, { stamp: st
 
 /**
  * Conflict rows of these records keep, on both sides, only the value the record holds now (blank for an
- * erased field), and are closed; each gets a new seq so coordinators' devices replace their copy at the
- * next pull. Returns the last seq used.
+ * erased field), and are closed; each waits for a new seq (the change sequencer's) so coordinators'
+ * devices replace their copy at the next pull. Returns how many were closed.
  */
-export async function closeConflictsOfErased(
-  tx: SqlQueryable,
-  records: readonly StoredRecord[],
-  resolvedBy: string,
-  lastSeq: number,
-): Promise<number> {
-  if (records.length === 0) return lastSeq;
+export async function closeConflictsOfErased(tx: SqlQueryable, records: readonly StoredRecord[], resolvedBy: string): Promise<number> {
+  if (records.length === 0) return 0;
   const byKey = new Map(records.map((r) => [recordKey(r.table, r.id), r]));
   const { rows } = await tx.query<{ id: string; table_name: string; record_id: string; field: string }>(
     `SELECT c.id, c.table_name, c.record_id, c.field FROM conflicts c
-      WHERE (c.table_name, c.record_id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements($1::jsonb) AS k)
-      ORDER BY c.seq`,
+      WHERE (c.table_name, c.record_id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements($1::jsonb) AS k)`,
     [JSON.stringify(records.map((r) => [r.table, r.id]))],
   );
-  let seq = lastSeq;
   for (const row of rows) {
     const record = byKey.get(recordKey(row.table_name, row.record_id));
     const value = JSON.stringify(record !== undefined && Object.hasOwn(record.values, row.field) ? (record.values[row.field] ?? null) : null);
     await tx.query(
       `UPDATE conflicts SET winner_value = $2::jsonb, loser_value = $2::jsonb, resolution = coalesce(resolution, 'winner'),
-              resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, $3), seq = $4
+              resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, $3), seq = NULL
         WHERE id = $1`,
-      [row.id, value, resolvedBy, ++seq],
+      [row.id, value, resolvedBy],
     );
   }
-  return seq;
+  return rows.length;
 }

@@ -5,6 +5,7 @@ import { readableSql, syncedViewKey } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
 import type { Store } from '../store/open-store';
 import { toNumber } from '../store/sql-client';
+import { lockAllRecordWrites } from './record-row';
 import { CONFLICT_SELECT, conflictToWire, type ConflictDbRow } from './conflict-rows';
 import { readSyncState, startEpochAfterUnmarkedRestore } from './server-epoch';
 import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
@@ -131,6 +132,8 @@ export async function pullChanges(
 /** Raises min_valid_seq and drops what it makes unreachable: old tombstones and resolved conflicts. */
 export async function pruneHistory(store: Store, upToSeq?: number): Promise<{ minValidSeq: number; records: number; conflicts: number }> {
   return store.sql.transaction(async (tx) => {
+    // No writer between the read of a record and its save (a push that read a tombstone would bring it back).
+    await lockAllRecordWrites(tx);
     const state = (await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE')).rows[0];
     const target = Math.min(upToSeq ?? toNumber(state?.last_seq), toNumber(state?.last_seq));
     // The keys stay behind (pruned_records): a late write to a pruned record is refused, not revived.

@@ -6,9 +6,8 @@ import type { MutationResult } from '../../shared/sync/protocol';
 import { uuidv7 } from '../../shared/ids/uuid-v7';
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { ApiError } from '../http/api-error';
-import { notifyChanges, type ChangedScope } from '../live/change-hub';
 import type { Store } from '../store/open-store';
-import { toNumber, type SqlQueryable } from '../store/sql-client';
+import type { SqlQueryable } from '../store/sql-client';
 import { snapshotPublished } from '../feed/published-snapshots';
 import { actorValues } from './append-only-rules';
 import { blankPhotosOfErased, closeConflictsOfErased, isErasure, visitsOfErased } from './erasure-cleanup';
@@ -16,7 +15,7 @@ import { bindStampNodes } from './node-binding';
 import { rejected, type PushItem } from './push-request';
 import { judgeMutation } from './push-rules';
 import { writeAsServer } from './server-writes';
-import { loadRecords, lockChangeSequence, recordKey, saveRecords, storeChangeSequence, type Author, type StoredRecord } from './record-row';
+import { loadRecords, lockRecords, recordKey, saveRecords, type Author, type StoredRecord } from './record-row';
 
 export interface PushOptions {
   now: number;
@@ -67,8 +66,9 @@ interface PendingConflict {
  * Applies a push in one transaction: the stamps' nodes bound to the device, then per mutation idempotency,
  * the rules of push-rules.ts, per-field LWW, and a conflict row for every concurrent overwrite whose values
  * differ; then what the server writes itself (the actor of a history record, the photos of a person just
- * erased) and keeps (the words of a news item just published). Each changed record gets one new seq; the
- * changed scopes are notified at commit.
+ * erased) and keeps (the words of a news item just published). After the commit, each changed record and
+ * conflict row gets one new seq from the change sequencer, which pokes the changed scopes; the answer
+ * waits for that, so a device that pulls after its push finds what it pushed numbered.
  *
  * One bad mutation never blocks the batch (issue 18): it is answered `rejected` and the others are applied.
  * Should the database still refuse a value that validation let through, the batch is applied again one
@@ -80,8 +80,9 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, items
     options,
   );
   if (items.length === 0) return [];
+  let pushed: { results: MutationResult[]; wrote: boolean };
   try {
-    return await applyBatch(store, device, items, options);
+    pushed = await applyBatch(store, device, items, options);
   } catch (error) {
     if (!isDataError(error)) throw error;
     options.onDataError?.(error);
@@ -93,13 +94,14 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, items
     const id = 'mutation' in items[0]! ? items[0].mutation.id : items[0]!.refused.id;
     return [rejected(id, 'invalid-value', 'ค่าในการแก้ไขนี้บันทึกลงฐานข้อมูลไม่ได้')];
   }
+  // What the push wrote is committed; numbered, it reaches the other devices' pulls (and pokes them).
+  if (pushed.wrote) await store.sequencer.afterCommit();
+  return pushed.results;
 }
 
-/** What a push will write, worked out from the records as read (prepareBatch) and written under the lock. */
+/** What a push will write, worked out from the records as read under their locks (prepareBatch). */
 interface PreparedBatch {
   records: Map<string, StoredRecord>;
-  /** The seq of each record as read (absent: no such record then). */
-  readSeqs: Map<string, number>;
   dirty: Set<StoredRecord>;
   published: Set<StoredRecord>;
   erased: Set<StoredRecord>;
@@ -109,20 +111,18 @@ interface PreparedBatch {
 }
 
 /**
- * A push in one transaction, holding the change-sequence lock only for its last step (issue 11: held for the
- * whole push, it made every push in the country wait for the one before; 114 of 193 ms of a push at 50
- * devices). The device's own lock keeps its pushes in order and its duplicates recognised; the merge is
- * worked out from the records as read, and once the sequence lock is taken, a record that changed
- * meanwhile (another device's push, a conflict resolved, a reveal, a prune) makes the merge run again
- * under the lock, as every push did before.
+ * A push in one transaction, under row-level locks only (issue 11: a change-sequence lock held for every
+ * push's writes and commit made every push in the country wait for the one before). The device's own
+ * lock keeps its pushes in order and its duplicates recognised; the records' locks keep two writers from
+ * merging from the same version. Records and conflict rows are saved without a seq; the change
+ * sequencer numbers them after the commit (applyPush).
  */
-async function applyBatch(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<MutationResult[]> {
+async function applyBatch(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<{ results: MutationResult[]; wrote: boolean }> {
   return store.sql.transaction(async (tx) => {
     await lockDevicePushes(tx, device.deviceId);
-    let batch = await prepareBatch(tx, device, items, options);
-    const lastSeq = await lockChangeSequence(tx);
-    if (await changedSince(tx, items, batch.readSeqs)) batch = await prepareBatch(tx, device, items, options);
-    return finishBatch(tx, store, device, batch, lastSeq, options);
+    await lockRecords(tx, keysOf(items));
+    const batch = await prepareBatch(tx, device, items, options);
+    return finishBatch(tx, store, device, batch, options);
   });
 }
 
@@ -133,7 +133,6 @@ async function prepareBatch(tx: SqlQueryable, device: AuthenticatedDevice, items
   const applied = await alreadyApplied(tx, device.deviceId, items.map((item) => ('mutation' in item ? item.mutation.id : item.refused.id)));
   await bindStampNodes(tx, device, mutations.filter((m) => !applied.has(m.id)));
   const records = await loadRecords(tx, keysOf(items));
-  const readSeqs = new Map([...records].map(([key, record]) => [key, record.seq]));
   const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
   const dirty = new Set<StoredRecord>();
   /** News items this batch published: the feed keeps their words as they are now. */
@@ -192,7 +191,7 @@ async function prepareBatch(tx: SqlQueryable, device: AuthenticatedDevice, items
       id: mutation.recordId,
       provinceCode: mutation.provinceCode,
       districtCode: mutation.districtCode,
-      seq: 0,
+      seq: null,
       values: {},
       stamps: {},
       authors: {},
@@ -232,30 +231,26 @@ async function prepareBatch(tx: SqlQueryable, device: AuthenticatedDevice, items
     markApplied(mutation.id);
   }
 
-  return { records, readSeqs, dirty, published, erased, conflicts, newlyApplied, results };
+  return { records, dirty, published, erased, conflicts, newlyApplied, results };
 }
 
-/** The writes, under the change-sequence lock: seqs, records, conflicts, the applied ids, the poke. */
-async function finishBatch(tx: SqlQueryable, store: Store, device: AuthenticatedDevice, batch: PreparedBatch, lockedSeq: number, options: PushOptions): Promise<MutationResult[]> {
+/** The writes: records, conflict rows, the applied ids. Returns whether a change awaits its seq. */
+async function finishBatch(tx: SqlQueryable, store: Store, device: AuthenticatedDevice, batch: PreparedBatch, options: PushOptions): Promise<{ results: MutationResult[]; wrote: boolean }> {
   const author: Author = [device.user.id, device.deviceId];
   const { records, dirty, published, erased, conflicts, newlyApplied, results } = batch;
-  let lastSeq = lockedSeq;
-  let closedConflicts = false;
   const erasedIds = [...erased].map((r) => r.id);
   const photosOfErased = await blankPhotosOfErased(tx, erasedIds, records, author, options.clock);
   for (const photo of photosOfErased.changed) dirty.add(photo);
-  for (const record of dirty) record.seq = ++lastSeq;
   await saveRecords(tx, [...dirty]);
   await snapshotPublished(tx, [...published]);
   store.statistics.noteWrites(dirty.size);
   // An erasure is final: what it overwrote concurrently is not kept as a conflict.
   const kept = conflicts.filter((c) => !erased.has(c.record));
-  await insertConflicts(tx, kept.map((conflict) => ({ conflict, seq: ++lastSeq })));
+  await insertConflicts(tx, kept);
+  let closed = 0;
   if (erased.size > 0) {
     const visits = await visitsOfErased(tx, erasedIds, records);
-    const closedUpTo = await closeConflictsOfErased(tx, [...erased, ...photosOfErased.photos, ...visits], device.user.id, lastSeq);
-    if (closedUpTo > lastSeq) closedConflicts = true;
-    lastSeq = closedUpTo;
+    closed = await closeConflictsOfErased(tx, [...erased, ...photosOfErased.photos, ...visits], device.user.id);
   }
   if (newlyApplied.length > 0) {
     await tx.query(
@@ -263,12 +258,7 @@ async function finishBatch(tx: SqlQueryable, store: Store, device: Authenticated
       [device.deviceId, JSON.stringify(newlyApplied)],
     );
   }
-  if (dirty.size > 0 || kept.length > 0 || closedConflicts) {
-    await storeChangeSequence(tx, lastSeq);
-    const scopes: ChangedScope[] = [...dirty, ...kept.map((c) => c.record)].map((r) => ({ provinceCode: r.provinceCode, districtCode: r.districtCode }));
-    await notifyChanges(tx, store.notifyChannel, scopes);
-  }
-  return results;
+  return { results, wrote: dirty.size > 0 || kept.length > 0 || closed > 0 };
 }
 
 /**
@@ -283,18 +273,6 @@ function keysOf(items: readonly PushItem[]): Array<[string, string]> {
   const keys = new Map<string, [string, string]>();
   for (const item of items) if ('mutation' in item) keys.set(recordKey(item.mutation.table, item.mutation.recordId), [item.mutation.table, item.mutation.recordId]);
   return [...keys.values()];
-}
-
-/** Whether any record the batch touches was written, created or pruned since prepareBatch read it. */
-async function changedSince(tx: SqlQueryable, items: readonly PushItem[], readSeqs: ReadonlyMap<string, number>): Promise<boolean> {
-  const keys = keysOf(items);
-  if (keys.length === 0) return false;
-  const { rows } = await tx.query<{ table_name: string; id: string; seq: unknown }>(
-    `SELECT table_name, id, seq FROM records WHERE (table_name, id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements($1::jsonb) AS k)`,
-    [JSON.stringify(keys)],
-  );
-  if (rows.length !== readSeqs.size) return true;
-  return rows.some((row) => readSeqs.get(recordKey(row.table_name, row.id)) !== toNumber(row.seq));
 }
 
 /** Keys (`table/id`) of records among these that prune deleted. */
@@ -316,17 +294,16 @@ async function alreadyApplied(tx: SqlQueryable, deviceId: string, ids: readonly 
   return new Set(rows.map((r) => r.mutation_id));
 }
 
-/** The batch's conflict rows in one statement (one round trip under the sequence lock, however many). */
-async function insertConflicts(tx: SqlQueryable, rows: ReadonlyArray<{ conflict: PendingConflict; seq: number }>): Promise<void> {
+/** The batch's conflict rows in one statement (one round trip, however many), numbered later as records are. */
+async function insertConflicts(tx: SqlQueryable, rows: readonly PendingConflict[]): Promise<void> {
   if (rows.length === 0) return;
-  const wire = rows.map(({ conflict: { record, field, winner, loser }, seq }) => ({
+  const wire = rows.map(({ record, field, winner, loser }) => ({
     id: uuidv7(),
     table_name: record.table,
     record_id: record.id,
     province_code: record.provinceCode,
     district_code: record.districtCode,
     field,
-    seq,
     winner_value: winner.value ?? null,
     winner_stamp: winner.stamp,
     winner_user: winner.author?.[0] ?? null,
@@ -340,10 +317,10 @@ async function insertConflicts(tx: SqlQueryable, rows: ReadonlyArray<{ conflict:
     `INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq,
                             winner_value, winner_stamp, winner_user, winner_device,
                             loser_value, loser_stamp, loser_user, loser_device)
-     SELECT c.id, c.table_name, c.record_id, c.province_code, c.district_code, c.field, c.seq,
+     SELECT c.id, c.table_name, c.record_id, c.province_code, c.district_code, c.field, NULL,
             coalesce(c.winner_value, 'null'::jsonb), c.winner_stamp, c.winner_user, c.winner_device,
             coalesce(c.loser_value, 'null'::jsonb), c.loser_stamp, c.loser_user, c.loser_device
-       FROM jsonb_to_recordset($1::jsonb) AS c(id text, table_name text, record_id text, province_code text, district_code text, field text, seq bigint,
+       FROM jsonb_to_recordset($1::jsonb) AS c(id text, table_name text, record_id text, province_code text, district_code text, field text,
             winner_value jsonb, winner_stamp text, winner_user text, winner_device text, loser_value jsonb, loser_stamp text, loser_user text, loser_device text)`,
     [JSON.stringify(wire)],
   );

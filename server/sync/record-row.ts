@@ -11,7 +11,8 @@ export interface StoredRecord extends StampedRecord {
   id: string;
   provinceCode: string;
   districtCode: string | null;
-  seq: number;
+  /** Null once a writer saved it and until the change sequencer numbers it (change-sequencer.ts). */
+  seq: number | null;
   authors: Record<string, Author>;
 }
 
@@ -34,7 +35,7 @@ function fromRow(row: RecordDbRow): StoredRecord {
     id: row.id,
     provinceCode: row.province_code,
     districtCode: row.district_code,
-    seq: toNumber(row.seq),
+    seq: row.seq === null ? null : toNumber(row.seq),
     values: row.vals,
     stamps: row.stamps,
     authors: row.authors,
@@ -70,7 +71,9 @@ export async function loadRecord(tx: SqlQueryable, table: string, id: string): P
 
 /**
  * Saves many records in one statement: a push of 500 mutations is one round trip to the database,
- * not 500. The rows travel as one jsonb parameter (same SQL over PGlite and pg).
+ * not 500. The rows travel as one jsonb parameter (same SQL over PGlite and pg). Saved records have no
+ * seq until the change sequencer numbers them, in the order they were saved (the writer holds their
+ * locks: lockRecords).
  */
 export async function saveRecords(tx: SqlQueryable, records: readonly StoredRecord[]): Promise<void> {
   for (let i = 0; i < records.length; i += 500) {
@@ -79,19 +82,20 @@ export async function saveRecords(tx: SqlQueryable, records: readonly StoredReco
       id: r.id,
       province_code: r.provinceCode,
       district_code: r.districtCode,
-      seq: r.seq,
       vals: r.values,
       stamps: r.stamps,
       wire_stamps: wireStamps(r.stamps),
       authors: r.authors,
     }));
     await tx.query(
-      `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, wire_stamps, authors)
-       SELECT r.table_name, r.id, r.province_code, r.district_code, r.seq, r.vals, r.stamps, r.wire_stamps, r.authors
-         FROM jsonb_to_recordset($1::jsonb)
-           AS r(table_name text, id text, province_code text, district_code text, seq bigint, vals jsonb, stamps jsonb, wire_stamps text, authors jsonb)
+      `INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, authors)
+       SELECT r.table_name, r.id, r.province_code, r.district_code, NULL, nextval('records_write_order'), r.vals, r.stamps, r.wire_stamps, r.authors
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
+           AS (table_name text, id text, province_code text, district_code text, vals jsonb, stamps jsonb, wire_stamps text, authors jsonb))
+           WITH ORDINALITY AS r(table_name, id, province_code, district_code, vals, stamps, wire_stamps, authors, n)
+        ORDER BY r.n
        ON CONFLICT (table_name, id) DO UPDATE
-         SET seq = EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, wire_stamps = EXCLUDED.wire_stamps, authors = EXCLUDED.authors`,
+         SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, wire_stamps = EXCLUDED.wire_stamps, authors = EXCLUDED.authors`,
       [JSON.stringify(rows)],
     );
   }
@@ -99,16 +103,15 @@ export async function saveRecords(tx: SqlQueryable, records: readonly StoredReco
 
 export async function saveRecord(tx: SqlQueryable, record: StoredRecord): Promise<void> {
   await tx.query(
-    `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, wire_stamps, authors)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9::jsonb)
+    `INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, authors)
+     VALUES ($1, $2, $3, $4, NULL, nextval('records_write_order'), $5::jsonb, $6::jsonb, $7, $8::jsonb)
      ON CONFLICT (table_name, id) DO UPDATE
-       SET seq = EXCLUDED.seq, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, wire_stamps = EXCLUDED.wire_stamps, authors = EXCLUDED.authors`,
+       SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, wire_stamps = EXCLUDED.wire_stamps, authors = EXCLUDED.authors`,
     [
       record.table,
       record.id,
       record.provinceCode,
       record.districtCode,
-      record.seq,
       JSON.stringify(record.values),
       JSON.stringify(record.stamps),
       wireStamps(record.stamps),
@@ -118,14 +121,23 @@ export async function saveRecord(tx: SqlQueryable, record: StoredRecord): Promis
 }
 
 /**
- * Takes the write lock (the sync_state row) and returns the last seq. Every transaction that hands out
- * seqs calls this first, so seqs become visible in order and a pull never skips a change.
+ * Takes the write locks of these records, held to commit: a writer (push, resolution) reads and merges a
+ * record only under its lock, so no two merge from the same version. Transaction advisory locks, taken in
+ * one statement in one order (of their keys), so two writers never deadlock. Also takes the shared side of
+ * the lock that lockAllRecordWrites takes whole. A writer saves with seq null and, after its commit, asks
+ * the change sequencer to number what it wrote.
  */
-export async function lockChangeSequence(tx: SqlQueryable): Promise<number> {
-  const { rows } = await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE');
-  return toNumber(rows[0]?.last_seq);
+export async function lockRecords(tx: SqlQueryable, keys: ReadonlyArray<[string, string]>): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext('provincedesk-writes:' || current_schema()), 0)`);
+  if (keys.length === 0) return;
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtext('provincedesk-record:' || current_schema()), key)
+       FROM (SELECT DISTINCT hashtext((k ->> 0) || '/' || (k ->> 1)) AS key FROM jsonb_array_elements($1::jsonb) AS k ORDER BY key) AS keys`,
+    [JSON.stringify(keys)],
+  );
 }
 
-export async function storeChangeSequence(tx: SqlQueryable, lastSeq: number): Promise<void> {
-  await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [lastSeq]);
+/** Waits for every record writer to commit and keeps new ones out until this transaction ends (maintenance). */
+export async function lockAllRecordWrites(tx: SqlQueryable): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('provincedesk-writes:' || current_schema()), 0)`);
 }

@@ -5,13 +5,12 @@ import { isAppendOnlyTable, type SyncedTable } from '../../shared/domain/synced-
 import type { AuthenticatedDevice } from '../accounts/accounts-repository';
 import { canRead } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
-import { notifyChanges } from '../live/change-hub';
 import type { Store } from '../store/open-store';
 import { validateField } from './field-validation';
 import { newsFieldLockedReason } from './news-workflow-guard';
 import { loadConflict } from './conflict-rows';
 import { snapshotPublished } from '../feed/published-snapshots';
-import { loadRecord, lockChangeSequence, saveRecord, storeChangeSequence } from './record-row';
+import { loadRecord, lockRecords, saveRecord } from './record-row';
 
 /** Why this conflict's field may not be written by this role now, or null. */
 function lockedValueReason(conflict: ConflictWire, status: unknown, role: Role): string | null {
@@ -32,11 +31,15 @@ export async function resolveConflict(
   request: ResolveConflictRequest,
 ): Promise<ConflictWire> {
   if (device.user.role !== 'coordinator' && device.user.role !== 'admin') throw new ApiError(403, 'forbidden');
-  return store.sql.transaction(async (tx) => {
-    let lastSeq = await lockChangeSequence(tx);
+  const found = await loadConflict(store.sql, conflictId);
+  // Out of scope answers as missing: a device learns nothing about other provinces.
+  if (found === undefined || !canRead(device.scope, found.provinceCode, found.districtCode)) throw new ApiError(404, 'not-found');
+  await store.sql.transaction(async (tx) => {
+    // Under the record's lock (as a push writes it), the conflict is read again: of two coordinators
+    // resolving it at once, the second finds it resolved.
+    await lockRecords(tx, [[found.table, found.recordId]]);
     const conflict = await loadConflict(tx, conflictId);
-    // Out of scope answers as missing: a device learns nothing about other provinces.
-    if (conflict === undefined || !canRead(device.scope, conflict.provinceCode, conflict.districtCode)) throw new ApiError(404, 'not-found');
+    if (conflict === undefined) throw new ApiError(404, 'not-found');
     if (conflict.resolution !== null) throw new ApiError(409, 'already-resolved');
 
     const record = await loadRecord(tx, conflict.table, conflict.recordId);
@@ -46,11 +49,8 @@ export async function resolveConflict(
       // The field may not be changed (history; the content of a news item the role may not edit in its
       // status): such a conflict, from before the server held the rule, is only closed, keeping the value.
       if (request.resolution !== 'winner') throw new ApiError(403, 'forbidden', locked);
-      await tx.query(`UPDATE conflicts SET resolution = 'winner', resolved_at = now(), resolved_by = $2, seq = $3 WHERE id = $1`, [conflictId, device.user.id, ++lastSeq]);
-      await storeChangeSequence(tx, lastSeq);
-      const closed = await loadConflict(tx, conflictId);
-      if (closed === undefined) throw new Error('conflict vanished inside its own transaction');
-      return closed;
+      await tx.query(`UPDATE conflicts SET resolution = 'winner', resolved_at = now(), resolved_by = $2, seq = NULL WHERE id = $1`, [conflictId, device.user.id]);
+      return;
     }
     const value = request.resolution === 'winner' ? conflict.winner.value : request.resolution === 'loser' ? conflict.loser.value : request.value;
     if (validateField(conflict.table as SyncedTable, conflict.field, value) !== 'ok') {
@@ -65,19 +65,17 @@ export async function resolveConflict(
     record.values = merged.record.values;
     record.stamps = merged.record.stamps;
     record.authors = { ...record.authors, [conflict.field]: [device.user.id, device.deviceId] };
-    record.seq = ++lastSeq;
     await saveRecord(tx, record);
     if (record.table === 'news' && record.values.status === 'published' && statusBefore !== 'published') await snapshotPublished(tx, [record]);
-    await tx.query(`UPDATE conflicts SET resolution = $2, resolved_at = now(), resolved_by = $3, seq = $4 WHERE id = $1`, [
+    await tx.query(`UPDATE conflicts SET resolution = $2, resolved_at = now(), resolved_by = $3, seq = NULL WHERE id = $1`, [
       conflictId,
       request.resolution,
       device.user.id,
-      ++lastSeq,
     ]);
-    await storeChangeSequence(tx, lastSeq);
-    await notifyChanges(tx, store.notifyChannel, [record]);
-    const resolved = await loadConflict(tx, conflictId);
-    if (resolved === undefined) throw new Error('conflict vanished inside its own transaction');
-    return resolved;
   });
+  // Numbered (and the scope poked), the resolution reaches every device's next pull; answered with its seq.
+  await store.sequencer.afterCommit();
+  const resolved = await loadConflict(store.sql, conflictId);
+  if (resolved === undefined) throw new ApiError(404, 'not-found');
+  return resolved;
 }
