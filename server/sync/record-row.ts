@@ -123,16 +123,16 @@ export async function saveRecord(tx: SqlQueryable, record: StoredRecord): Promis
 /**
  * Takes the write locks of these records, held to commit: a writer (push, resolution) reads and merges a
  * record only under its lock, so no two merge from the same version. Transaction advisory locks, taken in
- * one statement in one order (of their keys), so two writers never deadlock. Also takes the shared side of
- * the lock that lockAllRecordWrites takes whole. A writer saves with seq null and, after its commit, asks
+ * one statement in one order (of their keys), so two writers never deadlock. First (the select list is
+ * evaluated left to right; the subquery when its column is) the shared side of the lock that
+ * lockAllRecordWrites takes whole. A writer saves with seq null and, after its commit, asks
  * the change sequencer to number what it wrote.
  */
 export async function lockRecords(tx: SqlQueryable, keys: ReadonlyArray<[string, string]>): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext('provincedesk-writes:' || current_schema()), 0)`);
-  if (keys.length === 0) return;
   await tx.query(
-    `SELECT pg_advisory_xact_lock(hashtext('provincedesk-record:' || current_schema()), key)
-       FROM (SELECT DISTINCT hashtext((k ->> 0) || '/' || (k ->> 1)) AS key FROM jsonb_array_elements($1::jsonb) AS k ORDER BY key) AS keys`,
+    `SELECT pg_advisory_xact_lock_shared(hashtext('provincedesk-writes:' || current_schema()), 0),
+            (SELECT count(pg_advisory_xact_lock(hashtext('provincedesk-record:' || current_schema()), key))
+               FROM (SELECT DISTINCT hashtext((k ->> 0) || '/' || (k ->> 1)) AS key FROM jsonb_array_elements($1::jsonb) AS k ORDER BY key) AS keys)`,
     [JSON.stringify(keys)],
   );
 }

@@ -71,7 +71,20 @@ function isValidCounter(counter: number): boolean {
   return Number.isInteger(counter) && counter >= 0 && counter <= STAMP_COUNTER_MAX;
 }
 
-function tryParse(s: string): StampParts | string {
+// The last stamp parsed and its result: a mutation's fields mostly share one stamp, and a push checks
+// each stamp in several places (validation, clock drift, node binding, merge).
+let lastParsedText: string | undefined;
+let lastParsed: Readonly<StampParts> | string = '';
+
+function tryParse(s: string): Readonly<StampParts> | string {
+  if (s === lastParsedText) return lastParsed;
+  const parsed = parseUncached(s);
+  lastParsedText = s;
+  lastParsed = typeof parsed === 'string' ? parsed : Object.freeze(parsed);
+  return lastParsed;
+}
+
+function parseUncached(s: string): StampParts | string {
   const match = STAMP_REGEX.exec(s);
   if (!match) return 'expected YYYY-MM-DDTHH:mm:ss.sssZ-CCCC-NNNNNNNNNNNNNNNN (lower-case hex)';
   const [, iso = '', counterHex = '', node = ''] = match;
@@ -85,7 +98,7 @@ export function isStamp(value: unknown): value is string {
   return typeof value === 'string' && typeof tryParse(value) !== 'string';
 }
 
-export function parseStamp(s: string): StampParts {
+export function parseStamp(s: string): Readonly<StampParts> {
   if (typeof s !== 'string') throw new InvalidStampError(s, 'not a string');
   const parsed = tryParse(s);
   if (typeof parsed === 'string') throw new InvalidStampError(s, parsed);
