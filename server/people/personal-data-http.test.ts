@@ -6,7 +6,7 @@ import { isRedacted, redactedValue } from '../../shared/domain/redacted-value';
 import { decodeRecordStamps, type PulledRecord, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
 import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { useClockedServer } from '../testing/clocked-server';
-import { fakeNode, mutation, stampAt, type TestClient } from '../testing/test-client';
+import { fakeNode, mutation, newsValues, stampAt, type TestClient } from '../testing/test-client';
 import { testBackends } from '../testing/test-stores';
 
 const ID = '1101700230708';
@@ -87,6 +87,32 @@ describe.each(testBackends())('personal data on the server ($name)', (backend) =
     // Empty values give nothing away and stay empty.
     const { id: bare } = await personOf1001({ nationalId: null, phone: null, lineId: '', email: '' });
     expect((await pulled(await client(bkk.editor), bare)).values).toMatchObject({ nationalId: null, phone: null, lineId: '', email: '' });
+  });
+
+  it('keeps a page in seq order when people redacted for an editor sit between other records, page after page', async () => {
+    const coordinator = await client(bkk.coordinator);
+    const stamp = stampAt(tick(), fakeNode());
+    const kinds = ['news', 'members', 'members', 'news', 'news', 'members', 'news'] as const;
+    const batch = kinds.map((table, i) =>
+      table === 'news'
+        ? mutation({ id: coordinator.nextMutationId(), provinceCode: '10', values: newsValues(`ข่าวลำดับ ${i}`), stamp })
+        : mutation({ id: coordinator.nextMutationId(), table, provinceCode: '10', districtCode: '1001', values: personValues({ firstName: `คนที่ ${i}` }), stamp }),
+    );
+    expect((await coordinator.push(batch)).json<PushResponse>().results.every((r) => r.status === 'applied')).toBe(true);
+    const editor = await client(bkk.editor);
+    const seen: PulledRecord[] = [];
+    let cursor = 0;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = (await editor.pull(cursor, 3)).json<PullResponse>();
+      expect(page.records.length).toBeLessThanOrEqual(3);
+      seen.push(...page.records);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    expect(seen.map((r) => r.seq)).toEqual([...seen.map((r) => r.seq)].sort((a, b) => a - b));
+    const ours = seen.filter((r) => batch.some((m) => m.recordId === r.id));
+    expect(ours.map((r) => r.table)).toEqual([...kinds]);
+    for (const person of ours.filter((r) => r.table === 'members')) expect(isRedacted(person.values.nationalId)).toBe(true);
   });
 
   it('refuses a redacted value in a push, so it never overwrites the real one; a new ID typed by an editor is kept', async () => {
