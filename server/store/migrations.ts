@@ -386,6 +386,19 @@ export const MIGRATIONS: readonly Migration[] = [
       $$
     `,
   },
+  {
+    version: 17,
+    name: 'records-wire-body',
+    sql: `
+      -- The record as a pull sends it, but for its seq: {"table":…,"id":…,"provinceCode":…,"districtCode":…,
+      -- "values":…,"stamps":…[,"fieldStamps":…] — written once with the record, so a page is read, not
+      -- written, by the database (issue 11: each record is pulled by every device of its province).
+      ALTER TABLE records ADD COLUMN wire_body text;
+      UPDATE records SET wire_body = '{"table":' || to_json(table_name)::text || ',"id":' || to_json(id)::text
+        || ',"provinceCode":' || to_json(province_code)::text || ',"districtCode":' || coalesce(to_json(district_code)::text, 'null')
+        || ',"values":' || vals::text || ',' || coalesce(wire_stamps, pd_wire_stamps(stamps))
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

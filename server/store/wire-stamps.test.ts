@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeRecordStamps } from '../../shared/sync/protocol';
-import { wireStamps } from '../sync/record-row';
+import { lockRecords, saveRecords, wireBodySql, wireStamps } from '../sync/record-row';
 import { splitStatements } from './migrations';
 import { testBackends } from '../testing/test-stores';
 
@@ -23,6 +23,32 @@ describe('wire stamps', () => {
   for (const backend of testBackends()) {
     describe(backend.name, () => {
       afterAll(() => backend.cleanUp());
+
+      it('keeps the record as a pull sends it (but its seq) beside it, and writes the same for a row saved without it', async () => {
+        const store = await backend.open();
+        try {
+          const values = { title: 'ข่าว "ทดสอบ" \\ ใหม่', tags: ['ศส.ปชต.'], deleted: false };
+          const stamps = { title: S2, tags: S1, deleted: S1 };
+          await store.sql.transaction(async (tx) => {
+            await lockRecords(tx, [['news', 'n1']]);
+            await saveRecords(tx, [{ table: 'news', id: 'n1', provinceCode: '57', districtCode: null, seq: null, values, stamps, authors: {} }]);
+          });
+          await store.sql.query(
+            `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors) VALUES ('news', 'n2', '57', '5701', 7, $1::jsonb, $2::jsonb, '{}'::jsonb)`,
+            [JSON.stringify(values), JSON.stringify(stamps)],
+          );
+          const { rows } = await store.sql.query<{ id: string; body: string }>(
+            `SELECT r.id, coalesce(r.wire_body, ${wireBodySql('r')}) || '}' AS body FROM records r ORDER BY r.id`,
+          );
+          const expected = (id: string, districtCode: string | null) => ({ table: 'news', id, provinceCode: '57', districtCode, values, ...encodeRecordStamps(stamps) });
+          const [saved, raw] = rows.map((row) => JSON.parse(row.body) as Record<string, unknown>);
+          expect(saved).toEqual(expected('n1', null));
+          // Stamps in JSONB's key order: the same stamp for each field, the list maybe in another order.
+          expect({ ...raw, stamps: undefined, fieldStamps: undefined }).toEqual({ ...expected('n2', '5701'), stamps: undefined, fieldStamps: undefined });
+        } finally {
+          await store.close();
+        }
+      });
 
       it("pd_wire_stamps (migration 15, for rows written without the column) encodes as the server's own code", async () => {
         const store = await backend.open();

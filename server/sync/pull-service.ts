@@ -5,7 +5,7 @@ import { readableSql, syncedViewKey } from '../accounts/scope';
 import { ApiError } from '../http/api-error';
 import type { Store } from '../store/open-store';
 import { toNumber } from '../store/sql-client';
-import { lockAllRecordWrites } from './record-row';
+import { lockAllRecordWrites, wireBodySql } from './record-row';
 import { CONFLICT_SELECT, conflictToWire, type ConflictDbRow } from './conflict-rows';
 import { readSyncState, startEpochAfterUnmarkedRestore } from './server-epoch';
 import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
@@ -34,14 +34,12 @@ interface PulledDbRow {
 /** A page as pullChanges answers it: the records already as JSON text (an array's items, comma-separated). */
 export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { recordsJson: string };
 
-/** One record of a page as JSON text, in the order of PulledRecord's fields. */
-const RECORD_JSON_SQL = `'{"table":' || to_json(r.table_name)::text || ',"id":' || to_json(r.id)::text
-  || ',"provinceCode":' || to_json(r.province_code)::text || ',"districtCode":' || coalesce(to_json(r.district_code)::text, 'null')
-  || ',"seq":' || r.seq::text || ',"values":' || r.vals::text || ',' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) || '}'`;
+/** One record of a page as JSON text: its wire body, kept with it (migration 17), and its seq. */
+const RECORD_JSON_SQL = `coalesce(r.wire_body, ${wireBodySql('r')}) || ',"seq":' || r.seq::text || '}'`;
 
 /**
- * The page's records as JSON text. The database writes each record's JSON from the stored JSONB text and
- * the wire stamps kept with it: parsing 2,000 records to objects and serialising them again was most of
+ * The page's records as JSON text. The database reads each record's JSON as it was written with the record
+ * (only its seq added): parsing 2,000 records to objects and serialising them again was most of
  * the server's work for a pull (issue 11). Only a person whose data this viewer may not see in full is
  * parsed here, for redaction (PDPA): coordinators and admins see everyone's (reveal-policy.ts).
  */

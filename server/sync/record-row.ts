@@ -50,6 +50,17 @@ export function wireStamps(stamps: Record<string, string>): string {
   return JSON.stringify(encodeRecordStamps(stamps)).slice(1, -1);
 }
 
+/**
+ * SQL for a record's wire body (migration 17) from its columns under `alias`: the pull's JSON of the record
+ * without its seq and closing brace.
+ */
+export function wireBodySql(alias: string): string {
+  const a = alias;
+  return `'{"table":' || to_json(${a}.table_name)::text || ',"id":' || to_json(${a}.id)::text
+    || ',"provinceCode":' || to_json(${a}.province_code)::text || ',"districtCode":' || coalesce(to_json(${a}.district_code)::text, 'null')
+    || ',"values":' || ${a}.vals::text || ',' || coalesce(${a}.wire_stamps, pd_wire_stamps(${a}.stamps))`;
+}
+
 export const RECORD_COLUMNS = 'table_name, id, province_code, district_code, seq, vals, stamps, authors';
 
 export async function loadRecords(tx: SqlQueryable, keys: ReadonlyArray<[string, string]>): Promise<Map<string, StoredRecord>> {
@@ -88,36 +99,23 @@ export async function saveRecords(tx: SqlQueryable, records: readonly StoredReco
       authors: r.authors,
     }));
     await tx.query(
-      `INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, authors)
-       SELECT r.table_name, r.id, r.province_code, r.district_code, NULL, nextval('records_write_order'), r.vals, r.stamps, r.wire_stamps, r.authors
+      `INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, wire_body, authors)
+       SELECT r.table_name, r.id, r.province_code, r.district_code, NULL, nextval('records_write_order'), r.vals, r.stamps, r.wire_stamps,
+              ${wireBodySql('r')}, r.authors
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
            AS (table_name text, id text, province_code text, district_code text, vals jsonb, stamps jsonb, wire_stamps text, authors jsonb))
            WITH ORDINALITY AS r(table_name, id, province_code, district_code, vals, stamps, wire_stamps, authors, n)
         ORDER BY r.n
        ON CONFLICT (table_name, id) DO UPDATE
-         SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, wire_stamps = EXCLUDED.wire_stamps, authors = EXCLUDED.authors`,
+         SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps,
+             wire_stamps = EXCLUDED.wire_stamps, wire_body = EXCLUDED.wire_body, authors = EXCLUDED.authors`,
       [JSON.stringify(rows)],
     );
   }
 }
 
 export async function saveRecord(tx: SqlQueryable, record: StoredRecord): Promise<void> {
-  await tx.query(
-    `INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, authors)
-     VALUES ($1, $2, $3, $4, NULL, nextval('records_write_order'), $5::jsonb, $6::jsonb, $7, $8::jsonb)
-     ON CONFLICT (table_name, id) DO UPDATE
-       SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps, wire_stamps = EXCLUDED.wire_stamps, authors = EXCLUDED.authors`,
-    [
-      record.table,
-      record.id,
-      record.provinceCode,
-      record.districtCode,
-      JSON.stringify(record.values),
-      JSON.stringify(record.stamps),
-      wireStamps(record.stamps),
-      JSON.stringify(record.authors),
-    ],
-  );
+  await saveRecords(tx, [record]);
 }
 
 /**
