@@ -6,6 +6,7 @@ import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { fakeNode, mutation, stampAt, TestClient } from '../testing/test-client';
 import { useClockedServer } from '../testing/clocked-server';
 import { testBackends } from '../testing/test-stores';
+import { lockRecords } from './record-row';
 
 // Issue 18, item 8: erasing a person (PDPA) blanked their record, but the clocked.server kept their name in the
 // file name of their photo and their name, ID number and phone in conflict rows.
@@ -96,4 +97,35 @@ describe.each(testBackends())('erasing a person leaves nothing of them on the cl
     expect(late).toMatchObject({ status: 'rejected', reason: 'deleted' });
     expect((await conflictValues()).map((r) => r.v).join()).not.toContain('0877777777');
   });
+
+  if (backend.name === 'postgres') {
+    it('applies an erasure that met another writer in a deadlock over the photo (rolled back, applied again)', async () => {
+      const officer = await TestClient.signedIn(clocked.server.app, clocked.province.officer);
+      const node = fakeNode();
+      const memberId = uuidv7();
+      const photoId = uuidv7();
+      const scope = { provinceCode: '57', districtCode: '5701' };
+      const created = stampAt(tick(), node);
+      const push = (table: 'members' | 'attachments', recordId: string, values: Record<string, unknown>, stamp: string, prev: string | null = null) =>
+        officer.push([mutation({ id: officer.nextMutationId(), table, recordId, ...scope, values, stamp, prev })]).then((r) => r.json<PushResponse>().results[0]);
+      const sha = createHash('sha256').update('ภาพ').digest('hex');
+      await push('attachments', photoId, { deleted: false, sha256: sha, ownerTable: 'members', ownerId: memberId, fileName: 'สมชาย.jpg', mimeType: 'image/jpeg', size: 3, width: null, height: null, caption: 'สมชาย', createdAt: '2022-01-01T09:00:00.000+07:00' }, created);
+      await push('members', memberId, { ...person, photoAttachmentId: photoId }, created);
+
+      const { sql } = clocked.server.store;
+      const waitingLocks = async () =>
+        Number((await sql.query<{ n: unknown }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0]?.n);
+      // Another writer holds the photo and then asks for the person, while the erasure holds the person and asks for the photo.
+      let erasure: Promise<unknown> | undefined;
+      await sql.transaction(async (tx) => {
+        await lockRecords(tx, [['attachments', photoId]]);
+        erasure = push('members', memberId, erasurePatch(new Date(clocked.now())), stampAt(tick(), node), created);
+        await expect.poll(waitingLocks, { timeout: 5000 }).toBe(1);
+        await lockRecords(tx, [['members', memberId]]);
+      });
+      expect(await erasure).toMatchObject({ status: 'applied' });
+      const { rows } = await sql.query<{ vals: Record<string, unknown> }>(`SELECT vals FROM records WHERE table_name = 'attachments' AND id = $1`, [photoId]);
+      expect(rows[0]!.vals).toMatchObject({ fileName: 'erased.jpg', caption: '', deleted: true });
+    });
+  }
 });

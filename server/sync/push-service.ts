@@ -51,7 +51,7 @@ function checkClockAhead(mutations: readonly Mutation[], options: PushOptions): 
  */
 function isDataError(error: unknown): boolean {
   if (error instanceof RangeError) return true;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  const code = sqlState(error);
   return typeof code === 'string' && /^(22|54)[0-9A-Z]{3}$/.test(code);
 }
 
@@ -82,7 +82,7 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, items
   if (items.length === 0) return [];
   let pushed: { results: MutationResult[]; wrote: boolean };
   try {
-    pushed = await applyBatch(store, device, items, options);
+    pushed = await applyBatchRetryingDeadlock(store, device, items, options);
   } catch (error) {
     if (!isDataError(error)) throw error;
     options.onDataError?.(error);
@@ -125,6 +125,22 @@ async function applyBatch(store: Store, device: AuthenticatedDevice, items: read
     return finishBatch(tx, store, device, batch, options);
   });
 }
+
+/**
+ * A batch that meets another writer in a deadlock (an erasure locks the person's photos after the batch's
+ * own records, so a batch holding a photo and waiting for the person can cross it) is rolled back by
+ * PostgreSQL, wholly; it is applied again once, not answered with an error.
+ */
+async function applyBatchRetryingDeadlock(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<{ results: MutationResult[]; wrote: boolean }> {
+  try {
+    return await applyBatch(store, device, items, options);
+  } catch (error) {
+    if (sqlState(error) !== '40P01') throw error;
+    return applyBatch(store, device, items, options);
+  }
+}
+
+const sqlState = (error: unknown): unknown => (typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined);
 
 /** Reads what the batch touches and merges it in memory; writes nothing but the binding of new stamp nodes. */
 async function prepareBatch(tx: SqlQueryable, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<PreparedBatch> {
