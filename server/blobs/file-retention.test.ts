@@ -181,7 +181,6 @@ describe.each(testBackends())('prune drops files no live attachment names ($name
         id,
         provinceCode: '10',
         districtCode: null,
-        seq: null,
         values: { deleted: false, sha256: hash },
         stamps: {},
         authors: { sha256: [bkk.editor.id, uploader.deviceId] },

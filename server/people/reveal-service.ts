@@ -59,7 +59,6 @@ export async function revealNationalId(
       id,
       provinceCode: person.provinceCode,
       districtCode: person.districtCode,
-      seq: null,
       values,
       stamps: Object.fromEntries(Object.keys(values).map((f) => [f, stamp])),
       authors: Object.fromEntries(Object.keys(values).map((f) => [f, author])),

@@ -31,7 +31,7 @@ describe('wire stamps', () => {
           const stamps = { title: S2, tags: S1, deleted: S1 };
           await store.sql.transaction(async (tx) => {
             await lockRecords(tx, [['news', 'n1']]);
-            await saveRecords(tx, [{ table: 'news', id: 'n1', provinceCode: '57', districtCode: null, seq: null, values, stamps, authors: {} }]);
+            await saveRecords(tx, [{ table: 'news', id: 'n1', provinceCode: '57', districtCode: null, values, stamps, authors: {} }]);
           });
           await store.sql.query(
             `INSERT INTO records (table_name, id, province_code, district_code, seq, vals, stamps, authors) VALUES ('news', 'n2', '57', '5701', 7, $1::jsonb, $2::jsonb, '{}'::jsonb)`,

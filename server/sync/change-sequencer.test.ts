@@ -10,7 +10,6 @@ const news = (id: string): StoredRecord => ({
   id,
   provinceCode: '57',
   districtCode: null,
-  seq: null,
   values: { title: `ข่าว ${id}`, deleted: false },
   stamps: { title: '2026-12-01T09:00:00.000Z-0000-00000000000000a1', deleted: '2026-12-01T09:00:00.000Z-0000-00000000000000a1' },
   authors: {},

@@ -207,7 +207,6 @@ async function prepareBatch(tx: SqlQueryable, device: AuthenticatedDevice, items
       id: mutation.recordId,
       provinceCode: mutation.provinceCode,
       districtCode: mutation.districtCode,
-      seq: null,
       values: {},
       stamps: {},
       authors: {},

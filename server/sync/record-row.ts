@@ -1,7 +1,6 @@
 import type { StampedRecord } from '../../shared/sync/field-merge';
 import { encodeRecordStamps } from '../../shared/sync/protocol';
 import type { SqlQueryable } from '../store/sql-client';
-import { toNumber } from '../store/sql-client';
 
 /** [userId, deviceId] of the write that holds a field. */
 export type Author = [string, string];
@@ -11,8 +10,7 @@ export interface StoredRecord extends StampedRecord {
   id: string;
   provinceCode: string;
   districtCode: string | null;
-  /** Null once a writer saved it and until the change sequencer numbers it (change-sequencer.ts). */
-  seq: number | null;
+  // No seq: a writer never needs it (it saves without one; the change sequencer numbers what it saved).
   authors: Record<string, Author>;
 }
 
@@ -21,7 +19,6 @@ interface RecordDbRow {
   id: string;
   province_code: string;
   district_code: string | null;
-  seq: unknown;
   vals: Record<string, unknown>;
   stamps: Record<string, string>;
   authors: Record<string, Author>;
@@ -35,7 +32,6 @@ function fromRow(row: RecordDbRow): StoredRecord {
     id: row.id,
     provinceCode: row.province_code,
     districtCode: row.district_code,
-    seq: row.seq === null ? null : toNumber(row.seq),
     values: row.vals,
     stamps: row.stamps,
     authors: row.authors,
@@ -61,7 +57,7 @@ export function wireBodySql(alias: string): string {
     || ',"values":' || ${a}.vals::text || ',' || coalesce(${a}.wire_stamps, pd_wire_stamps(${a}.stamps))`;
 }
 
-export const RECORD_COLUMNS = 'table_name, id, province_code, district_code, seq, vals, stamps, authors';
+export const RECORD_COLUMNS = 'table_name, id, province_code, district_code, vals, stamps, authors';
 
 export async function loadRecords(tx: SqlQueryable, keys: ReadonlyArray<[string, string]>): Promise<Map<string, StoredRecord>> {
   const found = new Map<string, StoredRecord>();
