@@ -399,6 +399,75 @@ export const MIGRATIONS: readonly Migration[] = [
         || ',"values":' || vals::text || ',' || coalesce(wire_stamps, pd_wire_stamps(stamps))
     `,
   },
+  {
+    version: 18,
+    name: 'push-in-two-statements',
+    sql: `
+      -- A push's reads under its locks, and its writes, each in one statement (issue 11): on a loaded server
+      -- every round trip to the database waits for the busy event loop and costs a socket write, and a push
+      -- made ten of them while holding its record locks.
+      -- save_records: records saved with no seq, numbered later in the order saved (change sequencer).
+      CREATE FUNCTION save_records(p_rows jsonb) RETURNS void LANGUAGE sql AS $$
+        INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, wire_body, authors)
+        SELECT r.table_name, r.id, r.province_code, r.district_code, NULL, nextval('records_write_order'), r.vals, r.stamps, r.wire_stamps,
+               '{"table":' || to_json(r.table_name)::text || ',"id":' || to_json(r.id)::text
+                 || ',"provinceCode":' || to_json(r.province_code)::text || ',"districtCode":' || coalesce(to_json(r.district_code)::text, 'null')
+                 || ',"values":' || r.vals::text || ',' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)),
+               r.authors
+          FROM ROWS FROM (jsonb_to_recordset(p_rows)
+            AS (table_name text, id text, province_code text, district_code text, vals jsonb, stamps jsonb, wire_stamps text, authors jsonb))
+            WITH ORDINALITY AS r(table_name, id, province_code, district_code, vals, stamps, wire_stamps, authors, n)
+         ORDER BY r.n
+        ON CONFLICT (table_name, id) DO UPDATE
+          SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps,
+              wire_stamps = EXCLUDED.wire_stamps, wire_body = EXCLUDED.wire_body, authors = EXCLUDED.authors
+      $$;
+      -- The push's locks, in the order the push took them one by one (the device's, the shared side of the
+      -- writers' lock, each record's in key order), then what it reads under them: the device's applied ids
+      -- among the batch's, the owners of the batch's stamp nodes, the records, and which of them prune forgot.
+      CREATE FUNCTION push_read(p_device text, p_keys jsonb, p_mutation_ids jsonb, p_nodes jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtext('provincedesk-push:' || current_schema() || ':' || p_device));
+        PERFORM pg_advisory_xact_lock_shared(hashtext('provincedesk-writes:' || current_schema()), 0);
+        PERFORM count(pg_advisory_xact_lock(hashtext('provincedesk-record:' || current_schema()), key))
+           FROM (SELECT DISTINCT hashtext((k ->> 0) || '/' || (k ->> 1)) AS key FROM jsonb_array_elements(p_keys) AS k ORDER BY key) AS keys;
+        RETURN jsonb_build_object(
+          'applied', (SELECT coalesce(jsonb_agg(m.mutation_id), '[]'::jsonb) FROM applied_mutations m
+                       WHERE m.device_id = p_device AND m.mutation_id IN (SELECT jsonb_array_elements_text(p_mutation_ids))),
+          'owners', (SELECT coalesce(jsonb_agg(jsonb_build_object('node', n.node, 'device_id', n.device_id, 'user_id', n.user_id,
+                                                                  'revoked', d.id IS NULL OR d.revoked_at IS NOT NULL, 'name', d.name)), '[]'::jsonb)
+                       FROM device_nodes n LEFT JOIN devices d ON d.id = n.device_id
+                      WHERE n.node IN (SELECT jsonb_array_elements_text(p_nodes))),
+          'records', (SELECT coalesce(jsonb_agg(jsonb_build_object('table_name', r.table_name, 'id', r.id, 'province_code', r.province_code,
+                                                                   'district_code', r.district_code, 'vals', r.vals, 'stamps', r.stamps, 'authors', r.authors)), '[]'::jsonb)
+                        FROM records r WHERE (r.table_name, r.id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements(p_keys) AS k)),
+          'pruned', (SELECT coalesce(jsonb_agg(jsonb_build_array(p.table_name, p.id)), '[]'::jsonb) FROM pruned_records p
+                      WHERE (p.table_name, p.id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements(p_keys) AS k)));
+      END
+      $$;
+      -- The push's writes: its records, its conflict rows (numbered later, as records are), its applied ids.
+      CREATE FUNCTION push_write(p_records jsonb, p_conflicts jsonb, p_device text, p_applied jsonb) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF jsonb_array_length(p_records) > 0 THEN
+          PERFORM save_records(p_records);
+        END IF;
+        IF jsonb_array_length(p_conflicts) > 0 THEN
+          INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq,
+                                 winner_value, winner_stamp, winner_user, winner_device,
+                                 loser_value, loser_stamp, loser_user, loser_device)
+          SELECT c.id, c.table_name, c.record_id, c.province_code, c.district_code, c.field, NULL,
+                 coalesce(c.winner_value, 'null'::jsonb), c.winner_stamp, c.winner_user, c.winner_device,
+                 coalesce(c.loser_value, 'null'::jsonb), c.loser_stamp, c.loser_user, c.loser_device
+            FROM jsonb_to_recordset(p_conflicts) AS c(id text, table_name text, record_id text, province_code text, district_code text, field text,
+                 winner_value jsonb, winner_stamp text, winner_user text, winner_device text, loser_value jsonb, loser_stamp text, loser_user text, loser_device text);
+        END IF;
+        IF jsonb_array_length(p_applied) > 0 THEN
+          INSERT INTO applied_mutations (device_id, mutation_id) SELECT p_device, m FROM jsonb_array_elements_text(p_applied) AS m;
+        END IF;
+      END
+      $$
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -16,10 +16,11 @@ import type { SqlQueryable } from '../store/sql-client';
  * this device is locked (an advisory lock per node, till the push commits) and read again, so two first
  * pushes of one node never both bind it.
  */
-export async function bindStampNodes(tx: SqlQueryable, device: AuthenticatedDevice, mutations: readonly Mutation[]): Promise<void> {
-  const nodes = [...new Set(mutations.flatMap((m) => Object.values(m.changes).map((c) => parseStamp(c.stamp).node)))];
+export async function bindStampNodes(tx: SqlQueryable, device: AuthenticatedDevice, mutations: readonly Mutation[], readOwners?: ReadonlyMap<string, NodeOwner>): Promise<void> {
+  const nodes = stampNodesOf(mutations);
   if (nodes.length === 0) return;
-  let owners = await ownersOf(tx, nodes);
+  // The push reads its nodes' owners with its records (push_read); read here when not given.
+  let owners = readOwners ?? (await ownersOf(tx, nodes));
   // The common case, a device's own node, needs no lock: only this device's pushes (serialised) rebind it.
   if (nodes.every((node) => owners.get(node)?.device_id === device.deviceId)) return;
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext('provincedesk-node:' || current_schema() || ':' || n)) FROM (SELECT n FROM unnest($1::text[]) AS n ORDER BY n) AS sorted`, [nodes]);
@@ -44,7 +45,12 @@ export async function bindStampNodes(tx: SqlQueryable, device: AuthenticatedDevi
   }
 }
 
-interface NodeOwner {
+/** The HLC nodes these mutations' stamps name. */
+export function stampNodesOf(mutations: readonly Mutation[]): string[] {
+  return [...new Set(mutations.flatMap((m) => Object.values(m.changes).map((c) => parseStamp(c.stamp).node)))];
+}
+
+export interface NodeOwner {
   node: string;
   device_id: string;
   user_id: string;

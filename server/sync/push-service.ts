@@ -11,11 +11,11 @@ import type { SqlQueryable } from '../store/sql-client';
 import { snapshotPublished } from '../feed/published-snapshots';
 import { actorValues } from './append-only-rules';
 import { blankPhotosOfErased, closeConflictsOfErased, isErasure, visitsOfErased } from './erasure-cleanup';
-import { bindStampNodes } from './node-binding';
+import { bindStampNodes, stampNodesOf, type NodeOwner } from './node-binding';
 import { rejected, type PushItem } from './push-request';
 import { judgeMutation } from './push-rules';
 import { writeAsServer } from './server-writes';
-import { loadRecords, lockRecords, recordKey, saveRecords, type Author, type StoredRecord } from './record-row';
+import { fromRow, recordKey, recordRowsJson, type Author, type RecordDbRow, type StoredRecord } from './record-row';
 
 export interface PushOptions {
   now: number;
@@ -119,8 +119,6 @@ interface PreparedBatch {
  */
 async function applyBatch(store: Store, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<{ results: MutationResult[]; wrote: boolean }> {
   return store.sql.transaction(async (tx) => {
-    await lockDevicePushes(tx, device.deviceId);
-    await lockRecords(tx, keysOf(items));
     const batch = await prepareBatch(tx, device, items, options);
     return finishBatch(tx, store, device, batch, options);
   });
@@ -142,14 +140,16 @@ async function applyBatchRetryingDeadlock(store: Store, device: AuthenticatedDev
 
 const sqlState = (error: unknown): unknown => (typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined);
 
-/** Reads what the batch touches and merges it in memory; writes nothing but the binding of new stamp nodes. */
+/**
+ * Takes the batch's locks and reads what it touches (push_read), and merges it in memory; writes nothing but
+ * the binding of new stamp nodes.
+ */
 async function prepareBatch(tx: SqlQueryable, device: AuthenticatedDevice, items: readonly PushItem[], options: PushOptions): Promise<PreparedBatch> {
   const author: Author = [device.user.id, device.deviceId];
   const mutations = items.flatMap((item) => ('mutation' in item ? [item.mutation] : []));
-  const applied = await alreadyApplied(tx, device.deviceId, items.map((item) => ('mutation' in item ? item.mutation.id : item.refused.id)));
-  await bindStampNodes(tx, device, mutations.filter((m) => !applied.has(m.id)));
-  const records = await loadRecords(tx, keysOf(items));
-  const pruned = await prunedAmong(tx, mutations.filter((m) => !records.has(recordKey(m.table, m.recordId))));
+  const read = await readUnderLocks(tx, device.deviceId, items, mutations);
+  const { applied, records, pruned } = read;
+  await bindStampNodes(tx, device, mutations.filter((m) => !applied.has(m.id)), read.owners);
   const dirty = new Set<StoredRecord>();
   /** News items this batch published: the feed keeps their words as they are now. */
   const published = new Set<StoredRecord>();
@@ -254,34 +254,57 @@ async function finishBatch(tx: SqlQueryable, store: Store, device: Authenticated
   const author: Author = [device.user.id, device.deviceId];
   const { records, dirty, published, erased, conflicts, newlyApplied, results } = batch;
   const erasedIds = [...erased].map((r) => r.id);
-  const photosOfErased = await blankPhotosOfErased(tx, erasedIds, records, author, options.clock);
+  const photosOfErased = erased.size > 0 ? await blankPhotosOfErased(tx, erasedIds, records, author, options.clock) : { changed: [], photos: [] };
   for (const photo of photosOfErased.changed) dirty.add(photo);
-  await saveRecords(tx, [...dirty]);
-  await snapshotPublished(tx, [...published]);
-  store.statistics.noteWrites(dirty.size);
   // An erasure is final: what it overwrote concurrently is not kept as a conflict.
   const kept = conflicts.filter((c) => !erased.has(c.record));
-  await insertConflicts(tx, kept);
+  // Records, conflict rows and applied ids in one statement (migration 18).
+  if (dirty.size > 0 || kept.length > 0 || newlyApplied.length > 0) {
+    await tx.query('SELECT push_write($1::jsonb, $2::jsonb, $3, $4::jsonb)', [recordRowsJson([...dirty]), conflictRowsJson(kept), device.deviceId, JSON.stringify(newlyApplied)]);
+  }
+  if (published.size > 0) await snapshotPublished(tx, [...published]);
+  store.statistics.noteWrites(dirty.size);
   let closed = 0;
   if (erased.size > 0) {
     const visits = await visitsOfErased(tx, erasedIds, records);
     closed = await closeConflictsOfErased(tx, [...erased, ...photosOfErased.photos, ...visits], device.user.id);
   }
-  if (newlyApplied.length > 0) {
-    await tx.query(
-      `INSERT INTO applied_mutations (device_id, mutation_id) SELECT $1, m FROM jsonb_array_elements_text($2::jsonb) AS m`,
-      [device.deviceId, JSON.stringify(newlyApplied)],
-    );
-  }
   return { results, wrote: dirty.size > 0 || kept.length > 0 || closed > 0 };
 }
 
+/** What push_read returns: the batch's locks are held once it answers. */
+interface PushRead {
+  applied: string[];
+  owners: NodeOwner[];
+  records: RecordDbRow[];
+  pruned: Array<[string, string]>;
+}
+
 /**
- * Serialises the pushes of one device (a retry racing the request it retries, or a device's pushes
- * spread over several server processes): its applied ids are then read after its previous push committed.
+ * Takes the batch's locks and reads under them in one statement (migration 18, push_read): the device's own
+ * lock, which serialises its pushes (a retry racing the request it retries, or its pushes spread over several
+ * server processes) so its applied ids are read after its previous push committed; the shared side of the
+ * writers' lock and each record's lock (lockRecords), so no two writers merge from the same version; then
+ * the applied ids among the batch's, the owners of its stamp nodes, its records, and those prune forgot.
  */
-async function lockDevicePushes(tx: SqlQueryable, deviceId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('provincedesk-push:' || current_schema() || ':' || $1))`, [deviceId]);
+async function readUnderLocks(tx: SqlQueryable, deviceId: string, items: readonly PushItem[], mutations: readonly Mutation[]) {
+  const ids = items.map((item) => ('mutation' in item ? item.mutation.id : item.refused.id));
+  const { rows } = await tx.query<{ read: PushRead }>('SELECT push_read($1, $2::jsonb, $3::jsonb, $4::jsonb) AS read', [
+    deviceId,
+    JSON.stringify(keysOf(items)),
+    JSON.stringify(ids),
+    JSON.stringify(stampNodesOf(mutations)),
+  ]);
+  const read = rows[0]!.read;
+  const records = new Map<string, StoredRecord>();
+  for (const row of read.records) records.set(recordKey(row.table_name, row.id), fromRow(row));
+  return {
+    applied: new Set(read.applied),
+    owners: new Map(read.owners.map((owner) => [owner.node, owner])),
+    records,
+    // Keys (`table/id`) of the batch's records that prune deleted: none of them is found in records.
+    pruned: new Set(read.pruned.map(([table, id]) => recordKey(table, id)).filter((key) => !records.has(key))),
+  };
 }
 
 function keysOf(items: readonly PushItem[]): Array<[string, string]> {
@@ -290,53 +313,24 @@ function keysOf(items: readonly PushItem[]): Array<[string, string]> {
   return [...keys.values()];
 }
 
-/** Keys (`table/id`) of records among these that prune deleted. */
-async function prunedAmong(tx: SqlQueryable, mutations: readonly Mutation[]): Promise<Set<string>> {
-  if (mutations.length === 0) return new Set();
-  const keys = [...new Set(mutations.map((m) => recordKey(m.table, m.recordId)))].map((k) => k.split('/'));
-  const { rows } = await tx.query<{ table_name: string; id: string }>(
-    `SELECT table_name, id FROM pruned_records WHERE (table_name, id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements($1::jsonb) AS k)`,
-    [JSON.stringify(keys)],
-  );
-  return new Set(rows.map((r) => recordKey(r.table_name, r.id)));
-}
-
-async function alreadyApplied(tx: SqlQueryable, deviceId: string, ids: readonly string[]): Promise<Set<string>> {
-  const { rows } = await tx.query<{ mutation_id: string }>(
-    `SELECT mutation_id FROM applied_mutations WHERE device_id = $1 AND mutation_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
-    [deviceId, JSON.stringify(ids)],
-  );
-  return new Set(rows.map((r) => r.mutation_id));
-}
-
-/** The batch's conflict rows in one statement (one round trip, however many), numbered later as records are. */
-async function insertConflicts(tx: SqlQueryable, rows: readonly PendingConflict[]): Promise<void> {
-  if (rows.length === 0) return;
-  const wire = rows.map(({ record, field, winner, loser }) => ({
-    id: uuidv7(),
-    table_name: record.table,
-    record_id: record.id,
-    province_code: record.provinceCode,
-    district_code: record.districtCode,
-    field,
-    winner_value: winner.value ?? null,
-    winner_stamp: winner.stamp,
-    winner_user: winner.author?.[0] ?? null,
-    winner_device: winner.author?.[1] ?? null,
-    loser_value: loser.value ?? null,
-    loser_stamp: loser.stamp,
-    loser_user: loser.author?.[0] ?? null,
-    loser_device: loser.author?.[1] ?? null,
-  }));
-  await tx.query(
-    `INSERT INTO conflicts (id, table_name, record_id, province_code, district_code, field, seq,
-                            winner_value, winner_stamp, winner_user, winner_device,
-                            loser_value, loser_stamp, loser_user, loser_device)
-     SELECT c.id, c.table_name, c.record_id, c.province_code, c.district_code, c.field, NULL,
-            coalesce(c.winner_value, 'null'::jsonb), c.winner_stamp, c.winner_user, c.winner_device,
-            coalesce(c.loser_value, 'null'::jsonb), c.loser_stamp, c.loser_user, c.loser_device
-       FROM jsonb_to_recordset($1::jsonb) AS c(id text, table_name text, record_id text, province_code text, district_code text, field text,
-            winner_value jsonb, winner_stamp text, winner_user text, winner_device text, loser_value jsonb, loser_stamp text, loser_user text, loser_device text)`,
-    [JSON.stringify(wire)],
+/** The batch's conflict rows as push_write takes them, numbered later as records are. */
+function conflictRowsJson(rows: readonly PendingConflict[]): string {
+  return JSON.stringify(
+    rows.map(({ record, field, winner, loser }) => ({
+      id: uuidv7(),
+      table_name: record.table,
+      record_id: record.id,
+      province_code: record.provinceCode,
+      district_code: record.districtCode,
+      field,
+      winner_value: winner.value ?? null,
+      winner_stamp: winner.stamp,
+      winner_user: winner.author?.[0] ?? null,
+      winner_device: winner.author?.[1] ?? null,
+      loser_value: loser.value ?? null,
+      loser_stamp: loser.stamp,
+      loser_user: loser.author?.[0] ?? null,
+      loser_device: loser.author?.[1] ?? null,
+    })),
   );
 }

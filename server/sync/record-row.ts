@@ -14,7 +14,7 @@ export interface StoredRecord extends StampedRecord {
   authors: Record<string, Author>;
 }
 
-interface RecordDbRow {
+export interface RecordDbRow {
   table_name: string;
   id: string;
   province_code: string;
@@ -26,7 +26,7 @@ interface RecordDbRow {
 
 export const recordKey = (table: string, id: string): string => `${table}/${id}`;
 
-function fromRow(row: RecordDbRow): StoredRecord {
+export function fromRow(row: RecordDbRow): StoredRecord {
   return {
     table: row.table_name,
     id: row.id,
@@ -76,15 +76,10 @@ export async function loadRecord(tx: SqlQueryable, table: string, id: string): P
   return (await loadRecords(tx, [[table, id]])).get(recordKey(table, id));
 }
 
-/**
- * Saves many records in one statement: a push of 500 mutations is one round trip to the database,
- * not 500. The rows travel as one jsonb parameter (same SQL over PGlite and pg). Saved records have no
- * seq until the change sequencer numbers them, in the order they were saved (the writer holds their
- * locks: lockRecords).
- */
-export async function saveRecords(tx: SqlQueryable, records: readonly StoredRecord[]): Promise<void> {
-  for (let i = 0; i < records.length; i += 500) {
-    const rows = records.slice(i, i + 500).map((r) => ({
+/** Records as save_records (migration 18) takes them: one jsonb array, the same SQL over PGlite and pg. */
+export function recordRowsJson(records: readonly StoredRecord[]): string {
+  return JSON.stringify(
+    records.map((r) => ({
       table_name: r.table,
       id: r.id,
       province_code: r.provinceCode,
@@ -93,20 +88,18 @@ export async function saveRecords(tx: SqlQueryable, records: readonly StoredReco
       stamps: r.stamps,
       wire_stamps: wireStamps(r.stamps),
       authors: r.authors,
-    }));
-    await tx.query(
-      `INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, wire_body, authors)
-       SELECT r.table_name, r.id, r.province_code, r.district_code, NULL, nextval('records_write_order'), r.vals, r.stamps, r.wire_stamps,
-              ${wireBodySql('r')}, r.authors
-         FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
-           AS (table_name text, id text, province_code text, district_code text, vals jsonb, stamps jsonb, wire_stamps text, authors jsonb))
-           WITH ORDINALITY AS r(table_name, id, province_code, district_code, vals, stamps, wire_stamps, authors, n)
-        ORDER BY r.n
-       ON CONFLICT (table_name, id) DO UPDATE
-         SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps,
-             wire_stamps = EXCLUDED.wire_stamps, wire_body = EXCLUDED.wire_body, authors = EXCLUDED.authors`,
-      [JSON.stringify(rows)],
-    );
+    })),
+  );
+}
+
+/**
+ * Saves many records in one statement: a push of 500 mutations is one round trip to the database,
+ * not 500. Saved records have no seq until the change sequencer numbers them, in the order they were
+ * saved (the writer holds their locks: lockRecords).
+ */
+export async function saveRecords(tx: SqlQueryable, records: readonly StoredRecord[]): Promise<void> {
+  for (let i = 0; i < records.length; i += 500) {
+    await tx.query('SELECT save_records($1::jsonb)', [recordRowsJson(records.slice(i, i + 500))]);
   }
 }
 
