@@ -4,6 +4,7 @@ import { PlannerStatistics } from './planner-statistics';
 import { openPgClient } from './pg-sql-client';
 import { openPgliteClient } from './pglite-sql-client';
 import type { SqlClient } from './sql-client';
+import { CatchUpLane } from '../sync/catch-up-lane';
 import { ChangeSequencer } from '../sync/change-sequencer';
 
 /**
@@ -22,8 +23,13 @@ export interface Store {
   notifyChannel: string;
   /** Numbers the changes writers saved (change-sequencer.ts); a writer asks after its commit. */
   sequencer: ChangeSequencer;
+  /** Pages of devices catching up, a few at a time (catch-up-lane.ts). */
+  catchUp: CatchUpLane;
   close(): Promise<void>;
 }
+
+/** Catch-up pages built at once per process: a fifth of the pool (pg-sql-client.ts), the rest for devices in step. */
+const CATCH_UP_WIDTH = 2;
 
 export const DEFAULT_DATA_DIR = path.join('.data', 'server');
 
@@ -52,5 +58,5 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await sequencer.stopSweeping();
     await sql.close();
   };
-  return { sql, statistics: new PlannerStatistics(sql, options.kind === 'pglite'), notifyChannel, sequencer, close };
+  return { sql, statistics: new PlannerStatistics(sql, options.kind === 'pglite'), notifyChannel, sequencer, catchUp: new CatchUpLane(CATCH_UP_WIDTH), close };
 }

@@ -94,6 +94,21 @@ export async function pullChanges(
 
   await store.statistics.refreshIfStale();
   const viewer: Viewer = { role: device.user.role, districtCode: device.user.districtCode };
+  // A device at least a page behind takes the catch-up lane: its page waits for one of a few turns.
+  const catchingUp = lastSeq - query.cursor > query.limit;
+  const build = () => buildPage(store, device, query, lastSeq, viewer);
+  const { recordsJson, conflicts, cursor, hasMore } = catchingUp ? await store.catchUp.run(build) : await build();
+  return { recordsJson, conflicts, cursor, hasMore, lastSeq, serverId, epoch };
+}
+
+async function buildPage(
+  store: Store,
+  device: AuthenticatedDevice,
+  query: { cursor: number; limit: number },
+  lastSeq: number,
+  viewer: Viewer,
+): Promise<Pick<PullPage, 'recordsJson' | 'conflicts' | 'cursor' | 'hasMore'>> {
+  const { sql } = store;
   // Personal data by role (PDPA): what the user may not see never reaches the device. The stamps stay.
   const redact = !canExportFullIds(viewer);
   const scope = readableSql(device.scope, 'r', 5);
@@ -124,7 +139,7 @@ export async function pullChanges(
     );
     conflicts = result.rows.map(conflictToWire);
   }
-  return { recordsJson, conflicts, cursor, hasMore, lastSeq, serverId, epoch };
+  return { recordsJson, conflicts, cursor, hasMore };
 }
 
 /** Raises min_valid_seq and drops what it makes unreachable: old tombstones and resolved conflicts. */
