@@ -407,7 +407,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- every round trip to the database waits for the busy event loop and costs a socket write, and a push
       -- made ten of them while holding its record locks.
       -- save_records: records saved with no seq, numbered later in the order saved (change sequencer).
-      CREATE FUNCTION save_records(p_rows jsonb) RETURNS void LANGUAGE sql AS $$
+      -- (plpgsql, not sql: its plan is kept for the session, not made again at every call.)
+      CREATE FUNCTION save_records(p_rows jsonb) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
         INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, wire_body, authors)
         SELECT r.table_name, r.id, r.province_code, r.district_code, NULL, nextval('records_write_order'), r.vals, r.stamps, r.wire_stamps,
                '{"table":' || to_json(r.table_name)::text || ',"id":' || to_json(r.id)::text
@@ -420,28 +422,30 @@ export const MIGRATIONS: readonly Migration[] = [
          ORDER BY r.n
         ON CONFLICT (table_name, id) DO UPDATE
           SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps,
-              wire_stamps = EXCLUDED.wire_stamps, wire_body = EXCLUDED.wire_body, authors = EXCLUDED.authors
+              wire_stamps = EXCLUDED.wire_stamps, wire_body = EXCLUDED.wire_body, authors = EXCLUDED.authors;
+      END
       $$;
       -- The push's locks, in the order the push took them one by one (the device's, the shared side of the
       -- writers' lock, each record's in key order), then what it reads under them: the device's applied ids
-      -- among the batch's, the owners of the batch's stamp nodes, the records, and which of them prune forgot.
-      CREATE FUNCTION push_read(p_device text, p_keys jsonb, p_mutation_ids jsonb, p_nodes jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+      -- among the batch's, the owners of the batch's stamp nodes, the records, and which of them prune forgot
+      -- (as json: text put together, cheaper than building jsonb that is only sent).
+      CREATE FUNCTION push_read(p_device text, p_keys jsonb, p_mutation_ids jsonb, p_nodes jsonb) RETURNS json LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtext('provincedesk-push:' || current_schema() || ':' || p_device));
         PERFORM pg_advisory_xact_lock_shared(hashtext('provincedesk-writes:' || current_schema()), 0);
         PERFORM count(pg_advisory_xact_lock(hashtext('provincedesk-record:' || current_schema()), key))
            FROM (SELECT DISTINCT hashtext((k ->> 0) || '/' || (k ->> 1)) AS key FROM jsonb_array_elements(p_keys) AS k ORDER BY key) AS keys;
-        RETURN jsonb_build_object(
-          'applied', (SELECT coalesce(jsonb_agg(m.mutation_id), '[]'::jsonb) FROM applied_mutations m
+        RETURN json_build_object(
+          'applied', (SELECT coalesce(json_agg(m.mutation_id), '[]'::json) FROM applied_mutations m
                        WHERE m.device_id = p_device AND m.mutation_id IN (SELECT jsonb_array_elements_text(p_mutation_ids))),
-          'owners', (SELECT coalesce(jsonb_agg(jsonb_build_object('node', n.node, 'device_id', n.device_id, 'user_id', n.user_id,
-                                                                  'revoked', d.id IS NULL OR d.revoked_at IS NOT NULL, 'name', d.name)), '[]'::jsonb)
+          'owners', (SELECT coalesce(json_agg(json_build_object('node', n.node, 'device_id', n.device_id, 'user_id', n.user_id,
+                                                                  'revoked', d.id IS NULL OR d.revoked_at IS NOT NULL, 'name', d.name)), '[]'::json)
                        FROM device_nodes n LEFT JOIN devices d ON d.id = n.device_id
                       WHERE n.node IN (SELECT jsonb_array_elements_text(p_nodes))),
-          'records', (SELECT coalesce(jsonb_agg(jsonb_build_object('table_name', r.table_name, 'id', r.id, 'province_code', r.province_code,
-                                                                   'district_code', r.district_code, 'vals', r.vals, 'stamps', r.stamps, 'authors', r.authors)), '[]'::jsonb)
+          'records', (SELECT coalesce(json_agg(json_build_object('table_name', r.table_name, 'id', r.id, 'province_code', r.province_code,
+                                                                   'district_code', r.district_code, 'vals', r.vals, 'stamps', r.stamps, 'authors', r.authors)), '[]'::json)
                         FROM records r WHERE (r.table_name, r.id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements(p_keys) AS k)),
-          'pruned', (SELECT coalesce(jsonb_agg(jsonb_build_array(p.table_name, p.id)), '[]'::jsonb) FROM pruned_records p
+          'pruned', (SELECT coalesce(json_agg(json_build_array(p.table_name, p.id)), '[]'::json) FROM pruned_records p
                       WHERE (p.table_name, p.id) IN (SELECT k ->> 0, k ->> 1 FROM jsonb_array_elements(p_keys) AS k)));
       END
       $$;
