@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openStore } from '../../server/store/open-store';
+import { loadThaiGeography } from '../../shared/geography/thai-geography';
 import { seedProvince } from '../../server/testing/seed-province';
 import { percentile } from '../support/percentile';
 import { seedRecords } from '../support/seed-records';
@@ -22,7 +23,10 @@ const RECORDS_PER_PROVINCE = Number(process.env.BENCH_SCALE_RECORDS ?? 10_000);
 const THINK_MS = Number(process.env.BENCH_SCALE_THINK_MS ?? 1000);
 const WORKERS = Number(process.env.BENCH_SCALE_WORKERS ?? 1);
 const FIRST_PULL_SHARE = 0.1;
-const PROVINCES = ['10', '30', '50', '57', '90'];
+// The country's 77 provinces by default: 1,000 devices are about 13 to a province, and a device pulls what the
+// others of its province push, so devices per province sets the fan-out. BENCH_SCALE_PROVINCES=5 gives the
+// earlier stress run (every device in one of five provinces: 100 to a province at 500 devices).
+const PROVINCE_COUNT = Number(process.env.BENCH_SCALE_PROVINCES ?? 77);
 const root = path.resolve(import.meta.dirname, '../..');
 const log = (message: string) => console.error(`[bench scale] ${message}`);
 
@@ -59,17 +63,28 @@ async function dropSchema(url: string, schema: string): Promise<void> {
   await client.end();
 }
 
-async function measure(url: string, devices: number): Promise<{ metrics: Array<{ name: string; value: number; unit: string; target?: string }>; notes: Record<string, unknown> }> {
+/** `count` provinces spread evenly over the country's codes (all 77 by default). */
+async function pickProvinces(count: number): Promise<string[]> {
+  const codes = (await loadThaiGeography()).provinces.map((p) => p.code).sort();
+  const step = codes.length / Math.min(count, codes.length);
+  return Array.from({ length: Math.min(count, codes.length) }, (_, i) => codes[Math.floor(i * step)]!);
+}
+
+async function measure(url: string, devices: number, provinces: readonly string[]): Promise<{ metrics: Array<{ name: string; value: number; unit: string; target?: string }>; notes: Record<string, unknown> }> {
   const schema = `pd_scale_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const store = await openStore({ kind: 'postgres', url, schema });
-  const accounts: LoadPlan['devices'] = [];
+  // Device i works in province i mod P, as the province's editor or coordinator (an office's laptops share accounts).
+  const accounts: Array<Array<LoadPlan['devices'][number]>> = [];
   try {
-    for (const provinceCode of PROVINCES) {
+    for (const provinceCode of provinces.slice(0, devices)) {
       const province = await seedProvince(store, { provinceCode });
       await seedRecords(store, makeRecords(RECORDS_PER_PROVINCE, provinceCode, province.districtCode));
-      for (const user of [province.editor, province.coordinator]) accounts.push({ ...user, provinceCode });
+      accounts.push([province.editor, province.coordinator].map((user) => ({ ...user, provinceCode })));
     }
-    await store.sql.query('ANALYZE');
+    // The measured window should see a settled database, not the bulk load's after-effects: first reads of
+    // fresh rows setting hint bits, a checkpoint flushing the load, autovacuum's first pass.
+    await store.sql.query('VACUUM ANALYZE');
+    await store.sql.query('CHECKPOINT');
   } finally {
     await store.close();
   }
@@ -78,7 +93,7 @@ async function measure(url: string, devices: number): Promise<{ metrics: Array<{
     log(`${devices} devices for ${SECONDS} s (think ${THINK_MS} ms, ${WORKERS} server process(es)) …`);
     const report = await runClients({
       serverUrl: server.url,
-      devices: Array.from({ length: devices }, (_, i) => accounts[i % accounts.length]!),
+      devices: Array.from({ length: devices }, (_, i) => accounts[i % accounts.length]![Math.floor(i / accounts.length) % 2]!),
       durationMs: SECONDS * 1000,
       firstPullShare: FIRST_PULL_SHARE,
       mutationsPerPush: 20,
@@ -118,7 +133,7 @@ async function main(): Promise<void> {
     clients: 'protocol-level (plain HTTP, no IndexedDB), in a process of their own; the server in another',
     backend: 'postgres',
     serverProcesses: WORKERS,
-    provinces: PROVINCES.length,
+    provinces: 'devicesN spread round-robin over min(N, provinces) provinces',
     recordsPerProvince: RECORDS_PER_PROVINCE,
     secondsPerRun: SECONDS,
     mutationsPerPush: 20,
@@ -126,8 +141,10 @@ async function main(): Promise<void> {
     thinkMsBetweenCycles: THINK_MS,
     cycle: 'push 20 mutations (new news items, a quarter edits of the device\'s own), then pull to the end; pause thinkMs × 0.5–1.5; again',
   };
+  const provinces = await pickProvinces(PROVINCE_COUNT);
+  notes.provinceCount = provinces.length;
   for (const devices of DEVICE_COUNTS) {
-    const run = await measure(url, devices);
+    const run = await measure(url, devices, provinces);
     metrics.push(...run.metrics);
     Object.assign(notes, run.notes);
   }
