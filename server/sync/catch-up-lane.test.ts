@@ -34,3 +34,25 @@ describe('CatchUpLane', () => {
     expect(await lane.run(async () => 'next')).toBe('next');
   });
 });
+
+describe('CatchUpLane.isCatchingUp', () => {
+  it('takes a pull from scratch and the page after a full one, not a device in step however far the seqs moved', () => {
+    const lane = new CatchUpLane(2, 2);
+    expect(lane.isCatchingUp('a', 0)).toBe(true);
+    lane.noteAnswered('a', 2000, true);
+    expect(lane.isCatchingUp('a', 2000)).toBe(true);
+    lane.noteAnswered('a', 2400, false);
+    expect(lane.isCatchingUp('a', 2400)).toBe(false);
+    expect(lane.isCatchingUp('b', 90_000)).toBe(false);
+  });
+
+  it('remembers a bounded number of devices, forgetting the oldest', () => {
+    const lane = new CatchUpLane(2, 2);
+    lane.noteAnswered('a', 10, true);
+    lane.noteAnswered('b', 20, true);
+    lane.noteAnswered('c', 30, true);
+    expect(lane.isCatchingUp('a', 10)).toBe(false);
+    expect(lane.isCatchingUp('b', 20)).toBe(true);
+    expect(lane.isCatchingUp('c', 30)).toBe(true);
+  });
+});

@@ -8,8 +8,31 @@
 export class CatchUpLane {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
+  /** Devices whose last page was full (more to come), with the cursor that page ended at; oldest first. */
+  private readonly behind = new Map<string, number>();
 
-  constructor(private readonly width: number) {}
+  constructor(
+    private readonly width: number,
+    private readonly remembered = 10_000,
+  ) {}
+
+  /**
+   * A pull from scratch, or the next page of a pull whose last page was full. (Not the seq gap: seqs count
+   * the whole country's changes, so a device a few seconds behind is thousands of seqs behind but has a
+   * handful of records to fetch.) A device whose pages go to several server processes may skip the lane on
+   * some; only the order of work differs.
+   */
+  isCatchingUp(deviceId: string, cursor: number): boolean {
+    return cursor === 0 || this.behind.get(deviceId) === cursor;
+  }
+
+  /** What a page answered: `cursor` is where the device will ask from next. */
+  noteAnswered(deviceId: string, cursor: number, hasMore: boolean): void {
+    this.behind.delete(deviceId);
+    if (!hasMore) return;
+    this.behind.set(deviceId, cursor);
+    if (this.behind.size > this.remembered) this.behind.delete(this.behind.keys().next().value!);
+  }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.width) await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -94,10 +94,10 @@ export async function pullChanges(
 
   await store.statistics.refreshIfStale();
   const viewer: Viewer = { role: device.user.role, districtCode: device.user.districtCode };
-  // A device at least a page behind takes the catch-up lane: its page waits for one of a few turns.
-  const catchingUp = lastSeq - query.cursor > query.limit;
+  // A device catching up (a first pull, or the page after a full one) takes the catch-up lane.
   const build = () => buildPage(store, device, query, lastSeq, viewer);
-  const { recordsJson, conflicts, cursor, hasMore } = catchingUp ? await store.catchUp.run(build) : await build();
+  const { recordsJson, conflicts, cursor, hasMore } = store.catchUp.isCatchingUp(device.deviceId, query.cursor) ? await store.catchUp.run(build) : await build();
+  store.catchUp.noteAnswered(device.deviceId, cursor, hasMore);
   return { recordsJson, conflicts, cursor, hasMore, lastSeq, serverId, epoch };
 }
 
