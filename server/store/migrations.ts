@@ -425,6 +425,15 @@ export const MIGRATIONS: readonly Migration[] = [
               wire_stamps = EXCLUDED.wire_stamps, wire_body = EXCLUDED.wire_body, authors = EXCLUDED.authors;
       END
       $$;
+      -- A record writer's locks (lockRecords in record-row.ts and push_read call this one definition): the
+      -- shared side of the writers' lock that maintenance takes whole, then each record's, in key order.
+      CREATE FUNCTION lock_records(p_keys jsonb) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock_shared(hashtext('provincedesk-writes:' || current_schema()), 0);
+        PERFORM count(pg_advisory_xact_lock(hashtext('provincedesk-record:' || current_schema()), key))
+           FROM (SELECT DISTINCT hashtext((k ->> 0) || '/' || (k ->> 1)) AS key FROM jsonb_array_elements(p_keys) AS k ORDER BY key) AS keys;
+      END
+      $$;
       -- The push's locks, in the order the push took them one by one (the device's, the shared side of the
       -- writers' lock, each record's in key order), then what it reads under them: the device's applied ids
       -- among the batch's, the owners of the batch's stamp nodes, the records, and which of them prune forgot
@@ -432,9 +441,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE FUNCTION push_read(p_device text, p_keys jsonb, p_mutation_ids jsonb, p_nodes jsonb) RETURNS json LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtext('provincedesk-push:' || current_schema() || ':' || p_device));
-        PERFORM pg_advisory_xact_lock_shared(hashtext('provincedesk-writes:' || current_schema()), 0);
-        PERFORM count(pg_advisory_xact_lock(hashtext('provincedesk-record:' || current_schema()), key))
-           FROM (SELECT DISTINCT hashtext((k ->> 0) || '/' || (k ->> 1)) AS key FROM jsonb_array_elements(p_keys) AS k ORDER BY key) AS keys;
+        PERFORM lock_records(p_keys);
         RETURN json_build_object(
           'applied', (SELECT coalesce(json_agg(m.mutation_id), '[]'::json) FROM applied_mutations m
                        WHERE m.device_id = p_device AND m.mutation_id IN (SELECT jsonb_array_elements_text(p_mutation_ids))),

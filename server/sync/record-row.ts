@@ -116,12 +116,8 @@ export async function saveRecord(tx: SqlQueryable, record: StoredRecord): Promis
  * the change sequencer to number what it wrote.
  */
 export async function lockRecords(tx: SqlQueryable, keys: ReadonlyArray<[string, string]>): Promise<void> {
-  await tx.query(
-    `SELECT pg_advisory_xact_lock_shared(hashtext('provincedesk-writes:' || current_schema()), 0),
-            (SELECT count(pg_advisory_xact_lock(hashtext('provincedesk-record:' || current_schema()), key))
-               FROM (SELECT DISTINCT hashtext((k ->> 0) || '/' || (k ->> 1)) AS key FROM jsonb_array_elements($1::jsonb) AS k ORDER BY key) AS keys)`,
-    [JSON.stringify(keys)],
-  );
+  // One definition of the locks (migration 18), shared with the push's push_read.
+  await tx.query('SELECT lock_records($1::jsonb)', [JSON.stringify(keys)]);
 }
 
 /** Waits for every record writer to commit and keeps new ones out until this transaction ends (maintenance). */
