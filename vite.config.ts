@@ -43,6 +43,9 @@ export default defineConfig({
   },
   // `npm run start:web`; the local server allows exactly this origin, so a busy port stops Vite
   // (set PROVINCEDESK_WEB_PORT) rather than moving it where signing in would fail.
+  // Workers are ES modules (both are started with type: 'module'): they share the reader's and the
+  // geography's chunks with the window instead of carrying copies of them.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1', port: webShellPort(), strictPort: true },
   preview: { port: Number(process.env.PROVINCEDESK_E2E_PORT ?? 4173), strictPort: true, host: '127.0.0.1' },
 });

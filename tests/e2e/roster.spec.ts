@@ -60,6 +60,28 @@ test('refuses a file that is not a spreadsheet and writes nothing', async ({ pag
   await roster.screenshot('import-error');
 });
 
+test('a large sheet is read off the window’s thread: the window answers meanwhile, and a cancel writes nothing (issue 13)', async ({ page }, testInfo) => {
+  const file = testInfo.outputPath('ทำเนียบ-20000.xlsx');
+  writeFileSync(file, await peopleWorkbookBytes({ count: 20_000, titleRow: true }));
+  const roster = new RosterPage(page);
+  await roster.open('/import');
+  const workerStarted = page.waitForRequest(/import-sheet-worker/);
+  await roster.importFile(file);
+  await workerStarted;
+  const reading = page.getByRole('status').filter({ hasText: 'กำลังอ่านไฟล์ ทำเนียบ-20000.xlsx…' });
+  await expect(reading.locator('progress')).toBeVisible();
+  await roster.screenshot('import-reading');
+  // The click is answered while the sheet is still being read: the reading does not hold the window.
+  await page.getByRole('button', { name: 'ยกเลิกการอ่านไฟล์' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'ยกเลิกการอ่านไฟล์แล้ว ไม่มีข้อมูลใดถูกนำเข้า' })).toBeVisible();
+  await expect(roster.summary()).toHaveCount(0);
+  await expect(roster.desk.pendingCount()).toHaveText('ไม่มีข้อมูลรอซิงก์');
+
+  // The same file read to the end, in a new worker: every row checked there too.
+  await roster.importFile(file);
+  await expect(roster.summary()).toHaveText('ทั้งหมด 20,000 แถว · ถูกต้อง 20,000 แถว · มีข้อผิดพลาด 0 แถว · มีคำเตือน 0 แถว', { timeout: 60_000 });
+});
+
 test('edits a member offline, reveals no ID without the server, exports XLSX that reads back', async ({ page, context }) => {
   const roster = new RosterPage(page);
   await roster.open();

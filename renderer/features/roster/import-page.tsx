@@ -1,9 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { cellText } from '../../../shared/roster/import-cell';
 import { writableDistrictOf } from '../../../shared/roster/import-scope';
-import { geographyPlaceResolver } from '../../../shared/roster/place-resolver';
 import { ROSTER_FIELDS, ROSTER_FIELD_LABELS, columnMemoryOf, guessColumnMapping, mappingProblems, type ColumnMapping, type ColumnMemory, type RosterField } from '../../../shared/roster/roster-columns';
-import { summariseRows, validateImportRows, type PlaceQuestion, type ValidatedRow } from '../../../shared/roster/row-validation';
+import { summariseRows, type PlaceQuestion, type ValidatedRow } from '../../../shared/roster/row-validation';
 import type { MessageKey } from '../../app/i18n/translate';
 import { desk } from '../../bridge/desk-bridge';
 import { useNavigation } from '../../app/navigation-store';
@@ -14,13 +13,14 @@ import type { ExistingPeople, ImportResult } from '../../db/repositories/roster-
 import { errorMessage } from './error-message';
 import { ImportConversions } from './import-conversions';
 import { ImportProblemRows } from './import-problem-rows';
-import { readPeopleWorkbook, SpreadsheetError, type WorkbookData } from './io/spreadsheet-reader';
+import { createImportSheetClient, type ImportSheetClient } from './io/import-sheet-client';
+import { SpreadsheetError, type WorkbookData } from './io/spreadsheet-reader';
 import { PrivacyNotice } from './privacy-notice';
 import { useRosterActor, useRosterData } from './use-roster-data';
 
 type Mode = 'valid-only' | 'all-or-nothing';
 type Stage =
-  | { kind: 'idle' }
+  | { kind: 'idle'; notice?: string }
   | { kind: 'reading'; fileName: string }
   | { kind: 'preview'; fileName: string; workbook: WorkbookData; existing: ExistingPeople; memory: ColumnMemory }
   | { kind: 'importing'; fileName: string; done: number; total: number; cancel: AbortController }
@@ -36,6 +36,7 @@ export function ImportPage() {
   const t = useTranslate();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const { imports } = useRosterData();
+  const client = useImportSheetClient();
 
   const pick = async () => {
     const opened = await desk.openFiles({ filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv', 'xls'] }], multiple: false, maxBytesPerFile: 64 * 1024 * 1024 });
@@ -44,10 +45,11 @@ export function ImportPage() {
     if (!file) return;
     setStage({ kind: 'reading', fileName: file.name });
     try {
-      const [workbook, existing, memory] = await Promise.all([readPeopleWorkbook(file.data, file.name), imports.existingPeople(), imports.columnMemory()]);
+      const [workbook, existing, memory] = await Promise.all([client.read(file.data, file.name), imports.existingPeople(), imports.columnMemory()]);
       setStage({ kind: 'preview', fileName: file.name, workbook, existing, memory });
     } catch (error) {
-      setStage({ kind: 'failed', message: error instanceof SpreadsheetError ? error.message : errorMessage(error, t) });
+      if (isAbort(error)) setStage({ kind: 'idle', notice: t('roster.import.readingCancelled') });
+      else setStage({ kind: 'failed', message: error instanceof SpreadsheetError ? error.message : errorMessage(error, t) });
     }
   };
 
@@ -61,13 +63,25 @@ export function ImportPage() {
           {t('roster.import.choose')}
         </button>
       </div>
-      {stage.kind === 'reading' && <p role="status">{t('roster.import.reading', { file: stage.fileName })}</p>}
+      {stage.kind === 'reading' && (
+        <div role="status" className="roster-progress">
+          <label>
+            {t('roster.import.reading', { file: stage.fileName })}
+            {/* No value: the reader cannot tell how far it is, only that it is working. */}
+            <progress />
+          </label>
+          <button type="button" className="button secondary" onClick={() => client.abort()}>
+            {t('roster.import.cancelReading')}
+          </button>
+        </div>
+      )}
+      {stage.kind === 'idle' && stage.notice && <p role="status">{stage.notice}</p>}
       {stage.kind === 'failed' && (
         <p className="message error" role="alert" data-testid="import-error">
           {stage.message}
         </p>
       )}
-      {stage.kind === 'preview' && <ImportPreview key={stage.fileName} stage={stage} onImporting={(done, total, cancel) => setStage({ kind: 'importing', fileName: stage.fileName, done, total, cancel })} onDone={(result, skipped) => setStage({ kind: 'done', fileName: stage.fileName, result, skipped })} onFailed={(message) => setStage({ kind: 'failed', message })} />}
+      {stage.kind === 'preview' && <ImportPreview key={stage.fileName} client={client} stage={stage} onImporting={(done, total, cancel) => setStage({ kind: 'importing', fileName: stage.fileName, done, total, cancel })} onDone={(result, skipped) => setStage({ kind: 'done', fileName: stage.fileName, result, skipped })} onFailed={(message) => setStage({ kind: 'failed', message })} />}
       {stage.kind === 'importing' && (
         <div role="status" className="roster-progress">
           <label>
@@ -85,7 +99,7 @@ export function ImportPage() {
   );
 }
 
-function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extract<Stage, { kind: 'preview' }>; onImporting(done: number, total: number, cancel: AbortController): void; onDone(result: ImportResult, skipped: number[]): void; onFailed(message: string): void }) {
+function ImportPreview({ client, stage, onImporting, onDone, onFailed }: { client: ImportSheetClient; stage: Extract<Stage, { kind: 'preview' }>; onImporting(done: number, total: number, cancel: AbortController): void; onDone(result: ImportResult, skipped: number[]): void; onFailed(message: string): void }) {
   const t = useTranslate();
   const geography = useThaiGeography();
   const scope = useSession((s) => s.scope);
@@ -100,11 +114,35 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
   const [mode, setMode] = useState<Mode>('valid-only');
   const writableDistrict = writableDistrictOf(role, scope.districtCode);
   const problems = mappingProblems(mapping);
-  const rows = useMemo(() => {
-    if (!geography || mappingProblems(mapping).length > 0) return null;
-    const places = geographyPlaceResolver(geography, scope.provinceCode, writableDistrict);
-    return validateImportRows(sheet.rows, mapping, { places, existingNationalIds: existing.nationalIds, existingNameKeys: existing.nameKeys, dateSystem: workbook.dateSystem, placeChoices, writableDistrict }, sheet.firstRowNumber);
-  }, [geography, mapping, sheet, scope.provinceCode, writableDistrict, existing, workbook.dateSystem, placeChoices]);
+  const [checked, setChecked] = useState<ValidatedRow[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkFailure, setCheckFailure] = useState<unknown>(null);
+  // Every row checked again in the worker whenever the mapping, the sheet or an answer changes; the last
+  // check's rows stay on screen meanwhile, but nothing can be imported until the new one is in.
+  useEffect(() => {
+    if (mappingProblems(mapping).length > 0) return;
+    let current = true;
+    setChecking(true);
+    client
+      .validate({ rows: sheet.rows, firstRowNumber: sheet.firstRowNumber, dateSystem: workbook.dateSystem, mapping, provinceCode: scope.provinceCode, writableDistrict, existingNationalIds: existing.nationalIds, existingNameKeys: existing.nameKeys, placeChoices })
+      .then(
+        (rows) => {
+          if (!current) return;
+          setChecked(rows);
+          setCheckFailure(null);
+          setChecking(false);
+        },
+        (error: unknown) => {
+          if (!current || isAbort(error)) return;
+          setCheckFailure(error);
+          setChecking(false);
+        },
+      );
+    return () => {
+      current = false;
+    };
+  }, [client, mapping, sheet, scope.provinceCode, writableDistrict, existing, workbook.dateSystem, placeChoices]);
+  const rows = problems.length > 0 || checkFailure !== null ? null : checked;
   const summary = rows ? summariseRows(rows) : null;
   const flagged = rows?.filter((r) => r.issues.length > 0) ?? [];
   const questions = useMemo(() => placeQuestionsOf(rows ?? []), [rows]);
@@ -115,7 +153,7 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
   };
 
   const run = async () => {
-    if (!rows || !summary) return;
+    if (!rows || !summary || checking) return;
     if (mode === 'all-or-nothing' && summary.withErrors > 0) return;
     const people = rows.flatMap((r) => (r.person ? [r.person] : []));
     const cancel = new AbortController();
@@ -190,6 +228,12 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
           ))}
         </fieldset>
       )}
+      {checking && problems.length === 0 && <p role="status">{t('roster.import.checking')}</p>}
+      {checkFailure !== null && (
+        <p className="message error" role="alert" data-testid="import-error">
+          {t('roster.import.failed', { message: errorMessage(checkFailure, t) })}
+        </p>
+      )}
       {summary && rows && (
         <>
           <p data-testid="import-summary" className="roster-summary">
@@ -211,13 +255,24 @@ function ImportPreview({ stage, onImporting, onDone, onFailed }: { stage: Extrac
               {t('roster.import.fixFirst', { count: summary.withErrors })}
             </p>
           )}
-          <button type="button" className="button primary" disabled={summary.valid === 0 || (mode === 'all-or-nothing' && summary.withErrors > 0)} onClick={() => void run()}>
+          <button type="button" className="button primary" disabled={checking || summary.valid === 0 || (mode === 'all-or-nothing' && summary.withErrors > 0)} onClick={() => void run()}>
             {t('roster.import.run', { count: summary.valid })}
           </button>
         </>
       )}
     </section>
   );
+}
+
+/** One reader and checker for the page's life; whatever it is doing stops when the page goes. */
+function useImportSheetClient(): ImportSheetClient {
+  const [client] = useState(createImportSheetClient);
+  useEffect(() => () => client.abort(), [client]);
+  return client;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /** The distinct questions of the rows, each with how many rows wait for its answer. */
