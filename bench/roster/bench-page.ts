@@ -7,7 +7,7 @@ import type { BenchQuery } from './people-fixture';
 export interface RosterBenchApi {
   seedPeople(count: number, tambonCodes: string[], provinceCode: string): Promise<{ ms: number; live: number }>;
   searchTimes(queries: BenchQuery[], warmUp: string[]): Promise<{ search: number[]; raw: number[]; hits: number[] }>;
-  rawBulkPutOfImported(): Promise<{ records: number; ms: number }>;
+  rawBulkPutOfImported(): Promise<{ records: number; ms: number; noIndexMs: number }>;
 }
 
 let page: BenchPage<RosterBenchApi> | null = null;

@@ -2,6 +2,7 @@
 // /__bench/roster.html by request interception), so it sees the app's IndexedDB database. It uses
 // the app's data layer: DeskDatabase with its schema, the record writer's store for pulled records
 // (derived search tokens), the roster's sort-key hook, and the real people search.
+import Dexie from 'dexie';
 import { DEFAULT_DATABASE_NAME, DeskDatabase } from '../../renderer/db/database';
 import { openDeskData } from '../../renderer/db/desk-data';
 import { searchPeople } from '../../renderer/db/repositories/people-search';
@@ -77,9 +78,10 @@ async function searchTimes(queries: BenchQuery[], warmUp: string[]): Promise<{ s
 
 /**
  * The raw baseline of the import: the member rows the import wrote, read back (not timed) and
- * written with one bulkPut into a fresh database of the same schema (timed).
+ * written with one bulkPut into a fresh database of the same schema (timed, `ms`) and into a store with
+ * no index at all (`noIndexMs`): the floor of any write that keeps one stored row per person.
  */
-async function rawBulkPutOfImported(): Promise<{ records: number; ms: number }> {
+async function rawBulkPutOfImported(): Promise<{ records: number; ms: number; noIndexMs: number }> {
   // Read through the app's keys (values in clear), written unsealed: the baseline includes no encryption.
   const app = await appDatabase();
   await app.open();
@@ -93,7 +95,20 @@ async function rawBulkPutOfImported(): Promise<{ records: number; ms: number }> 
   const ms = performance.now() - started;
   fresh.close();
   await DeskDatabase.delete(name);
-  return { records: rows.length, ms };
+  return { records: rows.length, ms, noIndexMs: await bulkPutWithoutIndexes(rows) };
+}
+
+async function bulkPutWithoutIndexes(rows: object[]): Promise<number> {
+  const name = `bench-no-index-${Date.now()}`;
+  const bare = new Dexie(name);
+  bare.version(1).stores({ members: 'id' });
+  await bare.open();
+  const started = performance.now();
+  await bare.table('members').bulkPut(rows);
+  const ms = performance.now() - started;
+  bare.close();
+  await Dexie.delete(name);
+  return ms;
 }
 
 Object.assign(window, { rosterBench: { seedPeople, searchTimes, rawBulkPutOfImported } });

@@ -8,6 +8,7 @@ import { openDeskData } from './desk-data';
 import { PeopleRepository } from './repositories/people-repository';
 import type { RosterActor } from './repositories/roster-actor';
 import { peopleIdsWithNationalId } from './at-rest/person-digit-lookup';
+import { placeCounts } from './repositories/roster-place-stats';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-versions';
 import { createTestDatabase } from './test-database';
 
@@ -125,6 +126,15 @@ describe('roster schema step (v5 → v6)', () => {
     expect((await people.search('3455')).map((m) => m.id)).toEqual([M(3)]);
     expect(await people.search('ลบแล้ว')).toEqual([]);
     expect((await data.db.members.get(M(4)))?.searchTokens).toEqual([]);
+  });
+
+  it('v10 keeps no single-field index of tambon, centre, amphoe or family name: places count live people through [tambonCode+sortKey]', async () => {
+    const data = await openDeskData(createTestDatabase(undefined, await v5Database()));
+    expect(Object.keys(data.db.members.schema.idxByName).sort()).toEqual(['[centreId+sortKey]', '[tambonCode+sortKey]', 'searchTokens', 'sortKey', 'termEnd']);
+    const { byChild, total } = await placeCounts(data.db, '5701', 6);
+    expect(total.members).toBe(3);
+    expect(byChild.get('570101')?.members).toBe(2);
+    expect(byChild.get('570102')?.members).toBe(1);
   });
 
   it('makes the new member indexes usable: by national ID (since v8 through the search tokens) and by term end', async () => {

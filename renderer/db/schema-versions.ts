@@ -132,6 +132,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
     upgrade: (tx) => rebuildNewsIndex((name) => tx.table(name)),
   },
+  {
+    // v10 (issue 13, import speed): people lose the single-field indexes nothing needs. Every index entry is
+    // written with each person (a 20,000-row import, a province's first pull): the lookups by centre and by
+    // tambon read the first part of [centreId+sortKey] and [tambonCode+sortKey] instead (Dexie's virtual
+    // indexes), which hold live people only — every caller left the deleted out anyway; nothing looks people
+    // up by amphoe or by family name alone.
+    version: 10,
+    stores: {
+      members: 'id, *searchTokens, sortKey, termEnd, [tambonCode+sortKey], [centreId+sortKey]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -64,10 +64,10 @@ test('a large sheet is read off the window’s thread: the window answers meanwh
   const file = testInfo.outputPath('ทำเนียบ-20000.xlsx');
   writeFileSync(file, await peopleWorkbookBytes({ count: 20_000, titleRow: true }));
   const roster = new RosterPage(page);
-  await roster.open('/import');
   const workerStarted = page.waitForRequest(/import-sheet-worker/);
-  await roster.importFile(file);
+  await roster.open('/import');
   await workerStarted;
+  await roster.importFile(file);
   const reading = page.getByRole('status').filter({ hasText: 'กำลังอ่านไฟล์ ทำเนียบ-20000.xlsx…' });
   await expect(reading.locator('progress')).toBeVisible();
   await roster.screenshot('import-reading');

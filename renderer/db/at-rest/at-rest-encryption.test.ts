@@ -136,7 +136,7 @@ describe('encryption at rest of personal data', () => {
     const found = async (query: string) => (await repo.search(query)).map((p) => p.firstName);
     expect(await found('3570009990017')).toEqual(['นำเข้า7']);
     expect(await found(people[1_199]!.phone)).toEqual(['นำเข้า1199']);
-    const queued = await data.db.outbox.where('[table+recordId]').equals(['members', (await data.db.members.where('lastName').equals('ทดสอบ').first())!.id]).toArray();
+    const queued = await data.db.outbox.where('[table+recordId]').equals(['members', (await data.db.members.filter((m) => m.lastName === 'ทดสอบ').first())!.id]).toArray();
     expect(queued[0]!.changes.phone?.value).toMatch(/^08\d{8}$/);
     expect(queued[0]!.changes.lineId?.value).toMatch(/^line\.\d+$/);
   });

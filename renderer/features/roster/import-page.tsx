@@ -267,7 +267,11 @@ function ImportPreview({ client, stage, onImporting, onDone, onFailed }: { clien
 /** One reader and checker for the page's life; whatever it is doing stops when the page goes. */
 function useImportSheetClient(): ImportSheetClient {
   const [client] = useState(createImportSheetClient);
-  useEffect(() => () => client.abort(), [client]);
+  useEffect(() => {
+    // A failure here shows again, and is reported, at the first real request.
+    client.prepare().catch(() => undefined);
+    return () => client.abort();
+  }, [client]);
   return client;
 }
 

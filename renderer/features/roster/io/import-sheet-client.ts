@@ -6,6 +6,8 @@ import { SpreadsheetError, type WorkbookData } from './spreadsheet-reader';
 
 /** An import's reading and checking, done off the window's thread; `abort` stops whichever is under way. */
 export interface ImportSheetClient {
+  /** Starts the worker and loads what checking needs, while the user is still choosing a file. */
+  prepare(): Promise<void>;
   /** Every sheet of the file; a SpreadsheetError when the file is not one the import can read. */
   read(bytes: Uint8Array, fileName: string): Promise<WorkbookData>;
   validate(request: Omit<ValidateSheetRequest, 'kind'>): Promise<ValidatedRow[]>;
@@ -19,6 +21,9 @@ export function importSheetClient(calls: WorkerCalls<ImportSheetRequest, ImportS
     return answer as ImportSheetAnswer & { kind: K };
   };
   return {
+    prepare: async () => {
+      await ask({ kind: 'prepare' });
+    },
     read: async (bytes, fileName) => (await ask({ kind: 'read', bytes, fileName })).workbook,
     validate: async (request) => withCells((await ask({ kind: 'validate', ...request })).rows, request.rows, request.firstRowNumber),
     abort: () => calls.abort(),

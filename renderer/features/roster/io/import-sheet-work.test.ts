@@ -43,6 +43,16 @@ describe('the import worker’s work', () => {
     expect(full.map((row) => row.cells)).toEqual(sheet.rows);
   });
 
+  it('prepares by loading the geography, before any file', async () => {
+    let loads = 0;
+    const counting = importSheetWork(() => {
+      loads++;
+      return loadThaiGeography();
+    });
+    expect(await counting({ kind: 'prepare' })).toEqual({ kind: 'prepare' });
+    expect(loads).toBe(1);
+  });
+
   it('says in Thai what is wrong with a file it cannot read, as the file’s problem', async () => {
     expect(await work({ kind: 'read', bytes: new Uint8Array(), fileName: 'ว่าง.csv' })).toEqual({ kind: 'failed', spreadsheet: true, message: SPREADSHEET_MESSAGES.empty });
   });

@@ -21,12 +21,14 @@ export interface ValidateSheetRequest {
   placeChoices: ReadonlyMap<string, string>;
 }
 
-export type ImportSheetRequest = { kind: 'read'; bytes: Uint8Array; fileName: string } | ValidateSheetRequest;
+/** `prepare`: load what checking needs (the geography) before a file is chosen, so choosing one does not wait for it. */
+export type ImportSheetRequest = { kind: 'prepare' } | { kind: 'read'; bytes: Uint8Array; fileName: string } | ValidateSheetRequest;
 
 /** A checked row without its cells: the window has them already, and they would double what crosses back. */
 export type CheckedRow = Omit<ValidatedRow, 'cells'>;
 
 export type ImportSheetAnswer =
+  | { kind: 'prepare' }
   | { kind: 'read'; workbook: WorkbookData }
   | { kind: 'validate'; rows: CheckedRow[] }
   /** `spreadsheet`: the file itself is the problem (its message says what to do); otherwise a fault. */
@@ -35,6 +37,10 @@ export type ImportSheetAnswer =
 export function importSheetWork(loadGeography: () => Promise<ThaiGeography>): (request: ImportSheetRequest) => Promise<ImportSheetAnswer> {
   return async (request) => {
     try {
+      if (request.kind === 'prepare') {
+        await loadGeography();
+        return { kind: 'prepare' };
+      }
       if (request.kind === 'read') return { kind: 'read', workbook: await readPeopleWorkbook(request.bytes, request.fileName) };
       const places = geographyPlaceResolver(await loadGeography(), request.provinceCode, request.writableDistrict);
       const checked = validateImportRows(
