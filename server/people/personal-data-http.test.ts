@@ -3,6 +3,7 @@
 // only through POST /v1/people/:id/reveal, which the server audits itself.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isRedacted, redactedValue } from '../../shared/domain/redacted-value';
+import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
 import { decodeRecordStamps, type PulledRecord, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
 import { seedProvince, type SeededProvince } from '../testing/seed-province';
 import { useClockedServer } from '../testing/clocked-server';
@@ -65,6 +66,24 @@ describe.each(testBackends())('personal data on the server ($name)', (backend) =
     if (!record) throw new Error(`${id} not pulled`);
     return { ...record, fieldStampsDecoded: decodeRecordStamps(record, Object.keys(record.values)) };
   }
+
+  it('an editor gets each person whole but for exactly what the policy withholds: the same values as redactPersonForViewer of the stored ones', async () => {
+    const people = [
+      await personOf1001(),
+      await personOf1001({ nationalId: null, phone: null, lineId: '', email: '' }),
+      await personOf1001({ nationalId: '3570100123455', phone: '021234567', lineId: '', email: 'a@example.com' }),
+      await personOf1001({ firstName: 'ทดสอบ "อัญประกาศ" \\ ทับ', tambonCode: '100102' }),
+    ];
+    const editor = await client(bkk.editor);
+    const coordinator = await client(bkk.coordinator);
+    for (const { id } of people) {
+      const full = await pulled(coordinator, id);
+      const shown = await pulled(editor, id);
+      expect(shown.values).toEqual(redactPersonForViewer(full.values, full.districtCode, { role: 'editor', districtCode: null }));
+      expect({ ...shown, values: undefined, fieldStampsDecoded: undefined }).toEqual({ ...full, values: undefined, fieldStampsDecoded: undefined });
+      expect(shown.fieldStampsDecoded).toEqual(full.fieldStampsDecoded);
+    }
+  });
 
   it('sends the full ID and contacts to a coordinator and to the officer of the person’s district, a redacted form to an editor', async () => {
     const { id, stamp } = await personOf1001();

@@ -7,6 +7,8 @@ import { pullChanges } from '../sync/pull-service';
 import { applyPush } from '../sync/push-service';
 import { parsePushRequest } from '../sync/push-request';
 
+const RECORDS_OPEN = Buffer.from('{"records":[');
+
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/sync/push', async (request): Promise<PushResponse> => {
     const device = await authenticate(ctx, request);
@@ -20,13 +22,13 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return { results, serverTime: new Date(ctx.now()).toISOString() };
   });
 
-  app.get('/v1/sync/pull', async (request, reply): Promise<string> => {
+  app.get('/v1/sync/pull', async (request, reply): Promise<Buffer> => {
     const device = await authenticate(ctx, request);
     const query = parseInput(PullQuery, request.query);
     const { recordsJson, ...page } = await pullChanges(ctx.store, device, query, { warn: (message) => request.log.warn(message) });
-    // A PullResponse as text: the records are already JSON (pull-service.ts), so they are not serialised again.
+    // A PullResponse as UTF-8: the records are already JSON bytes (pull-service.ts), so they are not serialised again.
     const rest: Omit<PullResponse, 'records'> = { ...page, serverTime: new Date(ctx.now()).toISOString() };
     void reply.type('application/json; charset=utf-8');
-    return `{"records":[${recordsJson}],${JSON.stringify(rest).slice(1)}`;
+    return Buffer.concat([RECORDS_OPEN, recordsJson, Buffer.from(`],${JSON.stringify(rest).slice(1)}`)]);
   });
 }

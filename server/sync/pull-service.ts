@@ -17,25 +17,42 @@ function refetch(reason: 'restored' | 'pruned' | 'scope'): ApiError {
 
 /**
  * A pulled row: `json` is the record as the page sends it, built by the database from the stored JSONB
- * text and the stored wire stamps; for a person whose data this viewer may not see in full it is null and
- * the columns come instead, for redaction here.
+ * text and the stored wire stamps. For a person whose data this viewer may not see in full it is null, and
+ * the database sends the same JSON in two pieces around the fields that may be withheld (`head` ends inside
+ * the values, `tail` closes them) with those fields apart (`personal`: their JSON members as stored, only
+ * those present): the policy decides on them here without parsing or writing again the rest of the person.
  */
 interface PulledDbRow {
   seq: unknown;
-  json: string | null;
-  table_name: string | null;
-  id: string | null;
-  province_code: string | null;
+  /** UTF-8 bytes (bytea): the driver hands them over as they are, never decoded to a string and encoded again. */
+  json: Uint8Array | null;
+  head: Uint8Array | null;
+  personal: string | null;
+  tail: Uint8Array | null;
   district_code: string | null;
-  vals: string | null;
-  wire_stamps: string | null;
+  tambon_code: string | null;
 }
 
-/** A page as pullChanges answers it: the records already as JSON text (an array's items, comma-separated). */
-export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { recordsJson: string };
+/** The fields redactPersonForViewer may withhold (shared/domain/redacted-value.ts REDACTABLE_FIELDS.members). */
+const PERSONAL_FIELDS = ['nationalId', 'phone', 'lineId', 'email'] as const;
 
-/** One record of a page as JSON text: its wire body, kept with it (migration 17), and its seq. */
-const RECORD_JSON_SQL = `coalesce(r.wire_body, ${wireBodySql('r')}) || ',"seq":' || r.seq::text || '}'`;
+/** The stored JSON members of the personal fields a person has, comma-separated ('' when none). */
+const PERSONAL_SQL = `concat_ws(',', ${PERSONAL_FIELDS.map((f) => `CASE WHEN r.vals ? '${f}' THEN '"${f}":' || (r.vals -> '${f}')::text END`).join(', ')})`;
+
+/** The record's JSON up to the end of its values but for the personal fields, the closing brace left off. */
+const WITHHELD_HEAD_SQL = `'{"table":' || to_json(r.table_name)::text || ',"id":' || to_json(r.id)::text
+    || ',"provinceCode":' || to_json(r.province_code)::text || ',"districtCode":' || coalesce(to_json(r.district_code)::text, 'null')
+    || ',"values":' || left((r.vals - '{${PERSONAL_FIELDS.join(',')}}'::text[])::text, -1)`;
+
+/** A page as pullChanges answers it: the records already as JSON, UTF-8 (an array's items, comma-separated). */
+export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { recordsJson: Buffer };
+
+/**
+ * One record of a page as JSON: its wire body, kept with it (migration 17), and its seq — as UTF-8 bytes. As
+ * text, the driver would decode each record's Thai to a JS string, the page would join 2,000 of them and the
+ * response encode them to UTF-8 again: most of a full pull's time in the server (issue 11).
+ */
+const RECORD_JSON_SQL = `convert_to(coalesce(r.wire_body, ${wireBodySql('r')}) || ',"seq":' || r.seq::text || '}', 'UTF8')`;
 
 /**
  * The page's records as JSON text. The database reads each record's JSON as it was written with the record
@@ -43,23 +60,31 @@ const RECORD_JSON_SQL = `coalesce(r.wire_body, ${wireBodySql('r')}) || ',"seq":'
  * the server's work for a pull (issue 11). Only a person whose data this viewer may not see in full is
  * parsed here, for redaction (PDPA): coordinators and admins see everyone's (reveal-policy.ts).
  */
-function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): string {
-  const parts: string[] = [];
-  for (const row of rows) {
-    if (row.json !== null) {
-      parts.push(row.json);
-      continue;
-    }
-    const stored = JSON.parse(row.vals ?? '{}') as Record<string, unknown>;
-    const shown = redactPersonForViewer(stored, row.district_code, viewer);
-    const values = shown === stored ? row.vals : JSON.stringify(shown);
-    parts.push(
-      `{"table":${JSON.stringify(row.table_name)},"id":${JSON.stringify(row.id)},"provinceCode":${JSON.stringify(row.province_code)},` +
-        `"districtCode":${JSON.stringify(row.district_code)},"seq":${toNumber(row.seq)},"values":${values},${row.wire_stamps}}`,
-    );
-  }
-  return parts.join(',');
+function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): Buffer {
+  const parts: Uint8Array[] = [];
+  rows.forEach((row, i) => {
+    if (i > 0) parts.push(COMMA);
+    if (row.json) parts.push(row.json);
+    else parts.push(...personJsonForViewer(row, viewer));
+  });
+  return Buffer.concat(parts);
 }
+
+const COMMA = Buffer.from(',');
+const EMPTY = Buffer.alloc(0);
+
+/** A person's record as `viewer` may receive it, as UTF-8 pieces, from those the database sent (see PulledDbRow). */
+function personJsonForViewer(row: PulledDbRow, viewer: Viewer): Uint8Array[] {
+  const personal = JSON.parse(`{${row.personal ?? ''}}`) as Record<string, unknown>;
+  const shown = redactPersonForViewer({ ...personal, tambonCode: row.tambon_code ?? '' }, row.district_code, viewer);
+  const members = Object.keys(personal).map((field) => `${JSON.stringify(field)}:${JSON.stringify(shown[field])}`);
+  const head = row.head ?? EMPTY;
+  // The head ends inside the values object: after its opening brace when the person has no other value.
+  const joint = members.length === 0 || head[head.length - 1] === OPEN_BRACE ? '' : ',';
+  return [head, Buffer.from(joint + members.join(',')), row.tail ?? EMPTY];
+}
+
+const OPEN_BRACE = '{'.charCodeAt(0);
 
 /**
  * Changes after `cursor` within the device's scope, in seq order. The high-water mark is read first:
@@ -114,9 +139,10 @@ async function buildPage(
   const scope = readableSql(device.scope, 'r', 5);
   const { rows } = await sql.query<PulledDbRow>(
     `SELECT r.seq, CASE WHEN r.redacted THEN NULL ELSE ${RECORD_JSON_SQL} END AS json,
-            CASE WHEN r.redacted THEN r.table_name END AS table_name, CASE WHEN r.redacted THEN r.id END AS id,
-            CASE WHEN r.redacted THEN r.province_code END AS province_code, CASE WHEN r.redacted THEN r.district_code END AS district_code,
-            CASE WHEN r.redacted THEN r.vals::text END AS vals, CASE WHEN r.redacted THEN coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) END AS wire_stamps
+            CASE WHEN r.redacted THEN convert_to(${WITHHELD_HEAD_SQL}, 'UTF8') END AS head,
+            CASE WHEN r.redacted THEN ${PERSONAL_SQL} END AS personal,
+            CASE WHEN r.redacted THEN convert_to('},' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) || ',"seq":' || r.seq::text || '}', 'UTF8') END AS tail,
+            CASE WHEN r.redacted THEN r.district_code END AS district_code, CASE WHEN r.redacted THEN r.vals ->> 'tambonCode' END AS tambon_code
        FROM (SELECT r.*, $4::boolean AND r.table_name = 'members' AS redacted
                FROM records r
               WHERE r.seq > $1 AND r.seq <= $2 AND ${scope.sql}
