@@ -83,6 +83,13 @@ describe.each(testBackends())('personal data on the server ($name)', (backend) =
       expect({ ...shown, values: undefined, fieldStampsDecoded: undefined }).toEqual({ ...full, values: undefined, fieldStampsDecoded: undefined });
       expect(shown.fieldStampsDecoded).toEqual(full.fieldStampsDecoded);
     }
+    // Sent as kept with each person (migration 19)…
+    const kept = await t.server.store.sql.query<{ n: unknown }>(`SELECT count(*) AS n FROM records WHERE table_name = 'members' AND withheld_body IS NOT NULL AND id = ANY($1::text[])`, [people.map((p) => p.id)]);
+    expect(Number(kept.rows[0]?.n)).toBe(people.length);
+    // …and the same from a person written before it (no withheld_body): withheld here, field by field.
+    const before = await Promise.all(people.map(async ({ id }) => (await pulled(editor, id)).values));
+    await t.server.store.sql.query(`UPDATE records SET withheld_body = NULL WHERE id = ANY($1::text[])`, [people.map((p) => p.id)]);
+    expect(await Promise.all(people.map(async ({ id }) => (await pulled(editor, id)).values))).toEqual(before);
   });
 
   it('sends the full ID and contacts to a coordinator and to the officer of the person’s district, a redacted form to an editor', async () => {

@@ -479,6 +479,40 @@ export const MIGRATIONS: readonly Migration[] = [
       $$
     `,
   },
+  {
+    version: 19,
+    name: 'withheld-body',
+    sql: `
+      -- A person as a viewer who may see no personal data receives it (an editor: the ID masked, the contacts
+      -- withheld; shared/roster/personal-data-redaction.ts), kept with the record like wire_body (issue 11): an
+      -- editor's first pull of a province no longer has the database write out, and the server patch, every
+      -- person again. Computed by the writer (record-row.ts, recordRowsJson), null for other tables and for rows
+      -- written before this migration (the pull then withholds as before). A change of that policy must
+      -- rewrite this column.
+      ALTER TABLE records ADD COLUMN withheld_body text;
+      CREATE OR REPLACE FUNCTION save_records(p_rows jsonb) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO records (table_name, id, province_code, district_code, seq, write_order, vals, stamps, wire_stamps, wire_body, withheld_body, authors)
+        SELECT r.table_name, r.id, r.province_code, r.district_code, NULL, nextval('records_write_order'), r.vals, r.stamps, r.wire_stamps,
+               r.head || r.vals::text || r.tail,
+               CASE WHEN r.withheld_vals IS NOT NULL THEN r.head || r.withheld_vals::text || r.tail END,
+               r.authors
+          FROM (SELECT r.*,
+                       '{"table":' || to_json(r.table_name)::text || ',"id":' || to_json(r.id)::text
+                         || ',"provinceCode":' || to_json(r.province_code)::text || ',"districtCode":' || coalesce(to_json(r.district_code)::text, 'null')
+                         || ',"values":' AS head,
+                       ',' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) AS tail
+                  FROM ROWS FROM (jsonb_to_recordset(p_rows)
+                    AS (table_name text, id text, province_code text, district_code text, vals jsonb, withheld_vals jsonb, stamps jsonb, wire_stamps text, authors jsonb))
+                    WITH ORDINALITY AS r(table_name, id, province_code, district_code, vals, withheld_vals, stamps, wire_stamps, authors, n)) AS r
+         ORDER BY r.n
+        ON CONFLICT (table_name, id) DO UPDATE
+          SET seq = NULL, write_order = EXCLUDED.write_order, vals = EXCLUDED.vals, stamps = EXCLUDED.stamps,
+              wire_stamps = EXCLUDED.wire_stamps, wire_body = EXCLUDED.wire_body, withheld_body = EXCLUDED.withheld_body, authors = EXCLUDED.authors;
+      END
+      $$;
+    `,
+  },
 ];
 
 /** Applies the missing migrations; safe when several server processes start at once on one database. */

@@ -9,7 +9,7 @@ import { lockAllRecordWrites, wireBodySql } from './record-row';
 import { CONFLICT_SELECT, conflictToWire, type ConflictDbRow } from './conflict-rows';
 import { readSyncState, startEpochAfterUnmarkedRestore } from './server-epoch';
 import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
-import { canExportFullIds, type Viewer } from '../../shared/roster/reveal-policy';
+import { canExportFullIds, seesNoPersonalData, type Viewer } from '../../shared/roster/reveal-policy';
 
 function refetch(reason: 'restored' | 'pruned' | 'scope'): ApiError {
   return new ApiError(409, 'refetch', undefined, { reason });
@@ -136,20 +136,25 @@ async function buildPage(
   const { sql } = store;
   // Personal data by role (PDPA): what the user may not see never reaches the device. The stamps stay.
   const redact = !canExportFullIds(viewer);
-  const scope = readableSql(device.scope, 'r', 5);
+  const scope = readableSql(device.scope, 'r', 6);
+  // A person is sent whole, or as kept for viewers who see no personal data (withheld_body, migration 19), or
+  // in pieces around its personal fields for the policy to decide here (an officer's, or a row written before).
   const { rows } = await sql.query<PulledDbRow>(
-    `SELECT r.seq, CASE WHEN r.redacted THEN NULL ELSE ${RECORD_JSON_SQL} END AS json,
-            CASE WHEN r.redacted THEN convert_to(${WITHHELD_HEAD_SQL}, 'UTF8') END AS head,
-            CASE WHEN r.redacted THEN ${PERSONAL_SQL} END AS personal,
-            CASE WHEN r.redacted THEN convert_to('},' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) || ',"seq":' || r.seq::text || '}', 'UTF8') END AS tail,
-            CASE WHEN r.redacted THEN r.district_code END AS district_code, CASE WHEN r.redacted THEN r.vals ->> 'tambonCode' END AS tambon_code
-       FROM (SELECT r.*, $4::boolean AND r.table_name = 'members' AS redacted
-               FROM records r
-              WHERE r.seq > $1 AND r.seq <= $2 AND ${scope.sql}
-              ORDER BY r.seq
-              LIMIT $3) r
+    `SELECT r.seq,
+            CASE WHEN NOT r.redacted THEN ${RECORD_JSON_SQL}
+                 WHEN NOT r.pieces THEN convert_to(r.withheld_body || ',"seq":' || r.seq::text || '}', 'UTF8') END AS json,
+            CASE WHEN r.pieces THEN convert_to(${WITHHELD_HEAD_SQL}, 'UTF8') END AS head,
+            CASE WHEN r.pieces THEN ${PERSONAL_SQL} END AS personal,
+            CASE WHEN r.pieces THEN convert_to('},' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) || ',"seq":' || r.seq::text || '}', 'UTF8') END AS tail,
+            CASE WHEN r.pieces THEN r.district_code END AS district_code, CASE WHEN r.pieces THEN r.vals ->> 'tambonCode' END AS tambon_code
+       FROM (SELECT r.*, r.redacted AND NOT ($5::boolean AND r.withheld_body IS NOT NULL) AS pieces
+               FROM (SELECT r.*, $4::boolean AND r.table_name = 'members' AS redacted
+                       FROM records r
+                      WHERE r.seq > $1 AND r.seq <= $2 AND ${scope.sql}
+                      ORDER BY r.seq
+                      LIMIT $3) r) r
       ORDER BY r.seq`,
-    [query.cursor, lastSeq, query.limit + 1, redact, ...scope.params],
+    [query.cursor, lastSeq, query.limit + 1, redact, seesNoPersonalData(viewer), ...scope.params],
   );
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;

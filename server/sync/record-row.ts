@@ -1,5 +1,7 @@
 import type { StampedRecord } from '../../shared/sync/field-merge';
 import { encodeRecordStamps } from '../../shared/sync/protocol';
+import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
+import { NO_PERSONAL_DATA_VIEWER } from '../../shared/roster/reveal-policy';
 import type { SqlQueryable } from '../store/sql-client';
 
 /** [userId, deviceId] of the write that holds a field. */
@@ -48,13 +50,13 @@ export function wireStamps(stamps: Record<string, string>): string {
 
 /**
  * SQL for a record's wire body (migration 17) from its columns under `alias`: the pull's JSON of the record
- * without its seq and closing brace.
+ * without its seq and closing brace; with `vals`, of other values (a person as withheld: withheld_body).
  */
-export function wireBodySql(alias: string): string {
+export function wireBodySql(alias: string, vals = `${alias}.vals`): string {
   const a = alias;
   return `'{"table":' || to_json(${a}.table_name)::text || ',"id":' || to_json(${a}.id)::text
     || ',"provinceCode":' || to_json(${a}.province_code)::text || ',"districtCode":' || coalesce(to_json(${a}.district_code)::text, 'null')
-    || ',"values":' || ${a}.vals::text || ',' || coalesce(${a}.wire_stamps, pd_wire_stamps(${a}.stamps))`;
+    || ',"values":' || ${vals}::text || ',' || coalesce(${a}.wire_stamps, pd_wire_stamps(${a}.stamps))`;
 }
 
 export const RECORD_COLUMNS = 'table_name, id, province_code, district_code, vals, stamps, authors';
@@ -76,7 +78,10 @@ export async function loadRecord(tx: SqlQueryable, table: string, id: string): P
   return (await loadRecords(tx, [[table, id]])).get(recordKey(table, id));
 }
 
-/** Records as save_records (migration 18) takes them: one jsonb array, the same SQL over PGlite and pg. */
+/**
+ * Records as save_records (migrations 18, 19) takes them: one jsonb array, the same SQL over PGlite and pg. A
+ * person comes with its values as a viewer who may see no personal data receives them (withheld_body).
+ */
 export function recordRowsJson(records: readonly StoredRecord[]): string {
   return JSON.stringify(
     records.map((r) => ({
@@ -85,6 +90,7 @@ export function recordRowsJson(records: readonly StoredRecord[]): string {
       province_code: r.provinceCode,
       district_code: r.districtCode,
       vals: r.values,
+      withheld_vals: r.table === 'members' ? redactPersonForViewer(r.values, r.districtCode, NO_PERSONAL_DATA_VIEWER) : null,
       stamps: r.stamps,
       wire_stamps: wireStamps(r.stamps),
       authors: r.authors,

@@ -33,6 +33,17 @@ export function canSeeContactDetails(viewer: Viewer, person: { districtCode: str
   return canRevealNationalId(viewer, person);
 }
 
+/**
+ * Whether `viewer` may see no person's ID or contact details at all (an editor; an officer without a district):
+ * such a viewer receives every person as `NO_PERSONAL_DATA_VIEWER` would, and the server keeps that form ready.
+ */
+export function seesNoPersonalData(viewer: Viewer): boolean {
+  return viewer.role === 'editor' || (viewer.role === 'officer' && viewer.districtCode === null);
+}
+
+/** The viewer whose view of a person the server keeps with it for every viewer that seesNoPersonalData. */
+export const NO_PERSONAL_DATA_VIEWER: Viewer = { role: 'editor', districtCode: null };
+
 /** Exports carry full IDs only for the roles allowed to reveal them everywhere in the export. */
 export function canExportFullIds(viewer: Viewer): boolean {
   return viewer.role === 'coordinator' || viewer.role === 'admin';
