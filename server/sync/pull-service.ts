@@ -24,11 +24,14 @@ function refetch(reason: 'restored' | 'pruned' | 'scope'): ApiError {
  */
 interface PulledDbRow {
   seq: unknown;
-  /** UTF-8 bytes (bytea): the driver hands them over as they are, never decoded to a string and encoded again. */
-  json: Uint8Array | null;
-  head: Uint8Array | null;
+  /**
+   * UTF-8 bytes (bytea) from PostgreSQL: the driver hands them over as they are, never decoded to a string and
+   * encoded again. Text from PGlite, which would decode bytea in JavaScript, slower than the text itself.
+   */
+  json: Uint8Array | string | null;
+  head: Uint8Array | string | null;
   personal: string | null;
-  tail: Uint8Array | null;
+  tail: Uint8Array | string | null;
   district_code: string | null;
   tambon_code: string | null;
 }
@@ -52,7 +55,12 @@ export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { recordsJ
  * text, the driver would decode each record's Thai to a JS string, the page would join 2,000 of them and the
  * response encode them to UTF-8 again: most of a full pull's time in the server (issue 11).
  */
-const RECORD_JSON_SQL = `convert_to(coalesce(r.wire_body, ${wireBodySql('r')}) || ',"seq":' || r.seq::text || '}', 'UTF8')`;
+const RECORD_JSON_SQL = `coalesce(r.wire_body, ${wireBodySql('r')}) || ',"seq":' || r.seq::text || '}'`;
+
+/** `text` as the page query returns it: UTF-8 bytes from PostgreSQL, text from PGlite (see PulledDbRow). */
+function asPageBytes(bytes: boolean, text: string): string {
+  return bytes ? `convert_to(${text}, 'UTF8')` : text;
+}
 
 /**
  * The page's records as JSON text. The database reads each record's JSON as it was written with the record
@@ -61,30 +69,30 @@ const RECORD_JSON_SQL = `convert_to(coalesce(r.wire_body, ${wireBodySql('r')}) |
  * parsed here, for redaction (PDPA): coordinators and admins see everyone's (reveal-policy.ts).
  */
 function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): Buffer {
-  const parts: Uint8Array[] = [];
+  const parts: Array<Uint8Array | string> = [];
   rows.forEach((row, i) => {
-    if (i > 0) parts.push(COMMA);
-    if (row.json) parts.push(row.json);
+    if (i > 0) parts.push(',');
+    if (row.json !== null) parts.push(row.json);
     else parts.push(...personJsonForViewer(row, viewer));
   });
-  return Buffer.concat(parts);
+  // Text (PGlite) is joined and encoded once; bytes (PostgreSQL) are only put together.
+  if (parts.every((part) => typeof part === 'string')) return Buffer.from(parts.join(''));
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
 }
 
-const COMMA = Buffer.from(',');
-const EMPTY = Buffer.alloc(0);
+
 
 /** A person's record as `viewer` may receive it, as UTF-8 pieces, from those the database sent (see PulledDbRow). */
-function personJsonForViewer(row: PulledDbRow, viewer: Viewer): Uint8Array[] {
+function personJsonForViewer(row: PulledDbRow, viewer: Viewer): Array<Uint8Array | string> {
   const personal = JSON.parse(`{${row.personal ?? ''}}`) as Record<string, unknown>;
   const shown = redactPersonForViewer({ ...personal, tambonCode: row.tambon_code ?? '' }, row.district_code, viewer);
   const members = Object.keys(personal).map((field) => `${JSON.stringify(field)}:${JSON.stringify(shown[field])}`);
-  const head = row.head ?? EMPTY;
+  const head = row.head ?? '';
   // The head ends inside the values object: after its opening brace when the person has no other value.
-  const joint = members.length === 0 || head[head.length - 1] === OPEN_BRACE ? '' : ',';
-  return [head, Buffer.from(joint + members.join(',')), row.tail ?? EMPTY];
+  const last = typeof head === 'string' ? head.at(-1) : String.fromCharCode(head[head.length - 1] ?? 0);
+  const joint = members.length === 0 || last === '{' ? '' : ',';
+  return [head, joint + members.join(','), row.tail ?? ''];
 }
-
-const OPEN_BRACE = '{'.charCodeAt(0);
 
 /**
  * Changes after `cursor` within the device's scope, in seq order. The high-water mark is read first:
@@ -134,6 +142,7 @@ async function buildPage(
   viewer: Viewer,
 ): Promise<Pick<PullPage, 'recordsJson' | 'conflicts' | 'cursor' | 'hasMore'>> {
   const { sql } = store;
+  const bytes = sql.kind === 'postgres';
   // Personal data by role (PDPA): what the user may not see never reaches the device. The stamps stay.
   const redact = !canExportFullIds(viewer);
   const scope = readableSql(device.scope, 'r', 6);
@@ -141,11 +150,11 @@ async function buildPage(
   // in pieces around its personal fields for the policy to decide here (an officer's, or a row written before).
   const { rows } = await sql.query<PulledDbRow>(
     `SELECT r.seq,
-            CASE WHEN NOT r.redacted THEN ${RECORD_JSON_SQL}
-                 WHEN NOT r.pieces THEN convert_to(r.withheld_body || ',"seq":' || r.seq::text || '}', 'UTF8') END AS json,
-            CASE WHEN r.pieces THEN convert_to(${WITHHELD_HEAD_SQL}, 'UTF8') END AS head,
+            CASE WHEN NOT r.redacted THEN ${asPageBytes(bytes, RECORD_JSON_SQL)}
+                 WHEN NOT r.pieces THEN ${asPageBytes(bytes, `r.withheld_body || ',"seq":' || r.seq::text || '}'`)} END AS json,
+            CASE WHEN r.pieces THEN ${asPageBytes(bytes, WITHHELD_HEAD_SQL)} END AS head,
             CASE WHEN r.pieces THEN ${PERSONAL_SQL} END AS personal,
-            CASE WHEN r.pieces THEN convert_to('},' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) || ',"seq":' || r.seq::text || '}', 'UTF8') END AS tail,
+            CASE WHEN r.pieces THEN ${asPageBytes(bytes, `'},' || coalesce(r.wire_stamps, pd_wire_stamps(r.stamps)) || ',"seq":' || r.seq::text || '}'`)} END AS tail,
             CASE WHEN r.pieces THEN r.district_code END AS district_code, CASE WHEN r.pieces THEN r.vals ->> 'tambonCode' END AS tambon_code
        FROM (SELECT r.*, r.redacted AND NOT ($5::boolean AND r.withheld_body IS NOT NULL) AS pieces
                FROM (SELECT r.*, $4::boolean AND r.table_name = 'members' AS redacted
