@@ -8,6 +8,7 @@ import { toNumber } from '../store/sql-client';
 import { lockAllRecordWrites, wireBodySql } from './record-row';
 import { CONFLICT_SELECT, conflictToWire, type ConflictDbRow } from './conflict-rows';
 import { readSyncState, startEpochAfterUnmarkedRestore } from './server-epoch';
+import { REDACTABLE_FIELDS } from '../../shared/domain/redacted-value';
 import { redactPersonForViewer } from '../../shared/roster/personal-data-redaction';
 import { canExportFullIds, seesNoPersonalData, type Viewer } from '../../shared/roster/reveal-policy';
 
@@ -36,8 +37,8 @@ interface PulledDbRow {
   tambon_code: string | null;
 }
 
-/** The fields redactPersonForViewer may withhold (shared/domain/redacted-value.ts REDACTABLE_FIELDS.members). */
-const PERSONAL_FIELDS = ['nationalId', 'phone', 'lineId', 'email'] as const;
+/** The fields redactPersonForViewer may withhold. */
+const PERSONAL_FIELDS = REDACTABLE_FIELDS.members ?? [];
 
 /** The stored JSON members of the personal fields a person has, comma-separated ('' when none). */
 const PERSONAL_SQL = `concat_ws(',', ${PERSONAL_FIELDS.map((f) => `CASE WHEN r.vals ? '${f}' THEN '"${f}":' || (r.vals -> '${f}')::text END`).join(', ')})`;
@@ -63,10 +64,10 @@ function asPageBytes(bytes: boolean, text: string): string {
 }
 
 /**
- * The page's records as JSON text. The database reads each record's JSON as it was written with the record
- * (only its seq added): parsing 2,000 records to objects and serialising them again was most of
- * the server's work for a pull (issue 11). Only a person whose data this viewer may not see in full is
- * parsed here, for redaction (PDPA): coordinators and admins see everyone's (reveal-policy.ts).
+ * The page's records as JSON, UTF-8. The database reads each record's JSON as it was written with the record
+ * (only its seq added): parsing 2,000 records to objects and serialising them again was most of the server's
+ * work for a pull (issue 11). Only the personal fields of a person this viewer may see in part are decided
+ * here (PDPA, reveal-policy.ts): coordinators and admins see everyone's, a viewer who sees none gets the kept form.
  */
 function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): Buffer {
   const parts: Array<Uint8Array | string> = [];
@@ -79,8 +80,6 @@ function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): Buffer {
   if (parts.every((part) => typeof part === 'string')) return Buffer.from(parts.join(''));
   return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
 }
-
-
 
 /** A person's record as `viewer` may receive it, as UTF-8 pieces, from those the database sent (see PulledDbRow). */
 function personJsonForViewer(row: PulledDbRow, viewer: Viewer): Array<Uint8Array | string> {
