@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { peopleWorkbookBytes } from '../fixtures/roster-sheet';
 import { DeskPage, type ScreenName } from './support/desk-page';
+import { RosterPage } from './support/roster-page';
 
 // Issue 13: the renderer is split per screen, so a screen's code arrives when it is first opened. The
 // browser shell's service worker keeps every file of the build, so a screen never opened before still
@@ -30,7 +33,8 @@ async function whenPrecached(page: Page): Promise<void> {
   });
 }
 
-test('every screen opens for the first time offline, in a window started offline', async ({ context, page }) => {
+test('every screen opens for the first time offline, in a window started offline', async ({ context, page }, testInfo) => {
+  writeFileSync(testInfo.outputPath('ทำเนียบ-3.xlsx'), await peopleWorkbookBytes({ count: 3, titleRow: true }));
   const online = new DeskPage(page);
   await online.open('/');
   await online.loadExampleData();
@@ -45,6 +49,13 @@ test('every screen opens for the first time offline, in a window started offline
   await expect(offline.networkStatus()).toHaveText('ออฟไลน์');
   await openEveryScreen(offline);
   await expect(offline.page.getByTestId('activity-totals')).toContainText('ผู้เข้าร่วมตามเป้าหมาย 427 คน');
+
+  // The import's worker (the reader and the checks) comes from the precache too: a sheet is read offline.
+  const roster = new RosterPage(offline.page);
+  await roster.open('/import');
+  await roster.importFile(testInfo.outputPath('ทำเนียบ-3.xlsx'));
+  // (A warning may come from the example data: the sheet's names are common ones.)
+  await expect(roster.summary()).toContainText('ทั้งหมด 3 แถว · ถูกต้อง 3 แถว · มีข้อผิดพลาด 0 แถว');
 });
 
 test('a screen whose code cannot be fetched says so in Thai and opens on retry', async ({ browser }) => {
