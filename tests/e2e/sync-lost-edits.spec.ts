@@ -172,10 +172,6 @@ test('a change from another device offered beside what was typed can be taken in
 test('a change the server refuses is listed with Thai field names and values as the forms show them', async ({ page, syncServer }) => {
   const { server, province } = syncServer;
   const desk = await signInThroughUi(page, server.url, province.officer, 'โน้ตบุ๊กอำเภอ');
-  // The laptop has had the app online long enough to keep its offline copy (the roster screen is first opened offline).
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
   await page.context().setOffline(true);
   // Offline, the officer starts the centre of a tambon of their district…
   await page.goto('/#/roster/tambon/570101');

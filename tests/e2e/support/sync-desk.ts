@@ -22,7 +22,21 @@ export async function signInThroughUi(page: Page, serverUrl: string, user: { use
   // The same "device" opened again in a new page (a closed app reopened) is unlocked the same way.
   page.context().on('page', (reopened) => void unlockWhenLocked(reopened));
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  await whenOfflineCopyKept(page);
   return desk;
+}
+
+/**
+ * Waits until the built browser shell's service worker keeps every file (a laptop used online has that copy
+ * long before its link drops): specs go offline right after signing in and then open screens for the first
+ * time, which would otherwise race the precache. Nothing to wait for where no service worker is registered.
+ */
+export async function whenOfflineCopyKept(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    if (!('serviceWorker' in navigator)) return;
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration) await navigator.serviceWorker.ready;
+  });
 }
 
 /** Answers the set-up screen of the first sign-in with the test PIN. */
