@@ -11,7 +11,6 @@ export interface WorkerCalls<Request, Answer> {
   call(request: Request): Promise<Answer>;
   /** Stops the work under way (the worker is ended; the next call starts another) and rejects every waiting call. */
   abort(): void;
-  dispose(): void;
 }
 
 interface Envelope<T> {
@@ -76,9 +75,6 @@ export function workerCalls<Request, Answer>(createWorker: () => WorkerLike, ans
         waiting.delete(id);
         call.reject(new DOMException('The work was cancelled', 'AbortError'));
       }
-    },
-    dispose() {
-      this.abort();
     },
   };
 }

@@ -29,6 +29,6 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     // A PullResponse as UTF-8: the records are already JSON bytes (pull-service.ts), so they are not serialised again.
     const rest: Omit<PullResponse, 'records'> = { ...page, serverTime: new Date(ctx.now()).toISOString() };
     void reply.type('application/json; charset=utf-8');
-    return Buffer.concat([RECORDS_OPEN, recordsJson, Buffer.from(`],${JSON.stringify(rest).slice(1)}`)]);
+    return Buffer.concat([RECORDS_OPEN, ...recordsJson, Buffer.from(`],${JSON.stringify(rest).slice(1)}`)]);
   });
 }

@@ -48,8 +48,11 @@ const WITHHELD_HEAD_SQL = `'{"table":' || to_json(r.table_name)::text || ',"id":
     || ',"provinceCode":' || to_json(r.province_code)::text || ',"districtCode":' || coalesce(to_json(r.district_code)::text, 'null')
     || ',"values":' || left((r.vals - '{${PERSONAL_FIELDS.join(',')}}'::text[])::text, -1)`;
 
-/** A page as pullChanges answers it: the records already as JSON, UTF-8 (an array's items, comma-separated). */
-export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { recordsJson: Buffer };
+/**
+ * A page as pullChanges answers it: the records already as JSON, UTF-8 (an array's items, comma-separated), in
+ * pieces the response puts together once.
+ */
+export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { recordsJson: Uint8Array[] };
 
 /**
  * One record of a page as JSON: its wire body, kept with it (migration 17), and its seq — as UTF-8 bytes. As
@@ -69,7 +72,7 @@ function asPageBytes(bytes: boolean, text: string): string {
  * work for a pull (issue 11). Only the personal fields of a person this viewer may see in part are decided
  * here (PDPA, reveal-policy.ts): coordinators and admins see everyone's, a viewer who sees none gets the kept form.
  */
-function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): Buffer {
+function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): Uint8Array[] {
   const parts: Array<Uint8Array | string> = [];
   rows.forEach((row, i) => {
     if (i > 0) parts.push(',');
@@ -77,8 +80,8 @@ function pageRecordsJson(rows: readonly PulledDbRow[], viewer: Viewer): Buffer {
     else parts.push(...personJsonForViewer(row, viewer));
   });
   // Text (PGlite) is joined and encoded once; bytes (PostgreSQL) are only put together.
-  if (parts.every((part) => typeof part === 'string')) return Buffer.from(parts.join(''));
-  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+  if (parts.every((part) => typeof part === 'string')) return [Buffer.from(parts.join(''))];
+  return parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
 }
 
 /** A person's record as `viewer` may receive it, as UTF-8 pieces, from those the database sent (see PulledDbRow). */
